@@ -1,0 +1,96 @@
+package mxlab.cli.command;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import mxlab.cli.CliFailure;
+import mxlab.cli.ExitCode;
+import mxlab.cli.SpecOptions;
+import mxlab.cli.Versions;
+import mxlab.cli.runtime.Instance;
+import mxlab.cli.runtime.Listener;
+import mxlab.cli.runtime.StartFailure;
+import mxlab.core.spec.Spec;
+import mxlab.dns.zone.CompiledZone;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Type;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Validates the spec, compiles it and runs every service until Ctrl-C or SIGTERM. */
+@Command(
+    name = "up",
+    mixinStandardHelpOptions = true,
+    description = "Validate SPEC, compile its zones and run DNS, SMTP, POP3 and SSH for it.")
+public final class UpCommand implements Callable<Integer> {
+  /** Domains whose key records are printed; the rest are counted. */
+  private static final int SHOWN_DOMAINS = 5;
+
+  @Mixin SpecOptions specOptions;
+
+  @picocli.CommandLine.Spec CommandSpec self;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintWriter out = self.commandLine().getOut();
+    PrintWriter err = self.commandLine().getErr();
+    Spec spec = specOptions.load(err);
+    Instance instance;
+    try {
+      instance = Instance.start(spec);
+    } catch (StartFailure e) {
+      throw new CliFailure(ExitCode.UNAVAILABLE, e.getMessage() + "\nnothing was left running");
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  instance.close();
+                  stopped.countDown();
+                },
+                "mxlab-shutdown"));
+    printSummary(out, instance);
+    stopped.await();
+    return ExitCode.OK;
+  }
+
+  static void printSummary(PrintWriter out, Instance instance) {
+    Spec spec = instance.spec();
+    out.printf(
+        "mxlab %s is up for %s (data in %s)%n%n",
+        Versions.version(), spec.file(), spec.server().dataDir());
+    out.printf("  %-12s %-5s %s%n", "SERVICE", "PROTO", "LISTENING ON");
+    for (Listener l : instance.listeners()) {
+      out.printf("  %-12s %-5s %s%n", l.service(), l.protocol(), l.hostPort());
+    }
+    out.println();
+    List<CompiledZone> zones = instance.zones();
+    int shown = 0;
+    for (CompiledZone z : zones) {
+      if (shown++ == SHOWN_DOMAINS) {
+        out.printf("  ... and %d more zones (mxlab zone SPEC prints them all)%n", zones.size() - 5);
+        break;
+      }
+      for (Record r : z.records()) {
+        if (r.getType() == Type.MX || r.getType() == Type.PTR) {
+          out.println("  " + r);
+        }
+      }
+    }
+    instance.listeners().stream()
+        .filter(l -> l.service().equals("dns"))
+        .findFirst()
+        .ifPresent(
+            l ->
+                out.printf(
+                    "%nTry: dig @%s -p %d %s MX%n",
+                    l.address().getAddress().getHostAddress(),
+                    l.address().getPort(),
+                    spec.domains().get(0).name()));
+    out.println("Stop with Ctrl-C.");
+    out.flush();
+  }
+}

@@ -1,0 +1,17 @@
+package mxlab.core.spec;
+
+/**
+ * An SMTP error a map entry answers with, like sendmail's {@code ERROR:5.7.1:550 text}.
+ *
+ * @param status the enhanced status code (RFC 3463), e.g. {@code 5.7.1}
+ */
+public record Rejection(int code, String status, String text) {
+  public boolean permanent() {
+    return code >= 500;
+  }
+
+  @Override
+  public String toString() {
+    return code + " " + status + " " + text;
+  }
+}

@@ -1,0 +1,8 @@
+package mxlab.core.spec;
+
+/** Scalar values with the place they were written. */
+final class Scalars {
+  private Scalars() {}
+
+  record Item(String text, Location location) {}
+}

@@ -1,0 +1,113 @@
+package mxlab.core.spec;
+
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Map;
+import mxlab.core.address.DomainNames;
+import mxlab.core.address.MailAddress;
+import mxlab.core.routing.Resolution;
+import mxlab.core.routing.Router;
+
+/** Checks that need the whole spec: host names with addresses, targets that exist, no loops. */
+final class SpecChecks {
+  private final Spec spec;
+  private final SpecReader reader;
+  private final Problems problems;
+
+  SpecChecks(Spec spec, SpecReader reader, Problems problems) {
+    this.spec = spec;
+    this.reader = reader;
+    this.problems = problems;
+  }
+
+  void run() {
+    checkHostAddresses();
+    checkTargets();
+    checkShadowingCatchAll();
+  }
+
+  /** An MX or NS host inside a hosted domain must have an A or AAAA record there. */
+  private void checkHostAddresses() {
+    for (SpecReader.HostRef ref : reader.hostRefs) {
+      Domain owner = enclosingDomain(ref.host());
+      if (owner == null) {
+        continue; // out of our zones: its owner publishes the address
+      }
+      String rel =
+          ref.host().equals(owner.name())
+              ? "@"
+              : ref.host().substring(0, ref.host().length() - owner.name().length() - 1);
+      List<InetAddress> addresses = owner.hosts().get(rel);
+      if (addresses == null || addresses.isEmpty()) {
+        problems.error(
+            ref.location(),
+            ref.role() + " host " + ref.host() + " of " + ref.domain() + " has no address",
+            "add it under hosts of " + owner.name() + ", like '" + rel + ": 192.0.2.10'");
+      }
+    }
+  }
+
+  private Domain enclosingDomain(String host) {
+    Domain best = null;
+    for (Domain d : spec.domains()) {
+      if (DomainNames.isWithin(host, d.name())
+          && (best == null || d.name().length() > best.name().length())) {
+        best = d;
+      }
+    }
+    return best;
+  }
+
+  /** Every alias, virtual, forward and catch-all target must lead to a mailbox, without loops. */
+  private void checkTargets() {
+    Router router = Router.of(spec);
+    for (SpecReader.TargetRef ref : reader.targets) {
+      MailAddress target = MailAddress.parse(ref.target()).orElse(null);
+      if (target == null) {
+        continue; // already reported as a bad address
+      }
+      Resolution r = router.resolve(target);
+      if (r instanceof Resolution.Unknown u) {
+        String hint =
+            u.nearest() != null
+                ? "did you mean " + u.nearest() + "?"
+                : "add a user or alias " + target.local() + " to " + target.domain();
+        problems.error(
+            ref.location(),
+            ref.from() + " points to " + u.address() + ", which is not a user or alias",
+            hint);
+      } else if (r instanceof Resolution.Loop loop) {
+        problems.error(
+            ref.location(),
+            "mail for "
+                + ref.from()
+                + " would go round in a loop: "
+                + String.join(" -> ", loop.chain()),
+            "break the loop so that one of these reaches a user's mailbox");
+      }
+    }
+  }
+
+  /** A virtual {@code @domain} on a hosted domain silently takes all its users' mail. */
+  private void checkShadowingCatchAll() {
+    Map<String, Location> where = reader.domainLocations;
+    for (VirtualEntry v : spec.virtual()) {
+      if (!v.isCatchAll()) {
+        continue;
+      }
+      String domain = v.key().substring(1);
+      spec.domain(domain)
+          .filter(d -> !d.users().isEmpty() || !d.aliases().isEmpty())
+          .ifPresent(
+              d ->
+                  problems.warning(
+                      where.getOrDefault(d.name(), Location.of(spec.file())),
+                      "virtual "
+                          + v.key()
+                          + " takes every message for "
+                          + domain
+                          + ", so its users and aliases receive none",
+                      "to catch only unknown names, write catch_all: under the domain instead"));
+    }
+  }
+}

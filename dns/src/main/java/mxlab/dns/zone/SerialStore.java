@@ -1,0 +1,92 @@
+package mxlab.dns.zone;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * SOA serials in the YYYYMMDDnn convention that change only when a zone's content does. The last
+ * serial and a digest of the content it was given for are kept per zone in the data directory, so
+ * secondaries see a new serial exactly when there is something new to transfer.
+ */
+public final class SerialStore {
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+
+  private final Path file;
+  private final Map<String, String> entries = new TreeMap<>();
+  private final LocalDate today;
+
+  private SerialStore(Path file, LocalDate today) {
+    this.file = file;
+    this.today = today;
+  }
+
+  /** Reads the store at {@code file}, if there is one; {@code null} keeps it in memory only. */
+  public static SerialStore open(Path file, LocalDate today) throws IOException {
+    SerialStore store = new SerialStore(file, today);
+    if (file != null && Files.exists(file)) {
+      Properties p = new Properties();
+      try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        p.load(r);
+      }
+      p.stringPropertyNames().forEach(k -> store.entries.put(k, p.getProperty(k)));
+    }
+    return store;
+  }
+
+  public static SerialStore inMemory() {
+    try {
+      return open(null, LocalDate.now(ZoneOffset.UTC));
+    } catch (IOException e) {
+      throw new IllegalStateException(e); // no file, no I/O
+    }
+  }
+
+  /** The serial for {@code zone} with content {@code digest}: the old one if nothing changed. */
+  public synchronized long serial(String zone, String digest) {
+    String previous = entries.get(zone);
+    if (previous != null) {
+      String[] parts = previous.split(" ", 2);
+      long old = Long.parseLong(parts[0]);
+      if (parts.length == 2 && parts[1].equals(digest)) {
+        return old;
+      }
+      long next = Math.max(old + 1, firstOfToday());
+      entries.put(zone, next + " " + digest);
+      return next;
+    }
+    long first = firstOfToday();
+    entries.put(zone, first + " " + digest);
+    return first;
+  }
+
+  private long firstOfToday() {
+    return Long.parseLong(today.format(DAY)) * 100;
+  }
+
+  /** Writes the store back, atomically, if it has a file. */
+  public synchronized void save() throws IOException {
+    if (file == null) {
+      return;
+    }
+    Files.createDirectories(file.getParent());
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+      w.write("# zone -> last SOA serial and the digest of the content it was given for\n");
+      for (Map.Entry<String, String> e : entries.entrySet()) {
+        w.write(e.getKey() + "=" + e.getValue() + "\n");
+      }
+    }
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+}
