@@ -18,6 +18,7 @@ import org.xbill.DNS.Type;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import sun.misc.Signal;
 
 /** Validates the spec, compiles it and runs every service until Ctrl-C or SIGTERM. */
 @Command(
@@ -43,17 +44,17 @@ public final class UpCommand implements Callable<Integer> {
     } catch (StartFailure e) {
       throw new CliFailure(ExitCode.UNAVAILABLE, e.getMessage() + "\nnothing was left running");
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  instance.close();
-                  stopped.countDown();
-                },
-                "mxlab-shutdown"));
+    CountDownLatch stop = new CountDownLatch(1);
+    // Ctrl-C and SIGTERM ask for a clean stop and exit 0; the hook covers any other exit.
+    for (String signal : new String[] {"INT", "TERM"}) {
+      Signal.handle(new Signal(signal), s -> stop.countDown());
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(instance::close, "mxlab-shutdown"));
     printSummary(out, instance);
-    stopped.await();
+    stop.await();
+    err.println("mxlab: stopping");
+    err.flush();
+    instance.close();
     return ExitCode.OK;
   }
 

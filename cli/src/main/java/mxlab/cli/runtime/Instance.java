@@ -115,8 +115,9 @@ public final class Instance implements AutoCloseable {
         .orElseThrow(() -> new IllegalStateException(service + " is not running"));
   }
 
+  /** Stops every service, newest first; safe to call more than once. */
   @Override
-  public void close() {
+  public synchronized void close() {
     for (int i = running.size() - 1; i >= 0; i--) {
       try {
         running.get(i).close();

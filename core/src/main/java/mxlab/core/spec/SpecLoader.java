@@ -56,9 +56,7 @@ public final class SpecLoader {
     String stem = base.replaceFirst("\\.(ya?ml)$", "");
     SpecReader reader = new SpecReader(fileName, baseDir, stem, problems);
     Spec spec = reader.read(root);
-    if (!problems.hasErrors()) {
-      new SpecChecks(spec, reader, problems).run();
-    }
+    new SpecChecks(spec, reader, problems).run(); // even after errors: report all at once
     if (problems.hasErrors()) {
       throw new SpecException(problems.all());
     }
