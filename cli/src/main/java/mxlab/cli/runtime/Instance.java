@@ -4,17 +4,29 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
+import mxlab.core.auth.LoginThrottle;
+import mxlab.core.delivery.MailDrop;
+import mxlab.core.site.Site;
 import mxlab.core.spec.Service;
 import mxlab.core.spec.Spec;
+import mxlab.core.store.SyncBatcher;
+import mxlab.core.tls.TlsMaterial;
 import mxlab.dns.server.Authority;
 import mxlab.dns.server.DnsServer;
 import mxlab.dns.zone.CompiledZone;
 import mxlab.dns.zone.SerialStore;
 import mxlab.dns.zone.ZoneCompiler;
+import mxlab.smtp.server.SmtpServer;
+import mxlab.smtp.session.SmtpEnvironment;
+import mxlab.smtp.session.SmtpMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,10 +38,14 @@ public final class Instance implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Instance.class);
 
   private final Spec spec;
+  private final AtomicReference<Site> site = new AtomicReference<>();
   private final List<AutoCloseable> running = new ArrayList<>();
   private final List<Listener> listeners = new ArrayList<>();
   private List<CompiledZone> zones = List.of();
   private DnsServer dns;
+  private MailDrop drop;
+  private TlsMaterial tls;
+  private ScheduledExecutorService timer;
 
   private Instance(Spec spec) {
     this.spec = spec;
@@ -54,7 +70,64 @@ public final class Instance implements AutoCloseable {
       throw new StartFailure("cannot create the data directory " + dataDir + ": " + e, e);
     }
     zones = compileZones();
+    site.set(Site.of(spec));
     startDns();
+    startMailStore();
+    startSmtp();
+  }
+
+  /** The spool, mailboxes and queue; cleans up after a crash before anything is accepted. */
+  private void startMailStore() throws StartFailure {
+    Path dataDir = spec.server().dataDir();
+    try {
+      SyncBatcher batcher = new SyncBatcher();
+      running.add(batcher);
+      drop = new MailDrop(dataDir, spec.server().hostname(), batcher);
+      int swept = drop.sweepSpool();
+      List<String> orphans = drop.queue().recover();
+      if (swept > 0 || !orphans.isEmpty()) {
+        log.info(
+            "recovered after a crash: {} unfinished messages dropped (never answered 250), {}"
+                + " queue files cleaned",
+            swept,
+            orphans.size());
+      }
+      tls = TlsMaterial.load(spec.server().tls(), dataDir, spec.server().hostname());
+    } catch (IOException e) {
+      throw new StartFailure("cannot prepare " + dataDir + ": " + e.getMessage(), e);
+    }
+    timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "timer");
+              t.setDaemon(true);
+              return t;
+            });
+    running.add(timer::shutdownNow);
+  }
+
+  private void startSmtp() throws StartFailure {
+    SmtpEnvironment env =
+        new SmtpEnvironment(
+            site::get,
+            drop,
+            tls,
+            new LoginThrottle(spec.server().limits().authDelay(), Clock.systemUTC()),
+            timer,
+            () -> {});
+    for (SmtpMode mode : SmtpMode.values()) {
+      if (!spec.server().ports().enabled(mode.service())) {
+        continue;
+      }
+      InetSocketAddress address = address(mode.service());
+      try {
+        SmtpServer server = SmtpServer.start(mode, address, env);
+        running.add(server);
+        listeners.add(new Listener(mode.service().specName(), "tcp", server.address()));
+      } catch (IOException e) {
+        throw new StartFailure(BindErrors.explain(mode.service(), address, e), e);
+      }
+    }
   }
 
   private List<CompiledZone> compileZones() throws StartFailure {

@@ -1,0 +1,107 @@
+package mxlab.core.delivery;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import mxlab.core.queue.Envelope;
+import mxlab.core.queue.QueueStore;
+import mxlab.core.routing.Mailbox;
+import mxlab.core.store.Maildirs;
+import mxlab.core.store.SpoolWriter;
+import mxlab.core.store.SyncBatcher;
+
+/**
+ * Where accepted mail goes before the client hears 250: written once to the spool, fsynced,
+ * hard-linked into each recipient's {@code Maildir/new} and, for off-site recipients, into the
+ * queue; then the directories are synced together (group commit). The MDA part of the tutorial
+ * (procmail/maildrop), crash-safe: a message is either in every place or reported as failed.
+ */
+public final class MailDrop {
+  private final Path spoolDir;
+  private final Maildirs maildirs;
+  private final QueueStore queue;
+  private final SyncBatcher batcher;
+
+  public MailDrop(Path dataDir, String hostname, SyncBatcher batcher) throws IOException {
+    this.spoolDir = dataDir.resolve("spool");
+    Files.createDirectories(spoolDir);
+    this.maildirs = new Maildirs(dataDir.resolve("mail"), hostname);
+    Files.createDirectories(maildirs.root());
+    this.queue = new QueueStore(dataDir.resolve("queue"));
+    this.batcher = batcher;
+  }
+
+  public Maildirs maildirs() {
+    return maildirs;
+  }
+
+  public QueueStore queue() {
+    return queue;
+  }
+
+  public SpoolWriter newSpool(String id) throws IOException {
+    return SpoolWriter.create(spoolDir, id);
+  }
+
+  /**
+   * Makes {@code spooled} durable in every mailbox and, if {@code queued} is not null, in the
+   * queue. On failure nothing is left half-delivered and the exception says why.
+   */
+  public void deliver(SpoolWriter.Spooled spooled, List<Mailbox> mailboxes, Envelope queued)
+      throws IOException {
+    Set<Path> dirs = new LinkedHashSet<>();
+    List<Path> created = new ArrayList<>();
+    try {
+      for (Mailbox mailbox : mailboxes) {
+        Path newDir = maildirs.ensure(mailbox).resolve("new");
+        Path target = newDir.resolve(maildirs.uniqueName(spooled.size(), spooled.crlfSize()));
+        link(spooled.file(), target);
+        created.add(target);
+        dirs.add(newDir);
+      }
+      if (queued != null) {
+        queue.add(spooled.file(), queued);
+        created.add(queue.messageFile(queued.id()));
+        dirs.add(queue.dir());
+      }
+      batcher.syncDirectories(dirs);
+    } catch (IOException e) {
+      for (Path p : created) {
+        Files.deleteIfExists(p);
+      }
+      if (queued != null) {
+        queue.remove(queued.id());
+      }
+      throw e;
+    } finally {
+      Files.deleteIfExists(spooled.file());
+    }
+  }
+
+  /** Hard link where the file system allows it; a synced copy where it does not. */
+  private static void link(Path from, Path to) throws IOException {
+    try {
+      Files.createLink(to, from);
+    } catch (UnsupportedOperationException | IOException e) {
+      Files.copy(from, to);
+      SyncBatcher.fsync(to);
+    }
+  }
+
+  /** Removes spool files of messages that never got their 250 (a crash mid-DATA). */
+  public int sweepSpool() throws IOException {
+    int removed = 0;
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(spoolDir)) {
+      for (Path f : files) {
+        Files.deleteIfExists(f);
+        removed++;
+      }
+    }
+    return removed;
+  }
+}

@@ -1,0 +1,90 @@
+package mxlab.core.store;
+
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * One incoming message on its way to disk, written once however many mailboxes and queue entries it
+ * ends up in. Lines are stored with LF endings, as Maildir files are; the size counts both the
+ * octets on disk and the octets a client sees with CRLF (Dovecot's S= and W=).
+ */
+public final class SpoolWriter implements Closeable {
+  private final Path file;
+  private final FileChannel channel;
+  private final OutputStream out;
+  private long size;
+  private long lines;
+  private boolean finished;
+
+  private SpoolWriter(Path file) throws IOException {
+    this.file = file;
+    this.channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
+  }
+
+  /** Starts {@code dir/name}; the directory must exist. */
+  public static SpoolWriter create(Path dir, String name) throws IOException {
+    return new SpoolWriter(dir.resolve(name));
+  }
+
+  /** Writes one line without its ending, then LF. */
+  public void line(byte[] bytes, int offset, int length) throws IOException {
+    out.write(bytes, offset, length);
+    out.write('\n');
+    size += length + 1;
+    lines++;
+  }
+
+  public void line(byte[] bytes) throws IOException {
+    line(bytes, 0, bytes.length);
+  }
+
+  public long size() {
+    return size;
+  }
+
+  /** Flushes and fsyncs the content; the message's name in a directory is synced later. */
+  public Spooled finish() throws IOException {
+    out.flush();
+    channel.force(false);
+    channel.close();
+    finished = true;
+    return new Spooled(file, size, size + lines);
+  }
+
+  /** Drops an unfinished message. */
+  public void discard() {
+    try {
+      close();
+    } catch (IOException e) {
+      // removing is what matters
+    }
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // tmp files are swept at start-up
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (!finished) {
+      channel.close();
+    }
+  }
+
+  /**
+   * A finished spool file.
+   *
+   * @param size octets on disk (LF line ends)
+   * @param crlfSize octets as sent to a client (CRLF line ends)
+   */
+  public record Spooled(Path file, long size, long crlfSize) {}
+}

@@ -1,0 +1,183 @@
+package mxlab.core.tls;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import mxlab.core.spec.TlsSettings;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * The server's certificate and key, as an {@link SSLContext}: from the spec's PEM files, or a
+ * self-signed certificate for the host name generated once into the data directory and reused, so
+ * clients that pinned it keep trusting it. BouncyCastle reads every PEM key format (PKCS#1, PKCS#8,
+ * SEC1) and builds the certificate; the JDK does the TLS.
+ */
+public final class TlsMaterial {
+  /** TLS 1.2 and 1.3 only (RFC 8996 retires older versions). */
+  public static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
+
+  private final SSLContext context;
+  private final X509Certificate certificate;
+
+  private TlsMaterial(SSLContext context, X509Certificate certificate) {
+    this.context = context;
+    this.certificate = certificate;
+  }
+
+  public SSLContext context() {
+    return context;
+  }
+
+  public X509Certificate certificate() {
+    return certificate;
+  }
+
+  /**
+   * Loads the spec's material, or the self-signed pair in {@code dataDir/tls}, creating it once.
+   */
+  public static TlsMaterial load(TlsSettings settings, Path dataDir, String hostname)
+      throws IOException {
+    Path cert = settings.cert();
+    Path key = settings.key();
+    if (settings.isSelfSigned()) {
+      Path dir = dataDir.resolve("tls");
+      cert = dir.resolve("cert.pem");
+      key = dir.resolve("key.pem");
+      if (!Files.exists(cert) || !Files.exists(key)) {
+        generate(hostname, cert, key);
+      }
+    }
+    try {
+      List<X509Certificate> chain = readCertificates(cert);
+      PrivateKey privateKey = readKey(key);
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      store.load(null, null);
+      store.setKeyEntry("mxlab", privateKey, new char[0], chain.toArray(new X509Certificate[0]));
+      KeyManagerFactory kmf =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      kmf.init(store, new char[0]);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(kmf.getKeyManagers(), null, new SecureRandom());
+      return new TlsMaterial(context, chain.get(0));
+    } catch (GeneralSecurityException e) {
+      throw new IOException("cannot use " + cert + " and " + key + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static List<X509Certificate> readCertificates(Path file)
+      throws IOException, GeneralSecurityException {
+    List<X509Certificate> out = new ArrayList<>();
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.US_ASCII);
+        PEMParser parser = new PEMParser(r)) {
+      Object o;
+      while ((o = parser.readObject()) != null) {
+        if (o instanceof X509CertificateHolder holder) {
+          out.add(new JcaX509CertificateConverter().getCertificate(holder));
+        }
+      }
+    }
+    if (out.isEmpty()) {
+      throw new IOException(file + " holds no PEM certificate");
+    }
+    return out;
+  }
+
+  private static PrivateKey readKey(Path file) throws IOException {
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.US_ASCII);
+        PEMParser parser = new PEMParser(r)) {
+      Object o = parser.readObject();
+      JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
+      if (o instanceof PEMKeyPair pair) {
+        return converter.getPrivateKey(pair.getPrivateKeyInfo());
+      }
+      if (o instanceof PrivateKeyInfo info) {
+        return converter.getPrivateKey(info);
+      }
+      throw new IOException(file + " holds no unencrypted PEM private key");
+    }
+  }
+
+  private static void generate(String hostname, Path certFile, Path keyFile) throws IOException {
+    try {
+      KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
+      gen.initialize(256);
+      KeyPair pair = gen.generateKeyPair();
+      X500Name name = new X500Name("CN=" + hostname);
+      Instant now = Instant.now();
+      JcaX509v3CertificateBuilder builder =
+          new JcaX509v3CertificateBuilder(
+              name,
+              new BigInteger(64, new SecureRandom()),
+              Date.from(now.minus(Duration.ofDays(1))),
+              Date.from(now.plus(Duration.ofDays(3650))),
+              name,
+              pair.getPublic());
+      builder.addExtension(
+          Extension.subjectAlternativeName,
+          false,
+          new GeneralNames(new GeneralName(GeneralName.dNSName, hostname)));
+      X509Certificate cert =
+          new JcaX509CertificateConverter()
+              .getCertificate(
+                  builder.build(
+                      new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
+      Files.createDirectories(keyFile.getParent());
+      writePem(keyFile, new JcaPKCS8Generator(pair.getPrivate(), null), true); // PKCS#8
+      writePem(certFile, cert, false);
+    } catch (GeneralSecurityException | OperatorCreationException e) {
+      throw new IOException("cannot make a self-signed certificate: " + e.getMessage(), e);
+    }
+  }
+
+  private static void writePem(Path file, Object value, boolean secret) throws IOException {
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    Files.deleteIfExists(tmp);
+    Files.createFile(tmp);
+    if (secret) {
+      try {
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+      } catch (UnsupportedOperationException e) {
+        // not a POSIX file system; the data directory's own permissions apply
+      }
+    }
+    try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.US_ASCII);
+        JcaPEMWriter pem = new JcaPEMWriter(w)) {
+      pem.writeObject(value);
+    }
+    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+}

@@ -1,0 +1,54 @@
+package mxlab.smtp.command;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import mxlab.smtp.auth.Mechanisms;
+import mxlab.smtp.reply.Reply;
+import mxlab.smtp.session.SmtpSession;
+import mxlab.smtp.session.SmtpState;
+
+/** EHLO (RFC 5321 4.1.1.1): greets and lists the extensions on offer. */
+final class EhloCommand implements CommandHandler {
+  @Override
+  public String verb() {
+    return "EHLO";
+  }
+
+  @Override
+  public Set<SmtpState> states() {
+    return EnumSet.of(SmtpState.CONNECTED, SmtpState.READY, SmtpState.MAIL, SmtpState.RCPT);
+  }
+
+  @Override
+  public void handle(SmtpSession session, String argument) {
+    String name = argument.trim();
+    if (name.isEmpty() || name.contains(" ")) {
+      session.reply(Reply.of(501, "5.5.4", "Say EHLO with your host name or address literal"));
+      return;
+    }
+    session.greet(name, true);
+    List<String> lines = new ArrayList<>();
+    lines.add(
+        session.site().hostname()
+            + " Hello "
+            + name
+            + " ["
+            + session.clientAddress().getHostAddress()
+            + "]");
+    lines.add("PIPELINING"); // RFC 2920
+    lines.add("SIZE " + session.site().spec().server().maxMessageSize()); // RFC 1870
+    lines.add("8BITMIME"); // RFC 6152
+    lines.add("ENHANCEDSTATUSCODES"); // RFC 2034
+    lines.add("SMTPUTF8"); // RFC 6531
+    if (session.tlsAvailable() && !session.tlsActive()) {
+      lines.add("STARTTLS"); // RFC 3207
+    }
+    if (session.authAllowed() && !session.authenticated()) {
+      lines.add("AUTH " + String.join(" ", Mechanisms.offered(session.site().credentials())));
+    }
+    lines.add("HELP");
+    session.reply(Reply.lines(250, null, lines));
+  }
+}

@@ -1,0 +1,31 @@
+package mxlab.smtp.command;
+
+import java.util.EnumSet;
+import java.util.Set;
+import mxlab.smtp.reply.Reply;
+import mxlab.smtp.session.SmtpSession;
+import mxlab.smtp.session.SmtpState;
+
+/** HELO (RFC 5321 4.1.1.1): the old greeting, without extensions. */
+final class HeloCommand implements CommandHandler {
+  @Override
+  public String verb() {
+    return "HELO";
+  }
+
+  @Override
+  public Set<SmtpState> states() {
+    return EnumSet.of(SmtpState.CONNECTED, SmtpState.READY, SmtpState.MAIL, SmtpState.RCPT);
+  }
+
+  @Override
+  public void handle(SmtpSession session, String argument) {
+    String name = argument.trim();
+    if (name.isEmpty() || name.contains(" ")) {
+      session.reply(Reply.of(501, "5.5.4", "Say HELO with your host name"));
+      return;
+    }
+    session.greet(name, false);
+    session.reply(Reply.of(250, "2.0.0", session.site().hostname()));
+  }
+}

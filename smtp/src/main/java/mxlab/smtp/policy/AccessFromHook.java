@@ -1,0 +1,13 @@
+package mxlab.smtp.policy;
+
+import mxlab.smtp.command.MailPath;
+import mxlab.smtp.reply.Replies;
+
+/** The access map's From: keys (and untagged ones) against the envelope sender. */
+public final class AccessFromHook implements MailHook {
+  @Override
+  public HookResult onMail(PolicyContext client, MailPath sender) {
+    return AccessReplies.of(
+        client.site().access().lookupFrom(sender.address()), Replies.ACCESS_DENIED);
+  }
+}

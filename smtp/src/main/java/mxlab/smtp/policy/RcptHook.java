@@ -1,0 +1,8 @@
+package mxlab.smtp.policy;
+
+import mxlab.smtp.command.MailPath;
+
+/** Decides about one RCPT TO. */
+public interface RcptHook {
+  HookResult onRcpt(PolicyContext client, MailPath recipient);
+}

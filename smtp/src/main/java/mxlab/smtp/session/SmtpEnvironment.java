@@ -1,0 +1,21 @@
+package mxlab.smtp.session;
+
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
+import mxlab.core.auth.LoginThrottle;
+import mxlab.core.delivery.MailDrop;
+import mxlab.core.site.Site;
+import mxlab.core.tls.TlsMaterial;
+
+/**
+ * What every SMTP session shares: the live site (a reload swaps it; a session keeps the one it
+ * started with), the mail drop, TLS material (null: no TLS), the login throttle, a timer for
+ * delayed answers, and a way to wake the queue runner when mail was queued.
+ */
+public record SmtpEnvironment(
+    Supplier<Site> site,
+    MailDrop drop,
+    TlsMaterial tls,
+    LoginThrottle throttle,
+    ScheduledExecutorService timer,
+    Runnable queueWakeup) {}

@@ -1,0 +1,602 @@
+package mxlab.smtp.session;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import mxlab.core.address.MailAddress;
+import mxlab.core.auth.Credentials;
+import mxlab.core.queue.Envelope;
+import mxlab.core.queue.QueueIds;
+import mxlab.core.routing.Mailbox;
+import mxlab.core.site.Site;
+import mxlab.core.spec.Limits;
+import mxlab.core.store.SpoolWriter;
+import mxlab.net.ConnectionLimiter;
+import mxlab.net.Line;
+import mxlab.net.LineBuffer;
+import mxlab.net.SessionEvents;
+import mxlab.net.Tls;
+import mxlab.smtp.auth.SaslExchange;
+import mxlab.smtp.command.CommandRegistry;
+import mxlab.smtp.data.DataReceiver;
+import mxlab.smtp.data.TraceHeaders;
+import mxlab.smtp.policy.HookResult;
+import mxlab.smtp.policy.Policy;
+import mxlab.smtp.policy.PolicyContext;
+import mxlab.smtp.policy.RecipientRoute;
+import mxlab.smtp.reply.Replies;
+import mxlab.smtp.reply.Reply;
+import org.apache.mina.core.buffer.IoBuffer;
+import org.apache.mina.core.session.IdleStatus;
+import org.apache.mina.core.session.IoSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One SMTP connection: its state, its transaction, and the line pump that feeds commands to the
+ * {@link CommandRegistry} and message lines to the {@link DataReceiver}. Replies to pipelined
+ * commands are collected and written together. Connection state (greeting, TLS, login) and
+ * transaction state (MAIL, RCPT) are kept apart, so RSET clears exactly the transaction.
+ */
+public final class SmtpSession implements PolicyContext {
+  private static final Logger log = LoggerFactory.getLogger(SmtpSession.class);
+  private static final Logger maillog = LoggerFactory.getLogger("maillog");
+
+  /** RFC 5321 4.5.3.1.4 and 4.5.3.1.6 (both counting CRLF); RFC 4954 4 for SASL lines. */
+  private static final int COMMAND_LINE = 512;
+
+  private static final int TEXT_LINE = 1000;
+  private static final int SASL_LINE = 12288;
+
+  private final IoSession io;
+  private final SmtpEnvironment env;
+  private final SmtpMode mode;
+  private final Site site;
+  private final CommandRegistry commands;
+  private final Policy policy;
+  private final InetAddress clientAddress;
+  private final long deadline;
+  private final LineBuffer lines = new LineBuffer();
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+  private String clientName;
+  private SmtpState state = SmtpState.CONNECTED;
+  private String helo;
+  private boolean esmtp;
+  private Credentials.Account account;
+  private Transaction transaction;
+  private boolean discardAll;
+  private int errors;
+  private int authFailures;
+  private SaslExchange sasl;
+  private Inbound inbound;
+  private boolean paused;
+
+  /** A message being received after 354. */
+  private record Inbound(String id, SpoolWriter spool, DataReceiver receiver) {}
+
+  public SmtpSession(
+      IoSession io, SmtpEnvironment env, SmtpMode mode, CommandRegistry commands, Policy policy) {
+    this.io = io;
+    this.env = env;
+    this.mode = mode;
+    this.site = env.site().get();
+    this.commands = commands;
+    this.policy = policy;
+    this.clientAddress = ((InetSocketAddress) io.getRemoteAddress()).getAddress();
+    this.deadline = System.nanoTime() + limits().sessionTimeout().toNanos();
+  }
+
+  // ------------------------------------------------------------------ lifecycle
+
+  /** Runs the connect checks and greets, or refuses. */
+  public void open() {
+    Object refused = io.getAttribute(ConnectionLimiter.REFUSED);
+    if (refused != null) {
+      log.info("smtp: refused {}: {}", clientAddress.getHostAddress(), refused);
+      closeWith(Replies.TOO_MANY_CONNECTIONS);
+      return;
+    }
+    if (site.access().needsClientHostName()) {
+      String name = clientAddress.getCanonicalHostName();
+      clientName = name.equals(clientAddress.getHostAddress()) ? null : name;
+    }
+    HookResult r = policy.connect(this);
+    if (r.refused()) {
+      maillog.info("client={} decision=rejected reply=\"{}\"", client(), r.reply());
+      closeWith(r.reply());
+      return;
+    }
+    discardAll = r.discard();
+    idle(limits().commandTimeout());
+    reply(Reply.plain(220, site.hostname() + " ESMTP mxlab"));
+    flush();
+  }
+
+  /** Everything the client sends, and the markers of TLS and timers, arrive here in order. */
+  public void received(Object message) {
+    if (message == SessionEvents.TLS_SECURED) {
+      tlsSecured();
+    } else if (message instanceof Resume resume) {
+      paused = false;
+      resume.action().run();
+      pump();
+    } else if (message instanceof IoBuffer buffer) {
+      if (state == SmtpState.TLS_HANDSHAKE || state == SmtpState.CLOSING) {
+        return; // sent before the handshake (RFC 3207 4.2), or after we said goodbye
+      }
+      if (System.nanoTime() > deadline) {
+        closeWith(Replies.TIMEOUT);
+        return;
+      }
+      lines.append(buffer);
+      pump();
+    }
+  }
+
+  private void pump() {
+    try {
+      while (!paused && state != SmtpState.CLOSING && state != SmtpState.TLS_HANDSHAKE) {
+        int max = state == SmtpState.DATA ? TEXT_LINE : sasl != null ? SASL_LINE : COMMAND_LINE;
+        Line line = lines.next(max);
+        if (line == null) {
+          break;
+        }
+        if (state == SmtpState.DATA) {
+          if (inbound.receiver().line(line)) {
+            finishData();
+          }
+        } else if (line.tooLong()) {
+          reply(Replies.LINE_TOO_LONG);
+        } else if (sasl != null) {
+          saslResponse(line.text());
+        } else {
+          commands.dispatch(this, line.text());
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      log.warn("smtp: session with {} failed: {}", client(), e.toString(), e);
+      abortData();
+      if (state != SmtpState.CLOSING) {
+        closeWith(Replies.LOCAL_ERROR);
+      }
+    }
+    flush();
+  }
+
+  /** The reader idle time ran out (RFC 5321 4.5.3.2). */
+  public void idleTimeout() {
+    if (state != SmtpState.CLOSING) {
+      log.info("smtp: {} timed out in {}", client(), state);
+      abortData();
+      closeWith(Replies.TIMEOUT);
+    }
+  }
+
+  /** The connection is gone; a message not yet answered with 250 is dropped. */
+  public void closed() {
+    abortData();
+  }
+
+  // ------------------------------------------------------------------ replies
+
+  /** Queues a reply; counts errors in a row and closes after too many (RFC 5321 4.3.2). */
+  public void reply(Reply reply) {
+    out.writeBytes(reply.wire());
+    if (reply.isPermanentError()) {
+      if (++errors >= limits().maxErrors() && state != SmtpState.CLOSING) {
+        closeWith(Replies.TOO_MANY_ERRORS);
+      }
+    } else if (reply.isPositive()) {
+      errors = 0;
+    }
+  }
+
+  /** Sends the queued replies in one write. */
+  public void flush() {
+    if (out.size() > 0) {
+      io.write(IoBuffer.wrap(out.toByteArray()));
+      out.reset();
+    }
+  }
+
+  /** Sends {@code reply} (221 or 421) and closes once it is out. */
+  public void closeWith(Reply reply) {
+    reply(reply);
+    flush();
+    state = SmtpState.CLOSING;
+    io.closeOnFlush();
+  }
+
+  // ------------------------------------------------------------------ greeting
+
+  public void greet(String name, boolean extended) {
+    helo = name;
+    esmtp = extended;
+    transaction = null; // RFC 5321 4.1.4: EHLO resets like RSET
+    state = SmtpState.READY;
+  }
+
+  public void reset() {
+    transaction = null;
+    if (state != SmtpState.CONNECTED) {
+      state = SmtpState.READY;
+    }
+  }
+
+  // ------------------------------------------------------------------ TLS
+
+  public boolean tlsAvailable() {
+    return env.tls() != null;
+  }
+
+  public boolean tlsActive() {
+    return Tls.isActive(io);
+  }
+
+  /** RFC 3207: answer 220 in the clear, drop whatever the client pipelined after STARTTLS. */
+  public void startTls() {
+    flush();
+    lines.clear();
+    state = SmtpState.TLS_HANDSHAKE;
+    Tls.start(io, env.tls().context(), Replies.TLS_READY.wire());
+  }
+
+  private void tlsSecured() {
+    if (state == SmtpState.TLS_HANDSHAKE) {
+      // RFC 3207 4.2: forget everything learned before TLS; the client says EHLO again.
+      lines.clear();
+      helo = null;
+      esmtp = false;
+      transaction = null;
+      account = null;
+      state = SmtpState.CONNECTED;
+    }
+  }
+
+  // ------------------------------------------------------------------ AUTH
+
+  /** AUTH is offered over TLS, or in the clear only where the spec allows it (labs). */
+  public boolean authAllowed() {
+    return tlsActive() || site.spec().server().allowPlaintextAuth();
+  }
+
+  public boolean authenticated() {
+    return account != null;
+  }
+
+  /** Continues or starts a SASL exchange with the given (decoded) initial response. */
+  public void beginSasl(SaslExchange exchange, byte[] initialResponse) {
+    sasl = exchange;
+    if (initialResponse == null) {
+      challenge(exchange.firstChallenge());
+    } else {
+      step(initialResponse);
+    }
+  }
+
+  private void saslResponse(String text) {
+    if (text.equals("*")) {
+      sasl = null;
+      reply(Replies.AUTH_CANCELLED);
+      return;
+    }
+    byte[] decoded;
+    try {
+      decoded = Base64.getDecoder().decode(text.trim());
+    } catch (IllegalArgumentException e) {
+      sasl = null;
+      reply(Replies.AUTH_BAD_BASE64);
+      return;
+    }
+    step(decoded);
+  }
+
+  private void step(byte[] response) {
+    byte[] next;
+    try {
+      next = sasl.respond(response);
+    } catch (IllegalArgumentException e) {
+      authFailed(sasl.login());
+      return;
+    }
+    if (next != null) {
+      challenge(next);
+      return;
+    }
+    var verified = sasl.verify(site.credentials());
+    String login = sasl.login();
+    if (verified.isPresent()) {
+      sasl = null;
+      account = verified.get();
+      env.throttle().succeeded(clientAddress);
+      maillog.info("client={} auth={} result=ok", client(), account.mailbox());
+      reply(Replies.AUTH_OK);
+    } else {
+      authFailed(login);
+    }
+  }
+
+  private void challenge(byte[] challenge) {
+    reply(Reply.plain(334, Base64.getEncoder().encodeToString(challenge)));
+  }
+
+  /** A failed login: answered only after a delay that grows with failures from that address. */
+  private void authFailed(String login) {
+    sasl = null;
+    authFailures++;
+    Duration delay = env.throttle().failed(clientAddress);
+    boolean last = authFailures >= limits().authFailures();
+    maillog.info("client={} auth={} result=failed delay={}ms", client(), login, delay.toMillis());
+    pauseThen(
+        delay,
+        () -> {
+          reply(Replies.AUTH_FAILED);
+          if (last) {
+            closeWith(Replies.TOO_MANY_AUTH_FAILURES);
+          }
+        });
+  }
+
+  /** Stops reading for {@code delay}, then runs {@code then} in order with the session's events. */
+  private void pauseThen(Duration delay, Runnable then) {
+    flush();
+    paused = true;
+    io.suspendRead();
+    env.timer()
+        .schedule(
+            () -> {
+              io.resumeRead();
+              SessionEvents.inject(io, new Resume(then));
+            },
+            delay.toMillis(),
+            TimeUnit.MILLISECONDS);
+  }
+
+  // ------------------------------------------------------------------ MAIL, RCPT
+
+  public void startTransaction(MailAddress sender, boolean eightBit, boolean utf8, boolean drop) {
+    transaction = new Transaction(sender, eightBit, utf8, drop);
+    state = SmtpState.MAIL;
+  }
+
+  public void accept(MailAddress recipient, RecipientRoute route) {
+    transaction.add(new Transaction.Accepted(recipient, route));
+    state = SmtpState.RCPT;
+  }
+
+  public Transaction transaction() {
+    return transaction;
+  }
+
+  public Policy policy() {
+    return policy;
+  }
+
+  // ------------------------------------------------------------------ DATA
+
+  /** After DATA: a queue id, a spool file, and 354. */
+  public void beginData() throws IOException {
+    String id = QueueIds.next();
+    SpoolWriter spool = env.drop().newSpool(id);
+    ZonedDateTime now = ZonedDateTime.now(ZoneId.systemDefault());
+    String received = TraceHeaders.received(traceSession(id), now);
+    Transaction tx = transaction;
+    DataReceiver receiver =
+        new DataReceiver(
+            spool,
+            site.spec().server().maxMessageSize(),
+            (hasMessageId, hasDate) -> {
+              List<String> prefix = new ArrayList<>();
+              prefix.add(TraceHeaders.returnPath(tx.senderText()));
+              prefix.add(received);
+              if (mode.isSubmission() && !hasMessageId) {
+                prefix.add(TraceHeaders.messageId(id, site.hostname()));
+              }
+              if (mode.isSubmission() && !hasDate) {
+                prefix.add(TraceHeaders.date(now));
+              }
+              return prefix;
+            });
+    inbound = new Inbound(id, spool, receiver);
+    state = SmtpState.DATA;
+    idle(limits().dataTimeout());
+    reply(Replies.START_DATA);
+  }
+
+  private TraceHeaders.Session traceSession(String id) {
+    boolean tls = tlsActive();
+    String protocol = !esmtp ? "SMTP" : "ESMTP" + (tls ? "S" : "") + (account != null ? "A" : "");
+    List<Transaction.Accepted> rcpts = transaction.recipients();
+    return new TraceHeaders.Session(
+        helo,
+        clientName,
+        clientAddress.getHostAddress(),
+        site.hostname(),
+        protocol,
+        Tls.describe(io),
+        account == null ? null : account.mailbox().address(),
+        id,
+        rcpts.size() == 1 ? rcpts.get(0).address().toString() : null);
+  }
+
+  /** After the final dot: store durably, then answer; or refuse and store nothing. */
+  private void finishData() throws IOException {
+    Inbound in = inbound;
+    inbound = null;
+    Transaction tx = transaction;
+    transaction = null;
+    state = SmtpState.READY;
+    idle(limits().commandTimeout());
+    DataReceiver.Outcome outcome = in.receiver().finish();
+    if (outcome != DataReceiver.Outcome.OK) {
+      in.spool().discard();
+      Reply refusal =
+          switch (outcome) {
+            case TOO_BIG -> Replies.SIZE_EXCEEDED;
+            case BARE_NEWLINE -> Replies.BARE_NEWLINE;
+            default -> Replies.DATA_LINE_TOO_LONG;
+          };
+      logMessage(in.id(), tx, in.receiver().size(), "rejected", refusal.toString());
+      reply(refusal);
+      return;
+    }
+    Set<Mailbox> mailboxes = new LinkedHashSet<>();
+    Set<MailAddress> offsite = new LinkedHashSet<>();
+    for (Transaction.Accepted a : tx.recipients()) {
+      if (a.route() instanceof RecipientRoute.Local local) {
+        mailboxes.addAll(local.mailboxes());
+        offsite.addAll(local.offsite());
+      } else if (a.route() instanceof RecipientRoute.Remote remote) {
+        offsite.add(remote.address());
+      }
+    }
+    if (discardAll || tx.discard() || (mailboxes.isEmpty() && offsite.isEmpty())) {
+      in.spool().discard();
+      logMessage(in.id(), tx, in.receiver().size(), "discarded", "access map DISCARD");
+      reply(Replies.OK.withText("Ok: queued as " + in.id()));
+      return;
+    }
+    SpoolWriter.Spooled spooled = in.spool().finish();
+    Envelope queued = offsite.isEmpty() ? null : envelope(in, tx, spooled, offsite);
+    try {
+      env.drop().deliver(spooled, List.copyOf(mailboxes), queued);
+    } catch (IOException e) {
+      log.error("smtp: cannot store {} from {}: {}", in.id(), client(), e.toString());
+      logMessage(in.id(), tx, spooled.size(), "deferred", "local error: " + e.getMessage());
+      reply(Replies.LOCAL_ERROR);
+      return;
+    }
+    logMessage(
+        in.id(),
+        tx,
+        spooled.size(),
+        "accepted",
+        "mailboxes=" + mailboxes.size() + " queued=" + offsite.size());
+    reply(Replies.OK.withText("Ok: queued as " + in.id()));
+    if (queued != null) {
+      env.queueWakeup().run();
+    }
+  }
+
+  private static Envelope envelope(
+      Inbound in, Transaction tx, SpoolWriter.Spooled spooled, Set<MailAddress> offsite) {
+    int skip = in.receiver().returnPathLength();
+    Instant now = Instant.now();
+    List<Envelope.Recipient> recipients =
+        offsite.stream()
+            .map(a -> new Envelope.Recipient(a.toString(), Envelope.Status.PENDING, "", ""))
+            .toList();
+    return new Envelope(
+        in.id(),
+        now,
+        tx.senderText(),
+        skip,
+        spooled.crlfSize() - skip - 1,
+        tx.eightBit(),
+        tx.smtpUtf8(),
+        0,
+        now,
+        null,
+        false,
+        recipients);
+  }
+
+  private void abortData() {
+    if (inbound != null) {
+      inbound.spool().discard();
+      inbound = null;
+    }
+  }
+
+  private void logMessage(String id, Transaction tx, long size, String decision, String detail) {
+    maillog.info(
+        "id={} client={} from=<{}> to={} size={} decision={} {}{}",
+        id,
+        client(),
+        tx.senderText(),
+        tx.recipients().stream().map(a -> "<" + a.address() + ">").collect(Collectors.joining(",")),
+        size,
+        decision,
+        detail,
+        account == null ? "" : " auth=" + account.mailbox());
+  }
+
+  /** One line for a refused MAIL or RCPT, in the maillog format. */
+  public void logRefusal(String command, String argument, Reply reply) {
+    maillog.info(
+        "client={} {}={} decision=rejected reply=\"{}\"", client(), command, argument, reply);
+  }
+
+  // ------------------------------------------------------------------ facts
+
+  /** {@code name[address]} as Postfix logs clients. */
+  public String client() {
+    return (clientName == null ? "unknown" : clientName)
+        + "["
+        + clientAddress.getHostAddress()
+        + "]";
+  }
+
+  private void idle(Duration d) {
+    io.getConfig().setIdleTime(IdleStatus.READER_IDLE, (int) Math.max(1, d.toSeconds()));
+  }
+
+  private Limits limits() {
+    return site.spec().server().limits();
+  }
+
+  public SmtpState state() {
+    return state;
+  }
+
+  public String helo() {
+    return helo;
+  }
+
+  public boolean esmtp() {
+    return esmtp;
+  }
+
+  @Override
+  public Site site() {
+    return site;
+  }
+
+  @Override
+  public SmtpMode mode() {
+    return mode;
+  }
+
+  @Override
+  public InetAddress clientAddress() {
+    return clientAddress;
+  }
+
+  @Override
+  public String clientName() {
+    return clientName;
+  }
+
+  @Override
+  public String authenticatedUser() {
+    return account == null ? null : account.mailbox().address();
+  }
+
+  @Override
+  public int recipientCount() {
+    return transaction == null ? 0 : transaction.recipients().size();
+  }
+}
