@@ -2,7 +2,6 @@ package mxlab.net;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
-import mxlab.core.tls.TlsMaterial;
 import org.apache.mina.core.buffer.IoBuffer;
 import org.apache.mina.core.session.IoSession;
 import org.apache.mina.core.write.DefaultWriteRequest;
@@ -16,16 +15,14 @@ public final class Tls {
   private Tls() {}
 
   public static SslFilter filter(SSLContext context) {
-    SslFilter filter = new SslFilter(context);
-    filter.setEnabledProtocols(TlsMaterial.PROTOCOLS);
-    return filter;
+    return new MarkingSslFilter(context);
   }
 
   /**
    * Upgrades {@code session}: {@code clearReply} (the 220 or +OK) goes out in the clear and
    * everything after it is TLS. The caller must drop whatever it had buffered from the client, and
-   * ignore input until {@link SessionEvents#TLS_SECURED} arrives: bytes read before the handshake
-   * were sent in the clear and must never be taken as commands (RFC 3207 4.2, CVE-2011-0411).
+   * from then on take only {@link Decrypted} input: plain bytes read before the handshake were sent
+   * in the clear and must never be taken as commands (RFC 3207 4.2, CVE-2011-0411).
    */
   public static void start(IoSession session, SSLContext context, byte[] clearReply) {
     session.getFilterChain().addFirst(FILTER, filter(context));

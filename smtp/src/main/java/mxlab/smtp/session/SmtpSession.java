@@ -24,6 +24,7 @@ import mxlab.core.site.Site;
 import mxlab.core.spec.Limits;
 import mxlab.core.store.SpoolWriter;
 import mxlab.net.ConnectionLimiter;
+import mxlab.net.Decrypted;
 import mxlab.net.Line;
 import mxlab.net.LineBuffer;
 import mxlab.net.SessionEvents;
@@ -125,25 +126,34 @@ public final class SmtpSession implements PolicyContext {
     flush();
   }
 
-  /** Everything the client sends, and the markers of TLS and timers, arrive here in order. */
+  /** Everything the client sends, and the timers' continuations, arrive here in order. */
   public void received(Object message) {
-    if (message == SessionEvents.TLS_SECURED) {
-      tlsSecured();
-    } else if (message instanceof Resume resume) {
+    if (message instanceof Resume resume) {
       paused = false;
       resume.action().run();
       pump();
-    } else if (message instanceof IoBuffer buffer) {
-      if (state == SmtpState.TLS_HANDSHAKE || state == SmtpState.CLOSING) {
-        return; // sent before the handshake (RFC 3207 4.2), or after we said goodbye
-      }
-      if (System.nanoTime() > deadline) {
-        closeWith(Replies.TIMEOUT);
-        return;
-      }
-      lines.append(buffer);
-      pump();
+      return;
     }
+    IoBuffer buffer;
+    if (message instanceof Decrypted d) {
+      buffer = d.buffer();
+      if (state == SmtpState.TLS_HANDSHAKE) {
+        tlsSecured();
+      }
+    } else if (message instanceof IoBuffer plain && !tlsActive()) {
+      buffer = plain;
+    } else {
+      return; // plain bytes on a TLS session were sent before the handshake (RFC 3207 4.2)
+    }
+    if (state == SmtpState.CLOSING) {
+      return;
+    }
+    if (System.nanoTime() > deadline) {
+      closeWith(Replies.TIMEOUT);
+      return;
+    }
+    lines.append(buffer);
+    pump();
   }
 
   private void pump() {
@@ -254,16 +264,14 @@ public final class SmtpSession implements PolicyContext {
     Tls.start(io, env.tls().context(), Replies.TLS_READY.wire());
   }
 
+  /** RFC 3207 4.2: forget everything learned before TLS; the client says EHLO again. */
   private void tlsSecured() {
-    if (state == SmtpState.TLS_HANDSHAKE) {
-      // RFC 3207 4.2: forget everything learned before TLS; the client says EHLO again.
-      lines.clear();
-      helo = null;
-      esmtp = false;
-      transaction = null;
-      account = null;
-      state = SmtpState.CONNECTED;
-    }
+    lines.clear();
+    helo = null;
+    esmtp = false;
+    transaction = null;
+    account = null;
+    state = SmtpState.CONNECTED;
   }
 
   // ------------------------------------------------------------------ AUTH

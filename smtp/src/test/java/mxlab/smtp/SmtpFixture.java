@@ -1,0 +1,96 @@
+package mxlab.smtp;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import mxlab.core.auth.LoginThrottle;
+import mxlab.core.delivery.MailDrop;
+import mxlab.core.queue.Envelope;
+import mxlab.core.site.Site;
+import mxlab.core.spec.Spec;
+import mxlab.core.spec.SpecFixtures;
+import mxlab.core.store.SyncBatcher;
+import mxlab.core.tls.TlsMaterial;
+import mxlab.smtp.server.SmtpServer;
+import mxlab.smtp.session.SmtpEnvironment;
+import mxlab.smtp.session.SmtpMode;
+
+/** SMTP listeners on port 0 for a spec, with a data directory of their own. */
+public final class SmtpFixture implements AutoCloseable {
+  private final Path dataDir;
+  private final AtomicReference<Site> site = new AtomicReference<>();
+  private final Map<SmtpMode, SmtpServer> servers = new EnumMap<>(SmtpMode.class);
+  private final SyncBatcher batcher = new SyncBatcher();
+  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+  private final MailDrop drop;
+  public final AtomicInteger queueWakeups = new AtomicInteger();
+
+  public SmtpFixture(String yaml, Path dataDir) throws IOException {
+    this.dataDir = dataDir;
+    Spec spec = SpecFixtures.spec(yaml);
+    site.set(Site.of(spec));
+    drop = new MailDrop(dataDir, spec.server().hostname(), batcher);
+    TlsMaterial tls = TlsMaterial.load(spec.server().tls(), dataDir, spec.server().hostname());
+    SmtpEnvironment env =
+        new SmtpEnvironment(
+            site::get,
+            drop,
+            tls,
+            new LoginThrottle(spec.server().limits().authDelay(), Clock.systemUTC()),
+            timer,
+            queueWakeups::incrementAndGet);
+    for (SmtpMode mode : SmtpMode.values()) {
+      servers.put(mode, SmtpServer.start(mode, new InetSocketAddress("127.0.0.1", 0), env));
+    }
+  }
+
+  public InetSocketAddress address(SmtpMode mode) {
+    return servers.get(mode).address();
+  }
+
+  public Dialogue connect() throws IOException {
+    return Dialogue.connect(address(SmtpMode.MX));
+  }
+
+  /** The messages in a mailbox's new/, as text. */
+  public List<String> mailbox(String domain, String user) throws IOException {
+    Path dir = dataDir.resolve("mail").resolve(domain).resolve(user).resolve("new");
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.sorted().toList()) {
+        out.add(Files.readString(f, StandardCharsets.UTF_8));
+      }
+    }
+    return out;
+  }
+
+  public List<Envelope> queue() throws IOException {
+    return drop.queue().list();
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  @Override
+  public void close() {
+    servers.values().forEach(SmtpServer::close);
+    timer.shutdownNow();
+    batcher.close();
+  }
+}
