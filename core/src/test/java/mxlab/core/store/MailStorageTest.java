@@ -1,0 +1,140 @@
+package mxlab.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import mxlab.core.delivery.MailDrop;
+import mxlab.core.queue.Envelope;
+import mxlab.core.queue.EnvelopeCodec;
+import mxlab.core.queue.QueueIds;
+import mxlab.core.routing.Mailbox;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MailStorageTest {
+  @TempDir Path data;
+  private final SyncBatcher batcher = new SyncBatcher();
+
+  @AfterEach
+  void stop() {
+    batcher.close();
+  }
+
+  private static List<Path> files(Path dir) throws Exception {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.sorted().toList();
+    }
+  }
+
+  private SpoolWriter.Spooled spool(MailDrop drop, String id, String... lines) throws Exception {
+    SpoolWriter w = drop.newSpool(id);
+    for (String l : lines) {
+      w.line(l.getBytes(StandardCharsets.UTF_8));
+    }
+    return w.finish();
+  }
+
+  @Test
+  void oneWriteLandsInEveryMailboxAndTheQueue() throws Exception {
+    MailDrop drop = new MailDrop(data, "mail.bann.com", batcher);
+    String id = QueueIds.next();
+    SpoolWriter.Spooled spooled = spool(drop, id, "Return-Path: <a@b.c>", "Subject: x", "", "body");
+    assertThat(spooled.size()).isEqualTo(38);
+    assertThat(spooled.crlfSize()).isEqualTo(42);
+    Envelope env =
+        new Envelope(
+            id,
+            Instant.now(),
+            "a@b.c",
+            21,
+            28,
+            false,
+            false,
+            0,
+            Instant.now(),
+            null,
+            false,
+            List.of(new Envelope.Recipient("far@remote.org", Envelope.Status.PENDING, "", "")));
+    drop.deliver(
+        spooled, List.of(new Mailbox("bann.com", "test"), new Mailbox("bann.com", "master")), env);
+    List<Path> test = files(data.resolve("mail/bann.com/test/new"));
+    assertThat(test).hasSize(1);
+    assertThat(test.get(0).getFileName().toString())
+        .matches("\\d+\\.M\\d+P\\d+Q\\d+\\.mail\\.bann\\.com,S=38,W=42");
+    assertThat(Files.readString(test.get(0)))
+        .isEqualTo("Return-Path: <a@b.c>\nSubject: x\n\nbody\n");
+    assertThat(files(data.resolve("mail/bann.com/master/new"))).hasSize(1);
+    assertThat(Files.isDirectory(data.resolve("mail/bann.com/master/cur"))).isTrue();
+    assertThat(drop.queue().list()).containsExactly(env);
+    assertThat(files(data.resolve("spool"))).isEmpty(); // the spool name is gone, the links stay
+  }
+
+  @Test
+  void envelopesRoundTripAndRejectGarbage() {
+    Envelope env =
+        new Envelope(
+            "ABC123DEF",
+            Instant.parse("2026-11-28T01:02:03Z"),
+            "",
+            10,
+            100,
+            true,
+            true,
+            3,
+            Instant.parse("2026-11-28T02:00:00Z"),
+            Instant.parse("2026-11-28T01:30:00Z"),
+            true,
+            List.of(
+                new Envelope.Recipient("a@x.org", Envelope.Status.DELIVERED, "mx.x.org", "250 ok"),
+                new Envelope.Recipient(
+                    "b@y.org", Envelope.Status.FAILED, "mx.y.org", "550 5.1.1 no\r\nsuch\tuser")));
+    Envelope back = EnvelopeCodec.decode(EnvelopeCodec.encode(env));
+    assertThat(back.recipients().get(1).diagnostic()).isEqualTo("550 5.1.1 no  such user");
+    assertThat(back.nullSender()).isTrue();
+    assertThat(back.withRecipients(env.recipients().subList(0, 1)).recipients()).hasSize(1);
+    assertThat(back.attempts()).isEqualTo(3);
+    assertThatThrownBy(() -> EnvelopeCodec.decode("hello"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void recoveryDropsWhatNeverGotA250() throws Exception {
+    MailDrop drop = new MailDrop(data, "mail.bann.com", batcher);
+    Files.writeString(data.resolve("spool/HALFWRITTEN1"), "partial");
+    Files.writeString(data.resolve("queue/ORPHAN0001.msg"), "no envelope");
+    Files.writeString(data.resolve("queue/LONELY00001.env"), "no message");
+    Files.writeString(data.resolve("queue/ABCD00001.env.tmp"), "half an update");
+    assertThat(drop.sweepSpool()).isEqualTo(1);
+    assertThat(drop.queue().recover()).hasSize(3);
+    assertThat(files(data.resolve("queue"))).isEmpty();
+  }
+
+  @Test
+  void groupCommitSyncsEachDirectoryAndReportsFailures() throws Exception {
+    Path a = Files.createDirectories(data.resolve("a"));
+    batcher.syncDirectories(List.of(a, data));
+    assertThatThrownBy(() -> batcher.syncDirectories(List.of(data.resolve("missing"))))
+        .isInstanceOf(java.io.IOException.class);
+  }
+
+  @Test
+  void queueIdsAreUniqueAndValid() {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (int i = 0; i < 10_000; i++) {
+      String id = QueueIds.next();
+      assertThat(QueueIds.valid(id)).isTrue();
+      ids.add(id);
+    }
+    assertThat(ids).hasSize(10_000);
+  }
+}

@@ -1,0 +1,75 @@
+package mxlab.smtp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Connection limits and deadlines, with small values so the test is quick. */
+class SmtpLimitsTest {
+  @TempDir Path data;
+  SmtpFixture smtp;
+
+  @BeforeEach
+  void start() throws Exception {
+    smtp =
+        new SmtpFixture(
+            """
+            version: 1
+            server:
+              limits: { connections_per_ip: 2, command_timeout: 1s, data_timeout: 1s }
+            domains:
+              - name: bann.com
+                hosts: { mail: 192.168.0.100 }
+                users: [ { name: test } ]
+            """,
+            data);
+  }
+
+  @AfterEach
+  void stop() {
+    smtp.close();
+  }
+
+  @Test
+  void tooManyConnectionsFromOneAddress() throws Exception {
+    try (Dialogue a = smtp.connect();
+        Dialogue b = smtp.connect()) {
+      a.expect("220 *");
+      b.expect("220 *");
+      try (Dialogue c = smtp.connect()) {
+        c.expect("421 4.7.0 Too many connections*");
+        assertThat(c.closedByServer()).isTrue();
+      }
+    }
+    try (Dialogue again = smtp.connect()) { // the count went down with the closed ones
+      again.expect("220 *");
+    }
+  }
+
+  @Test
+  void idleClientsAreCut() throws Exception {
+    try (Dialogue d = smtp.connect()) {
+      d.expect("220 *");
+      long start = System.nanoTime();
+      d.expect("421 4.4.2 Timeout exceeded*");
+      assertThat(System.nanoTime() - start).isGreaterThan(500_000_000L);
+      assertThat(d.closedByServer()).isTrue();
+    }
+  }
+
+  @Test
+  void aStalledDataTransferIsCutAndNothingIsKept() throws Exception {
+    try (Dialogue d = smtp.connect()) {
+      d.expect("220 *");
+      d.send("EHLO c").reply();
+      d.raw("MAIL FROM:<a@b.c>\r\nRCPT TO:<test@bann.com>\r\nDATA\r\n");
+      d.script("S: 250 *\nS: 250 *\nS: 354 *\nC: Subject: half a message");
+      d.expect("421 4.4.2 *");
+    }
+    assertThat(smtp.mailbox("bann.com", "test")).isEmpty();
+  }
+}
