@@ -20,7 +20,7 @@ class SmtpLimitsTest {
             """
             version: 1
             server:
-              limits: { connections_per_ip: 2, command_timeout: 1s, data_timeout: 1s }
+              limits: { connections_per_ip: 2, command_timeout: 1s, data_timeout: 1s, session_timeout: 2s }
             domains:
               - name: bann.com
                 hosts: { mail: 192.168.0.100 }
@@ -57,6 +57,21 @@ class SmtpLimitsTest {
       long start = System.nanoTime();
       d.expect("421 4.4.2 Timeout exceeded*");
       assertThat(System.nanoTime() - start).isGreaterThan(500_000_000L);
+      assertThat(d.closedByServer()).isTrue();
+    }
+  }
+
+  @Test
+  void aBusyConnectionStillMeetsItsDeadline() throws Exception {
+    try (Dialogue d = smtp.connect()) {
+      d.expect("220 *");
+      String last = "";
+      for (int i = 0; i < 12 && !last.startsWith("421"); i++) {
+        Thread.sleep(300);
+        d.send("NOOP");
+        last = d.reply();
+      }
+      assertThat(last).startsWith("421 4.4.2");
       assertThat(d.closedByServer()).isTrue();
     }
   }

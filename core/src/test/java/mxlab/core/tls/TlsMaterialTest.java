@@ -1,0 +1,42 @@
+package mxlab.core.tls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import mxlab.core.spec.TlsSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TlsMaterialTest {
+  @TempDir Path data;
+
+  @Test
+  void selfSignedIsMadeOnceAndKept() throws Exception {
+    TlsMaterial first = TlsMaterial.load(TlsSettings.selfSigned(), data, "mail.bann.com");
+    assertThat(first.certificate().getSubjectX500Principal().getName())
+        .isEqualTo("CN=mail.bann.com");
+    assertThat(Files.getPosixFilePermissions(data.resolve("tls/key.pem")))
+        .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    TlsMaterial again = TlsMaterial.load(TlsSettings.selfSigned(), data, "mail.bann.com");
+    assertThat(again.certificate()).isEqualTo(first.certificate()); // clients keep trusting it
+  }
+
+  @Test
+  void specFilesAreUsedAndBadOnesExplained() throws Exception {
+    TlsMaterial.load(TlsSettings.selfSigned(), data, "mx.example.org");
+    TlsSettings fromSpec =
+        new TlsSettings(data.resolve("tls/cert.pem"), data.resolve("tls/key.pem"));
+    assertThat(TlsMaterial.load(fromSpec, data.resolve("elsewhere"), "ignored").context())
+        .isNotNull();
+    Path junk = data.resolve("junk.pem");
+    Files.writeString(junk, "not pem");
+    assertThatThrownBy(
+            () -> TlsMaterial.load(new TlsSettings(junk, data.resolve("tls/key.pem")), data, "x"))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("junk.pem");
+  }
+}
