@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.List;
 import mxlab.core.queue.Envelope;
 import mxlab.core.spec.SpecFixtures;
+import mxlab.net.Dialogue;
 import mxlab.smtp.session.SmtpMode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -506,7 +507,7 @@ class SmtpDialogueTest {
       String challenge = d.expect("334 *").substring(4);
       String text = new String(Base64.getDecoder().decode(challenge), StandardCharsets.US_ASCII);
       String digest =
-          mxlab.smtp.auth.CramMd5Test.hmac("secret", text.getBytes(StandardCharsets.US_ASCII));
+          mxlab.core.auth.sasl.CramMd5Test.hmac("secret", text.getBytes(StandardCharsets.US_ASCII));
       d.send(b64("master@bann.com " + digest));
       d.expect("235 2.7.0 *");
     }

@@ -23,6 +23,7 @@ import mxlab.core.spec.Spec;
 import mxlab.core.spec.SpecFixtures;
 import mxlab.core.store.SyncBatcher;
 import mxlab.core.tls.TlsMaterial;
+import mxlab.net.Dialogue;
 import mxlab.smtp.server.SmtpServer;
 import mxlab.smtp.session.SmtpEnvironment;
 import mxlab.smtp.session.SmtpMode;

@@ -24,6 +24,9 @@ import mxlab.dns.server.DnsServer;
 import mxlab.dns.zone.CompiledZone;
 import mxlab.dns.zone.SerialStore;
 import mxlab.dns.zone.ZoneCompiler;
+import mxlab.pop3.server.Pop3Server;
+import mxlab.pop3.session.MailboxLocks;
+import mxlab.pop3.session.Pop3Environment;
 import mxlab.smtp.server.SmtpServer;
 import mxlab.smtp.session.SmtpEnvironment;
 import mxlab.smtp.session.SmtpMode;
@@ -46,6 +49,7 @@ public final class Instance implements AutoCloseable {
   private MailDrop drop;
   private TlsMaterial tls;
   private ScheduledExecutorService timer;
+  private LoginThrottle throttle;
 
   private Instance(Spec spec) {
     this.spec = spec;
@@ -74,6 +78,7 @@ public final class Instance implements AutoCloseable {
     startDns();
     startMailStore();
     startSmtp();
+    startPop3();
   }
 
   /** The spool, mailboxes and queue; cleans up after a crash before anything is accepted. */
@@ -104,17 +109,11 @@ public final class Instance implements AutoCloseable {
               return t;
             });
     running.add(timer::shutdownNow);
+    throttle = new LoginThrottle(spec.server().limits().authDelay(), Clock.systemUTC());
   }
 
   private void startSmtp() throws StartFailure {
-    SmtpEnvironment env =
-        new SmtpEnvironment(
-            site::get,
-            drop,
-            tls,
-            new LoginThrottle(spec.server().limits().authDelay(), Clock.systemUTC()),
-            timer,
-            () -> {});
+    SmtpEnvironment env = new SmtpEnvironment(site::get, drop, tls, throttle, timer, () -> {});
     for (SmtpMode mode : SmtpMode.values()) {
       if (!spec.server().ports().enabled(mode.service())) {
         continue;
@@ -157,6 +156,24 @@ public final class Instance implements AutoCloseable {
     listeners.add(new Listener("dns", "udp", dns.address()));
     listeners.add(new Listener("dns", "tcp", dns.address()));
     log.info("dns: serving {} zones on {}", zones.size(), dns.address());
+  }
+
+  private void startPop3() throws StartFailure {
+    Pop3Environment env =
+        new Pop3Environment(site::get, drop.maildirs(), tls, throttle, timer, new MailboxLocks());
+    for (Service service : new Service[] {Service.POP3, Service.POP3S}) {
+      if (!spec.server().ports().enabled(service)) {
+        continue;
+      }
+      InetSocketAddress address = address(service);
+      try {
+        Pop3Server server = Pop3Server.start(address, env, service == Service.POP3S);
+        running.add(server);
+        listeners.add(new Listener(service.specName(), "tcp", server.address()));
+      } catch (IOException e) {
+        throw new StartFailure(BindErrors.explain(service, address, e), e);
+      }
+    }
   }
 
   private InetSocketAddress address(Service service) {

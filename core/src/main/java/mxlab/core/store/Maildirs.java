@@ -3,6 +3,7 @@ package mxlab.core.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import mxlab.core.routing.Mailbox;
 
@@ -51,10 +52,11 @@ public final class Maildirs {
    * counter, across restarts by the time and pid.
    */
   public String uniqueName(long size, long crlfSize) {
-    long micros = System.currentTimeMillis() * 1000 + (System.nanoTime() / 1000) % 1000;
-    return micros / 1_000_000
+    Instant now = Instant.now();
+    // zero-padded microseconds: names of one second sort in arrival order
+    return now.getEpochSecond()
         + ".M"
-        + micros % 1_000_000
+        + String.format("%06d", now.getNano() / 1000)
         + "P"
         + PID
         + "Q"

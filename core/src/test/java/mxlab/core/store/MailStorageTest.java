@@ -70,7 +70,7 @@ class MailStorageTest {
     List<Path> test = files(data.resolve("mail/bann.com/test/new"));
     assertThat(test).hasSize(1);
     assertThat(test.get(0).getFileName().toString())
-        .matches("\\d+\\.M\\d+P\\d+Q\\d+\\.mail\\.bann\\.com,S=38,W=42");
+        .matches("\\d+\\.M\\d{6}P\\d+Q\\d+\\.mail\\.bann\\.com,S=38,W=42");
     assertThat(Files.readString(test.get(0)))
         .isEqualTo("Return-Path: <a@b.c>\nSubject: x\n\nbody\n");
     assertThat(files(data.resolve("mail/bann.com/master/new"))).hasSize(1);

@@ -1,11 +1,11 @@
 package mxlab.smtp.command;
 
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
-import mxlab.smtp.auth.Mechanisms;
-import mxlab.smtp.auth.SaslExchange;
+import mxlab.core.auth.sasl.Mechanisms;
+import mxlab.core.auth.sasl.SaslExchange;
+import mxlab.core.auth.sasl.SaslSteps;
 import mxlab.smtp.reply.Replies;
 import mxlab.smtp.reply.Reply;
 import mxlab.smtp.session.SmtpSession;
@@ -47,7 +47,7 @@ final class AuthCommand implements CommandHandler {
     byte[] initial = null;
     if (parts.length == 2) {
       try {
-        initial = parts[1].equals("=") ? new byte[0] : Base64.getDecoder().decode(parts[1]);
+        initial = SaslSteps.initialResponse(parts[1]);
       } catch (IllegalArgumentException e) {
         session.reply(Replies.AUTH_BAD_BASE64);
         return;

@@ -43,6 +43,14 @@ final class SmtpHandler extends IoHandlerAdapter {
   }
 
   @Override
+  public void messageSent(IoSession io, Object message) {
+    SmtpSession session = (SmtpSession) io.getAttribute(SESSION);
+    if (session != null) {
+      session.sent(message);
+    }
+  }
+
+  @Override
   public void sessionIdle(IoSession io, IdleStatus status) {
     SmtpSession session = (SmtpSession) io.getAttribute(SESSION);
     if (session != null) {

@@ -1,6 +1,5 @@
 package mxlab.smtp.session;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -9,7 +8,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import mxlab.core.address.MailAddress;
 import mxlab.core.auth.Credentials;
+import mxlab.core.auth.sasl.SaslExchange;
+import mxlab.core.auth.sasl.SaslSteps;
 import mxlab.core.queue.Envelope;
 import mxlab.core.queue.QueueIds;
 import mxlab.core.routing.Mailbox;
@@ -27,9 +27,9 @@ import mxlab.net.ConnectionLimiter;
 import mxlab.net.Decrypted;
 import mxlab.net.Line;
 import mxlab.net.LineBuffer;
+import mxlab.net.Outbox;
 import mxlab.net.SessionEvents;
 import mxlab.net.Tls;
-import mxlab.smtp.auth.SaslExchange;
 import mxlab.smtp.command.CommandRegistry;
 import mxlab.smtp.data.DataReceiver;
 import mxlab.smtp.data.TraceHeaders;
@@ -70,7 +70,7 @@ public final class SmtpSession implements PolicyContext {
   private final InetAddress clientAddress;
   private final long deadline;
   private final LineBuffer lines = new LineBuffer();
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final Outbox out;
 
   private String clientName;
   private SmtpState state = SmtpState.CONNECTED;
@@ -84,6 +84,7 @@ public final class SmtpSession implements PolicyContext {
   private SaslExchange sasl;
   private Inbound inbound;
   private boolean paused;
+  private boolean congested;
 
   /** A message being received after 354. */
   private record Inbound(String id, SpoolWriter spool, DataReceiver receiver) {}
@@ -98,6 +99,7 @@ public final class SmtpSession implements PolicyContext {
     this.policy = policy;
     this.clientAddress = ((InetSocketAddress) io.getRemoteAddress()).getAddress();
     this.deadline = System.nanoTime() + limits().sessionTimeout().toNanos();
+    this.out = new Outbox(io);
   }
 
   // ------------------------------------------------------------------ lifecycle
@@ -158,7 +160,10 @@ public final class SmtpSession implements PolicyContext {
 
   private void pump() {
     try {
-      while (!paused && state != SmtpState.CLOSING && state != SmtpState.TLS_HANDSHAKE) {
+      while (!paused
+          && !out.congested()
+          && state != SmtpState.CLOSING
+          && state != SmtpState.TLS_HANDSHAKE) {
         int max = state == SmtpState.DATA ? TEXT_LINE : sasl != null ? SASL_LINE : COMMAND_LINE;
         Line line = lines.next(max);
         if (line == null) {
@@ -184,6 +189,19 @@ public final class SmtpSession implements PolicyContext {
       }
     }
     flush();
+    if (out.congested() && !congested) {
+      congested = true; // the client is not reading our answers: stop reading its commands
+      io.suspendRead();
+    }
+  }
+
+  /** A write reached the network; reading resumes once the client has caught up. */
+  public void sent(Object message) {
+    if (out.sent(message) && congested) {
+      congested = false;
+      io.resumeRead();
+      pump();
+    }
   }
 
   /** The reader idle time ran out (RFC 5321 4.5.3.2). */
@@ -204,7 +222,7 @@ public final class SmtpSession implements PolicyContext {
 
   /** Queues a reply; counts errors in a row and closes after too many (RFC 5321 4.3.2). */
   public void reply(Reply reply) {
-    out.writeBytes(reply.wire());
+    out.add(reply.wire());
     if (reply.isPermanentError()) {
       if (++errors >= limits().maxErrors() && state != SmtpState.CLOSING) {
         closeWith(Replies.TOO_MANY_ERRORS);
@@ -216,10 +234,7 @@ public final class SmtpSession implements PolicyContext {
 
   /** Sends the queued replies in one write. */
   public void flush() {
-    if (out.size() > 0) {
-      io.write(IoBuffer.wrap(out.toByteArray()));
-      out.reset();
-    }
+    out.flush();
   }
 
   /** Sends {@code reply} (221 or 421) and closes once it is out. */
@@ -285,65 +300,38 @@ public final class SmtpSession implements PolicyContext {
     return account != null;
   }
 
-  /** Continues or starts a SASL exchange with the given (decoded) initial response. */
+  /** Starts a SASL exchange, with the (decoded) initial response if the client sent one. */
   public void beginSasl(SaslExchange exchange, byte[] initialResponse) {
     sasl = exchange;
-    if (initialResponse == null) {
-      challenge(exchange.firstChallenge());
-    } else {
-      step(initialResponse);
-    }
+    saslOutcome(SaslSteps.start(exchange, initialResponse, site.credentials()));
   }
 
   private void saslResponse(String text) {
-    if (text.equals("*")) {
-      sasl = null;
-      reply(Replies.AUTH_CANCELLED);
-      return;
-    }
-    byte[] decoded;
-    try {
-      decoded = Base64.getDecoder().decode(text.trim());
-    } catch (IllegalArgumentException e) {
-      sasl = null;
-      reply(Replies.AUTH_BAD_BASE64);
-      return;
-    }
-    step(decoded);
+    saslOutcome(SaslSteps.respond(sasl, text, site.credentials()));
   }
 
-  private void step(byte[] response) {
-    byte[] next;
-    try {
-      next = sasl.respond(response);
-    } catch (IllegalArgumentException e) {
-      authFailed(sasl.login());
+  private void saslOutcome(SaslSteps.Outcome outcome) {
+    if (outcome instanceof SaslSteps.Challenge c) {
+      reply(Reply.plain(334, c.base64()));
       return;
     }
-    if (next != null) {
-      challenge(next);
-      return;
-    }
-    var verified = sasl.verify(site.credentials());
-    String login = sasl.login();
-    if (verified.isPresent()) {
-      sasl = null;
-      account = verified.get();
+    sasl = null;
+    if (outcome instanceof SaslSteps.Success success) {
+      account = success.account();
       env.throttle().succeeded(clientAddress);
       maillog.info("client={} auth={} result=ok", client(), account.mailbox());
       reply(Replies.AUTH_OK);
+    } else if (outcome instanceof SaslSteps.Failure failure) {
+      authFailed(failure.login());
+    } else if (outcome instanceof SaslSteps.Cancelled) {
+      reply(Replies.AUTH_CANCELLED);
     } else {
-      authFailed(login);
+      reply(Replies.AUTH_BAD_BASE64);
     }
-  }
-
-  private void challenge(byte[] challenge) {
-    reply(Reply.plain(334, Base64.getEncoder().encodeToString(challenge)));
   }
 
   /** A failed login: answered only after a delay that grows with failures from that address. */
   private void authFailed(String login) {
-    sasl = null;
     authFailures++;
     Duration delay = env.throttle().failed(clientAddress);
     boolean last = authFailures >= limits().authFailures();

@@ -1,4 +1,4 @@
-package mxlab.smtp.auth;
+package mxlab.core.auth.sasl;
 
 import java.util.Optional;
 import mxlab.core.auth.Credentials;

@@ -1,4 +1,4 @@
-package mxlab.smtp.auth;
+package mxlab.core.auth.sasl;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package mxlab.smtp;
+package mxlab.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -108,6 +108,16 @@ public final class Dialogue implements AutoCloseable {
     return line;
   }
 
+  /** The lines of a POP3 multi-line body, up to the terminating dot, still dot-stuffed. */
+  public java.util.List<String> multiline() throws IOException {
+    java.util.List<String> lines = new java.util.ArrayList<>();
+    String line;
+    while (!(line = in.readLine()).equals(".")) {
+      lines.add(line);
+    }
+    return lines;
+  }
+
   /** Whether the server has closed the connection (reads EOF). */
   public boolean closedByServer() throws IOException {
     try {
@@ -144,7 +154,7 @@ public final class Dialogue implements AutoCloseable {
     return Pattern.compile(regex.toString());
   }
 
-  static SSLContext trustAll() {
+  public static SSLContext trustAll() {
     try {
       SSLContext ctx = SSLContext.getInstance("TLS");
       TrustManager[] all = {

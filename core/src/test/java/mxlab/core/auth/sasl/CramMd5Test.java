@@ -1,4 +1,4 @@
-package mxlab.smtp.auth;
+package mxlab.core.auth.sasl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

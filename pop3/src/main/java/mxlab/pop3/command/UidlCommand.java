@@ -1,0 +1,40 @@
+package mxlab.pop3.command;
+
+import java.util.Set;
+import mxlab.pop3.reply.Pop3Reply;
+import mxlab.pop3.session.Maildrop;
+import mxlab.pop3.session.Pop3Session;
+import mxlab.pop3.session.Pop3State;
+
+/** UIDL [msg] (RFC 1939 7): ids that stay the same across sessions and restarts. */
+final class UidlCommand implements Pop3Command {
+  @Override
+  public String verb() {
+    return "UIDL";
+  }
+
+  @Override
+  public Set<Pop3State> states() {
+    return States.TRANSACTION;
+  }
+
+  @Override
+  public void handle(Pop3Session session, String argument) {
+    Maildrop drop = session.maildrop();
+    if (!argument.isEmpty()) {
+      int n = MessageNumber.of(session, argument);
+      if (n > 0) {
+        session.reply(Pop3Reply.ok(n + " " + drop.uid(n)));
+      }
+      return;
+    }
+    StringBuilder list = new StringBuilder();
+    for (int n = 1; n <= drop.total(); n++) {
+      if (drop.exists(n)) {
+        list.append(n).append(' ').append(drop.uid(n)).append("\r\n");
+      }
+    }
+    session.reply(Pop3Reply.OK);
+    session.reply(Pop3Reply.line(list.append('.').toString()));
+  }
+}

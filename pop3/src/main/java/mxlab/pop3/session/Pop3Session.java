@@ -1,0 +1,391 @@
+package mxlab.pop3.session;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import mxlab.core.auth.Credentials;
+import mxlab.core.auth.sasl.SaslExchange;
+import mxlab.core.auth.sasl.SaslSteps;
+import mxlab.core.site.Site;
+import mxlab.core.spec.Limits;
+import mxlab.core.store.MaildirFolder;
+import mxlab.net.ConnectionLimiter;
+import mxlab.net.Decrypted;
+import mxlab.net.Line;
+import mxlab.net.LineBuffer;
+import mxlab.net.Outbox;
+import mxlab.net.SessionEvents;
+import mxlab.net.Tls;
+import mxlab.pop3.command.Pop3Commands;
+import mxlab.pop3.reply.Pop3Reply;
+import org.apache.mina.core.buffer.IoBuffer;
+import org.apache.mina.core.session.IdleStatus;
+import org.apache.mina.core.session.IoSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One POP3 connection: login, the maildrop while in TRANSACTION, and the line pump. */
+public final class Pop3Session {
+  private static final Logger log = LoggerFactory.getLogger(Pop3Session.class);
+  private static final Logger maillog = LoggerFactory.getLogger("maillog");
+
+  /** RFC 2449 4: command lines are at most 255 octets; SASL responses may be longer. */
+  private static final int COMMAND_LINE = 255;
+
+  private static final int SASL_LINE = 12288;
+
+  private final IoSession io;
+  private final Pop3Environment env;
+  private final Site site;
+  private final Pop3Commands commands;
+  private final InetAddress clientAddress;
+  private final LineBuffer lines = new LineBuffer();
+  private final Outbox out;
+  private final String apopTimestamp;
+
+  private Pop3State state = Pop3State.AUTHORIZATION;
+  private String user;
+  private Credentials.Account account;
+  private Maildrop maildrop;
+  private SaslExchange sasl;
+  private int errors;
+  private int authFailures;
+  private boolean paused;
+  private boolean congested;
+  private boolean closing;
+
+  private record Resume(Runnable action) {}
+
+  public Pop3Session(IoSession io, Pop3Environment env, Pop3Commands commands) {
+    this.io = io;
+    this.env = env;
+    this.site = env.site().get();
+    this.commands = commands;
+    this.clientAddress = ((InetSocketAddress) io.getRemoteAddress()).getAddress();
+    this.out = new Outbox(io);
+    // RFC 1939 7: APOP only where a clear secret makes the digest checkable
+    this.apopTimestamp =
+        site.credentials().anyPlaintext()
+            ? "<"
+                + ProcessHandle.current().pid()
+                + "."
+                + System.nanoTime()
+                + "@"
+                + site.hostname()
+                + ">"
+            : null;
+  }
+
+  public void open() {
+    if (io.getAttribute(ConnectionLimiter.REFUSED) != null) {
+      closeWith(Pop3Reply.TOO_MANY_CONNECTIONS);
+      return;
+    }
+    idle(limits().pop3Timeout());
+    reply(Pop3Reply.ok("mxlab POP3 ready" + (apopTimestamp == null ? "" : " " + apopTimestamp)));
+    flush();
+  }
+
+  public void received(Object message) {
+    if (message instanceof Resume resume) {
+      paused = false;
+      resume.action().run();
+      pump();
+      return;
+    }
+    IoBuffer buffer;
+    if (message instanceof Decrypted d) {
+      buffer = d.buffer();
+      if (state == Pop3State.TLS_HANDSHAKE) {
+        lines.clear(); // RFC 2595 4: nothing from before the handshake counts
+        user = null;
+        state = Pop3State.AUTHORIZATION;
+      }
+    } else if (message instanceof IoBuffer plain && !tlsActive()) {
+      buffer = plain;
+    } else {
+      return; // plain bytes after STLS were sent before the handshake
+    }
+    if (closing) {
+      return;
+    }
+    lines.append(buffer);
+    pump();
+  }
+
+  private void pump() {
+    try {
+      while (!paused && !closing && !out.congested() && state != Pop3State.TLS_HANDSHAKE) {
+        Line line = lines.next(sasl != null ? SASL_LINE : COMMAND_LINE);
+        if (line == null) {
+          break;
+        }
+        if (line.tooLong()) {
+          reply(Pop3Reply.LINE_TOO_LONG);
+        } else if (sasl != null) {
+          saslOutcome(SaslSteps.respond(sasl, line.text(), site.credentials()));
+        } else {
+          commands.dispatch(this, line.text());
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      log.warn("pop3: session of {} failed: {}", clientAddress.getHostAddress(), e.toString(), e);
+      closeWith(Pop3Reply.err("[SYS/TEMP] Internal error"));
+    }
+    flush();
+    if (out.congested() && !congested) {
+      congested = true;
+      io.suspendRead();
+    }
+  }
+
+  public void sent(Object message) {
+    if (out.sent(message) && congested) {
+      congested = false;
+      io.resumeRead();
+      pump();
+    }
+  }
+
+  /** RFC 1939 3: the autologout timer ran out; nothing marked deleted is removed. */
+  public void idleTimeout() {
+    if (!closing) {
+      closeWith(Pop3Reply.TIMEOUT);
+    }
+  }
+
+  /** The connection is gone: the lock is released, and a dropped session deletes nothing. */
+  public void closed() {
+    if (account != null) {
+      env.locks().unlock(account.mailbox());
+    }
+  }
+
+  // ------------------------------------------------------------------ replies
+
+  public void reply(byte[] reply) {
+    out.add(reply);
+    if (Pop3Reply.isError(reply)) {
+      if (++errors >= limits().maxErrors() && !closing) {
+        closeWith(Pop3Reply.TOO_MANY_ERRORS);
+      }
+    } else {
+      errors = 0;
+    }
+  }
+
+  /** A multi-line reply already stuffed and terminated. */
+  public void replyRaw(byte[] status, ByteArrayOutputStream body) {
+    out.add(status);
+    out.add(body.toByteArray());
+    errors = 0;
+  }
+
+  public void flush() {
+    out.flush();
+  }
+
+  public void closeWith(byte[] reply) {
+    out.add(reply);
+    flush();
+    closing = true;
+    io.closeOnFlush();
+  }
+
+  // ------------------------------------------------------------------ login
+
+  /** Whether USER/PASS and PLAIN may be used now: over TLS, or where the spec allows it. */
+  public boolean plaintextAllowed() {
+    return tlsActive() || site.spec().server().allowPlaintextAuth();
+  }
+
+  public void setUser(String name) {
+    user = name;
+  }
+
+  public String user() {
+    return user;
+  }
+
+  public void login(String login, String password) throws IOException {
+    Optional<Credentials.Account> a = site.credentials().authenticate(login, password);
+    if (a.isPresent()) {
+      loggedIn(a.get());
+    } else {
+      loginFailed(login);
+    }
+  }
+
+  /** APOP (RFC 1939 7): MD5 of the greeting's timestamp and the clear secret. */
+  public void apop(String login, String digest) throws IOException {
+    Optional<Credentials.Account> a = site.credentials().account(login);
+    Optional<String> secret = a.flatMap(x -> x.password().plaintext());
+    if (apopTimestamp == null || secret.isEmpty()) {
+      loginFailed(login);
+      return;
+    }
+    String expected = md5Hex(apopTimestamp + secret.get());
+    if (MessageDigest.isEqual(
+        expected.getBytes(StandardCharsets.US_ASCII),
+        digest.toLowerCase().getBytes(StandardCharsets.US_ASCII))) {
+      loggedIn(a.get());
+    } else {
+      loginFailed(login);
+    }
+  }
+
+  public void beginSasl(SaslExchange exchange, byte[] initialResponse) throws IOException {
+    sasl = exchange;
+    saslOutcome(SaslSteps.start(exchange, initialResponse, site.credentials()));
+  }
+
+  private void saslOutcome(SaslSteps.Outcome outcome) throws IOException {
+    if (outcome instanceof SaslSteps.Challenge c) {
+      out.add(Pop3Reply.line("+ " + c.base64())); // RFC 5034 4
+      return;
+    }
+    sasl = null;
+    if (outcome instanceof SaslSteps.Success s) {
+      loggedIn(s.account());
+    } else if (outcome instanceof SaslSteps.Failure f) {
+      loginFailed(f.login());
+    } else if (outcome instanceof SaslSteps.Cancelled) {
+      reply(Pop3Reply.AUTH_CANCELLED);
+    } else {
+      reply(Pop3Reply.SYNTAX);
+    }
+  }
+
+  private void loggedIn(Credentials.Account a) throws IOException {
+    env.throttle().succeeded(clientAddress);
+    user = null;
+    if (!env.locks().tryLock(a.mailbox())) {
+      reply(Pop3Reply.IN_USE);
+      return;
+    }
+    account = a;
+    try {
+      maildrop = new Maildrop(new MaildirFolder(env.maildirs().dir(a.mailbox())));
+    } catch (IOException e) {
+      env.locks().unlock(a.mailbox());
+      account = null;
+      log.error("pop3: cannot read the mailbox of {}: {}", a.mailbox(), e.toString());
+      reply(Pop3Reply.MAILBOX_ERROR);
+      return;
+    }
+    state = Pop3State.TRANSACTION;
+    maillog.info(
+        "pop3: client=[{}] user={} login=ok messages={}",
+        clientAddress.getHostAddress(),
+        a.mailbox(),
+        maildrop.count());
+    reply(
+        Pop3Reply.ok(
+            "maildrop has " + maildrop.count() + " messages (" + maildrop.size() + " octets)"));
+  }
+
+  /** Answered only after a delay that grows per client address; too many close the session. */
+  private void loginFailed(String login) {
+    user = null;
+    authFailures++;
+    Duration delay = env.throttle().failed(clientAddress);
+    boolean last = authFailures >= limits().authFailures();
+    maillog.info(
+        "pop3: client=[{}] user={} login=failed delay={}ms",
+        clientAddress.getHostAddress(),
+        login,
+        delay.toMillis());
+    flush();
+    paused = true;
+    io.suspendRead();
+    env.timer()
+        .schedule(
+            () -> {
+              io.resumeRead();
+              SessionEvents.inject(
+                  io,
+                  new Resume(
+                      () -> {
+                        out.add(Pop3Reply.AUTH_FAILED);
+                        if (last) {
+                          closeWith(Pop3Reply.TOO_MANY_FAILURES);
+                        }
+                      }));
+            },
+            delay.toMillis(),
+            TimeUnit.MILLISECONDS);
+  }
+
+  // ------------------------------------------------------------------ QUIT, TLS
+
+  /** QUIT: in TRANSACTION the UPDATE state applies deletions first (RFC 1939 6). */
+  public void quit() throws IOException {
+    if (state == Pop3State.TRANSACTION) {
+      state = Pop3State.UPDATE;
+      int failed = maildrop.commit();
+      int left = maildrop.count();
+      env.locks().unlock(account.mailbox());
+      account = null;
+      closeWith(
+          failed == 0
+              ? Pop3Reply.ok("mxlab POP3 signing off (" + left + " messages left)")
+              : Pop3Reply.err("[SYS/TEMP] " + failed + " messages could not be removed"));
+    } else {
+      closeWith(Pop3Reply.ok("mxlab POP3 signing off"));
+    }
+  }
+
+  public boolean tlsAvailable() {
+    return env.tls() != null;
+  }
+
+  public boolean tlsActive() {
+    return Tls.isActive(io);
+  }
+
+  public void startTls() {
+    flush();
+    lines.clear();
+    state = Pop3State.TLS_HANDSHAKE;
+    Tls.start(io, env.tls().context(), Pop3Reply.BEGIN_TLS);
+  }
+
+  // ------------------------------------------------------------------ facts
+
+  public Pop3State state() {
+    return state;
+  }
+
+  public Site site() {
+    return site;
+  }
+
+  /** The maildrop in TRANSACTION, else null. */
+  public Maildrop maildrop() {
+    return maildrop;
+  }
+
+  private void idle(Duration d) {
+    io.getConfig().setIdleTime(IdleStatus.READER_IDLE, (int) Math.max(1, d.toSeconds()));
+  }
+
+  private Limits limits() {
+    return site.spec().server().limits();
+  }
+
+  static String md5Hex(String s) {
+    try {
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has MD5", e);
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package mxlab.pop3;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import mxlab.net.Dialogue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class Pop3LimitsTest {
+  @TempDir Path data;
+  Pop3Fixture pop;
+
+  @BeforeEach
+  void start() throws Exception {
+    pop =
+        new Pop3Fixture(
+            """
+            version: 1
+            server:
+              allow_plaintext_auth: true
+              limits: { connections_per_ip: 2, pop3_timeout: 1s }
+            domains:
+              - name: bann.com
+                hosts: { mail: 192.168.0.100 }
+                users: [ { name: test, password: "{PLAIN}pw" } ]
+            """,
+            data);
+    pop.deliver("bann.com", "test", "Subject: one", "", "body");
+  }
+
+  @AfterEach
+  void stop() {
+    pop.close();
+  }
+
+  @Test
+  void autologoutDeletesNothing() throws Exception {
+    try (Dialogue d = pop.connect()) {
+      d.expect("+OK *");
+      d.script(
+          """
+          C: USER test
+          S: +OK *
+          C: PASS pw
+          S: +OK maildrop has 1 messages *
+          C: DELE 1
+          S: +OK *
+          S: -ERR Autologout*
+          """);
+      assertThat(d.closedByServer()).isTrue();
+    }
+    try (Dialogue d = pop.connect()) {
+      d.expect("+OK *");
+      d.send("USER test").expect("+OK *");
+      d.send("PASS pw").expect("+OK maildrop has 1 messages *");
+    }
+  }
+
+  @Test
+  void newMailShowsInTheNextSession() throws Exception {
+    try (Dialogue d = pop.connect()) {
+      d.expect("+OK *");
+      d.send("USER test").expect("+OK *");
+      d.send("PASS pw").expect("+OK maildrop has 1 messages *");
+      pop.deliver("bann.com", "test", "Subject: two", "", "body");
+      d.send("STAT").expect("+OK 1 *");
+      d.send("QUIT").expect("+OK *");
+    }
+    try (Dialogue d = pop.connect()) {
+      d.expect("+OK *");
+      d.send("USER test").expect("+OK *");
+      d.send("PASS pw").expect("+OK maildrop has 2 messages *");
+    }
+  }
+
+  @Test
+  void tooManyConnectionsFromOneAddress() throws Exception {
+    try (Dialogue a = pop.connect()) {
+      a.expect("+OK *");
+      try (Dialogue b = pop.connect()) {
+        b.expect("+OK *");
+        try (Dialogue c = pop.connect()) {
+          c.expect("-ERR [SYS/TEMP] Too many connections*");
+          assertThat(c.closedByServer()).isTrue();
+        }
+      }
+    }
+  }
+}
