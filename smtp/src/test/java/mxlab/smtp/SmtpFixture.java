@@ -38,7 +38,16 @@ public final class SmtpFixture implements AutoCloseable {
   private final MailDrop drop;
   public final AtomicInteger queueWakeups = new AtomicInteger();
 
+  /** Where queued ids go; a test may plug a queue runner in. */
+  public final AtomicReference<java.util.function.Consumer<String>> onQueued =
+      new AtomicReference<>(id -> {});
+
   public SmtpFixture(String yaml, Path dataDir) throws IOException {
+    this(yaml, dataDir, 0);
+  }
+
+  /** With the MX listener on {@code mxPort} (0: any), so a test can stop and restart it. */
+  public SmtpFixture(String yaml, Path dataDir, int mxPort) throws IOException {
     this.dataDir = dataDir;
     Spec spec = SpecFixtures.spec(yaml);
     site.set(Site.of(spec));
@@ -51,9 +60,13 @@ public final class SmtpFixture implements AutoCloseable {
             tls,
             new LoginThrottle(spec.server().limits().authDelay(), Clock.systemUTC()),
             timer,
-            queueWakeups::incrementAndGet);
+            id -> {
+              queueWakeups.incrementAndGet();
+              onQueued.get().accept(id);
+            });
     for (SmtpMode mode : SmtpMode.values()) {
-      servers.put(mode, SmtpServer.start(mode, new InetSocketAddress("127.0.0.1", 0), env));
+      int port = mode == SmtpMode.MX ? mxPort : 0;
+      servers.put(mode, SmtpServer.start(mode, new InetSocketAddress("127.0.0.1", port), env));
     }
   }
 
@@ -82,6 +95,14 @@ public final class SmtpFixture implements AutoCloseable {
 
   public List<Envelope> queue() throws IOException {
     return drop.queue().list();
+  }
+
+  public MailDrop drop() {
+    return drop;
+  }
+
+  public java.util.function.Supplier<Site> site() {
+    return site::get;
   }
 
   public Path dataDir() {

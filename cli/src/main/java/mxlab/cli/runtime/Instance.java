@@ -27,6 +27,7 @@ import mxlab.dns.zone.ZoneCompiler;
 import mxlab.pop3.server.Pop3Server;
 import mxlab.pop3.session.MailboxLocks;
 import mxlab.pop3.session.Pop3Environment;
+import mxlab.smtp.outbound.QueueRunner;
 import mxlab.smtp.server.SmtpServer;
 import mxlab.smtp.session.SmtpEnvironment;
 import mxlab.smtp.session.SmtpMode;
@@ -50,6 +51,7 @@ public final class Instance implements AutoCloseable {
   private TlsMaterial tls;
   private ScheduledExecutorService timer;
   private LoginThrottle throttle;
+  private QueueRunner runner;
 
   private Instance(Spec spec) {
     this.spec = spec;
@@ -77,6 +79,7 @@ public final class Instance implements AutoCloseable {
     site.set(Site.of(spec));
     startDns();
     startMailStore();
+    startQueueRunner();
     startSmtp();
     startPop3();
   }
@@ -112,8 +115,16 @@ public final class Instance implements AutoCloseable {
     throttle = new LoginThrottle(spec.server().limits().authDelay(), Clock.systemUTC());
   }
 
+  /** Outbound delivery; it starts on whatever a previous run left in the queue. */
+  private void startQueueRunner() {
+    runner = new QueueRunner(site::get, drop, Clock.systemUTC(), 16);
+    running.add(runner);
+    runner.start();
+  }
+
   private void startSmtp() throws StartFailure {
-    SmtpEnvironment env = new SmtpEnvironment(site::get, drop, tls, throttle, timer, () -> {});
+    SmtpEnvironment env =
+        new SmtpEnvironment(site::get, drop, tls, throttle, timer, runner::wakeup);
     for (SmtpMode mode : SmtpMode.values()) {
       if (!spec.server().ports().enabled(mode.service())) {
         continue;

@@ -12,6 +12,7 @@ import mxlab.core.queue.Envelope;
 import mxlab.core.queue.QueueStore;
 import mxlab.core.routing.Mailbox;
 import mxlab.core.store.Maildirs;
+import mxlab.core.store.MessageRendering;
 import mxlab.core.store.SpoolWriter;
 import mxlab.core.store.SyncBatcher;
 
@@ -57,13 +58,7 @@ public final class MailDrop {
     Set<Path> dirs = new LinkedHashSet<>();
     List<Path> created = new ArrayList<>();
     try {
-      for (Mailbox mailbox : mailboxes) {
-        Path newDir = maildirs.ensure(mailbox).resolve("new");
-        Path target = newDir.resolve(maildirs.uniqueName(spooled.size(), spooled.crlfSize()));
-        link(spooled.file(), target);
-        created.add(target);
-        dirs.add(newDir);
-      }
+      linkIntoMailboxes(spooled, mailboxes, dirs, created);
       if (queued != null) {
         queue.add(spooled.file(), queued);
         created.add(queue.messageFile(queued.id()));
@@ -80,6 +75,39 @@ public final class MailDrop {
       throw e;
     } finally {
       Files.deleteIfExists(spooled.file());
+    }
+  }
+
+  /**
+   * Delivers a message that is already durable elsewhere (a queued one whose recipient turned out
+   * to be local) into mailboxes; returns once it is durable there.
+   */
+  public void deliverExisting(Path file, List<Mailbox> mailboxes) throws IOException {
+    byte[] content = Files.readAllBytes(file);
+    SpoolWriter.Spooled spooled =
+        new SpoolWriter.Spooled(file, content.length, MessageRendering.crlfSize(content));
+    Set<Path> dirs = new LinkedHashSet<>();
+    List<Path> created = new ArrayList<>();
+    try {
+      linkIntoMailboxes(spooled, mailboxes, dirs, created);
+      batcher.syncDirectories(dirs);
+    } catch (IOException e) {
+      for (Path p : created) {
+        Files.deleteIfExists(p);
+      }
+      throw e;
+    }
+  }
+
+  private void linkIntoMailboxes(
+      SpoolWriter.Spooled spooled, List<Mailbox> mailboxes, Set<Path> dirs, List<Path> created)
+      throws IOException {
+    for (Mailbox mailbox : mailboxes) {
+      Path newDir = maildirs.ensure(mailbox).resolve("new");
+      Path target = newDir.resolve(maildirs.uniqueName(spooled.size(), spooled.crlfSize()));
+      link(spooled.file(), target);
+      created.add(target);
+      dirs.add(newDir);
     }
   }
 

@@ -28,7 +28,9 @@ final class RecordValues {
       }
       case "MX" -> {
         String[] p = v.split("\\s+");
-        return p.length == 2 && p[0].matches("\\d{1,5}") && DomainNames.isHostName(p[1], false)
+        boolean nullMx = p.length == 2 && p[0].equals("0") && p[1].equals("."); // RFC 7505
+        return nullMx
+                || p.length == 2 && p[0].matches("\\d{1,5}") && DomainNames.isHostName(p[1], false)
             ? null
             : "write 'PRIORITY HOST', like '20 backup.example.net.'";
       }

@@ -11,6 +11,9 @@ import java.util.List;
  * @param postmaster where postmaster@ of every domain goes unless a domain defines its own
  * @param resolvers DNS servers for outbound MX lookups; empty means the system's
  * @param allowPlaintextAuth lets AUTH, USER/PASS work without TLS (a lab setting)
+ * @param relayhost where all outbound mail goes instead of the recipients' MX hosts, or null
+ * @param remotePort the port of remote mail servers: 25, or a high port for lab instances that run
+ *     unprivileged side by side
  */
 public record Server(
     String hostname,
@@ -24,7 +27,9 @@ public record Server(
     List<InetSocketAddress> resolvers,
     TlsSettings tls,
     boolean allowPlaintextAuth,
-    Limits limits) {
+    Limits limits,
+    Relayhost relayhost,
+    int remotePort) {
 
   public Server {
     resolvers = List.copyOf(resolvers);
@@ -43,7 +48,9 @@ public record Server(
         resolvers,
         tls,
         allowPlaintextAuth,
-        limits);
+        limits,
+        relayhost,
+        remotePort);
   }
 
   public Server withPorts(Ports newPorts) {
@@ -59,7 +66,9 @@ public record Server(
         resolvers,
         tls,
         allowPlaintextAuth,
-        limits);
+        limits,
+        relayhost,
+        remotePort);
   }
 
   public Server withDataDir(Path dir) {
@@ -75,7 +84,9 @@ public record Server(
         resolvers,
         tls,
         allowPlaintextAuth,
-        limits);
+        limits,
+        relayhost,
+        remotePort);
   }
 
   public Server withQueue(QueueSettings settings) {
@@ -91,7 +102,9 @@ public record Server(
         resolvers,
         tls,
         allowPlaintextAuth,
-        limits);
+        limits,
+        relayhost,
+        remotePort);
   }
 
   public Server withResolvers(List<InetSocketAddress> servers) {
@@ -107,7 +120,9 @@ public record Server(
         servers,
         tls,
         allowPlaintextAuth,
-        limits);
+        limits,
+        relayhost,
+        remotePort);
   }
 
   /** The full address bounces come from, e.g. {@code MAILER-DAEMON@mail.bann.com}. */

@@ -112,6 +112,8 @@ final class SpecReader {
     TlsSettings tls = readTls(f);
     boolean plaintext = f.bool("allow_plaintext_auth", false);
     Limits limits = readLimits(f);
+    Relayhost relayhost = readRelayhost(f);
+    int remotePort = f.integer("remote_port", 25, 1, 65535);
     f.finish();
     return new Server(
         hostname,
@@ -125,7 +127,46 @@ final class SpecReader {
         resolvers,
         tls,
         plaintext,
-        limits);
+        limits,
+        relayhost,
+        remotePort);
+  }
+
+  private Relayhost readRelayhost(Fields server) {
+    String text = server.string("relayhost", null);
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    String t = text.trim();
+    boolean bracketed = t.startsWith("[");
+    String host = t;
+    int port = 25;
+    int close = bracketed ? t.indexOf(']') : -1;
+    String rest = bracketed ? (close < 0 ? null : t.substring(close + 1)) : "";
+    if (bracketed) {
+      host = close < 0 ? "" : t.substring(1, close);
+    } else if (t.indexOf(':') > 0 && t.indexOf(':') == t.lastIndexOf(':')) {
+      host = t.substring(0, t.indexOf(':'));
+      rest = t.substring(t.indexOf(':'));
+    }
+    if (rest != null && rest.startsWith(":")) {
+      Optional<Integer> p = Ports.parse(rest.substring(1));
+      port = p.filter(n -> n > 0).orElse(-1);
+      rest = "";
+    }
+    boolean literal = IpLiterals.parse(host).isPresent();
+    if (rest == null
+        || !rest.isEmpty()
+        || port < 0
+        || (!literal && !DomainNames.isHostName(host, false))) {
+      problems.error(
+          server.at("relayhost"),
+          "server.relayhost '" + text + "' is not a host",
+          "write mail.isp.net (looked up by MX), [mail.isp.net] or [192.0.2.25] (used as is),"
+              + " with an optional :port");
+      return null;
+    }
+    return new Relayhost(DomainNames.normalize(host), port, !bracketed && !literal);
   }
 
   private static String defaultHostname(List<Domain> domains) {

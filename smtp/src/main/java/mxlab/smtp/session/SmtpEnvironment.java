@@ -1,6 +1,7 @@
 package mxlab.smtp.session;
 
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import mxlab.core.auth.LoginThrottle;
 import mxlab.core.delivery.MailDrop;
@@ -10,7 +11,7 @@ import mxlab.core.tls.TlsMaterial;
 /**
  * What every SMTP session shares: the live site (a reload swaps it; a session keeps the one it
  * started with), the mail drop, TLS material (null: no TLS), the login throttle, a timer for
- * delayed answers, and a way to wake the queue runner when mail was queued.
+ * delayed answers, and a way to tell the queue runner a message was queued (by its id).
  */
 public record SmtpEnvironment(
     Supplier<Site> site,
@@ -18,4 +19,4 @@ public record SmtpEnvironment(
     TlsMaterial tls,
     LoginThrottle throttle,
     ScheduledExecutorService timer,
-    Runnable queueWakeup) {}
+    Consumer<String> queueWakeup) {}

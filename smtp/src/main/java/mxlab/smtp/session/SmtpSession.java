@@ -483,7 +483,7 @@ public final class SmtpSession implements PolicyContext {
         "mailboxes=" + mailboxes.size() + " queued=" + offsite.size());
     reply(Replies.OK.withText("Ok: queued as " + in.id()));
     if (queued != null) {
-      env.queueWakeup().run();
+      env.queueWakeup().accept(queued.id());
     }
   }
 
