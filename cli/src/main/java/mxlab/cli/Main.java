@@ -3,6 +3,7 @@ package mxlab.cli;
 import java.io.PrintWriter;
 import mxlab.cli.command.CompletionCommand;
 import mxlab.cli.command.PasswdCommand;
+import mxlab.cli.command.QueueCliCommand;
 import mxlab.cli.command.UpCommand;
 import mxlab.cli.command.ValidateCommand;
 import mxlab.cli.command.VersionCommand;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
       UpCommand.class,
       ValidateCommand.class,
       ZoneCommand.class,
+      QueueCliCommand.class,
       PasswdCommand.class,
       VersionCommand.class,
       CompletionCommand.class,

@@ -42,6 +42,14 @@ public final class SpecOptions {
       description = "Keep mailboxes, queue and keys here instead of server.data_dir.")
   Path dataDir;
 
+  /** Options for commands that take the spec in another position. */
+  public static SpecOptions of(Path file, Path dataDir) {
+    SpecOptions o = new SpecOptions();
+    o.file = file;
+    o.dataDir = dataDir;
+    return o;
+  }
+
   public Path file() {
     return file;
   }

@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
+import mxlab.cli.console.ConsoleContext;
+import mxlab.cli.control.ControlServer;
+import mxlab.cli.control.ControlSocket;
 import mxlab.core.auth.LoginThrottle;
 import mxlab.core.delivery.MailDrop;
 import mxlab.core.site.Site;
@@ -27,6 +30,7 @@ import mxlab.dns.zone.ZoneCompiler;
 import mxlab.pop3.server.Pop3Server;
 import mxlab.pop3.session.MailboxLocks;
 import mxlab.pop3.session.Pop3Environment;
+import mxlab.smtp.outbound.QueueAdmin;
 import mxlab.smtp.outbound.QueueRunner;
 import mxlab.smtp.server.SmtpServer;
 import mxlab.smtp.session.SmtpEnvironment;
@@ -82,6 +86,30 @@ public final class Instance implements AutoCloseable {
     startQueueRunner();
     startSmtp();
     startPop3();
+    startControl();
+  }
+
+  /** Admin commands from this machine (mxlab queue, mxlab reload) reach us here. */
+  private void startControl() throws StartFailure {
+    Path socket = ControlSocket.of(spec.server().dataDir());
+    QueueAdmin queueAdmin = new QueueAdmin(drop.queue(), runner, Clock.systemUTC());
+    ConsoleContext context =
+        new ConsoleContext() {
+          @Override
+          public QueueAdmin queue() {
+            return queueAdmin;
+          }
+
+          @Override
+          public java.util.Optional<Instance> instance() {
+            return java.util.Optional.of(Instance.this);
+          }
+        };
+    try {
+      running.add(ControlServer.start(socket, context));
+    } catch (IOException e) {
+      throw new StartFailure("cannot open the control socket " + socket + ": " + e.getMessage(), e);
+    }
   }
 
   /** The spool, mailboxes and queue; cleans up after a crash before anything is accepted. */

@@ -321,6 +321,9 @@ public final class QueueRunner implements AutoCloseable {
       notify(current, DeliveryReport.Kind.DELAYED, after, pending, message, until, now);
       after = after.warnedNow();
     }
+    if (!Files.exists(store.messageFile(envelope.id()))) {
+      return Optional.empty(); // deleted by an admin while this attempt ran
+    }
     store.save(after);
     return Optional.of(added.isEmpty() ? next : now);
   }

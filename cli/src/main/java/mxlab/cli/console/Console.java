@@ -1,0 +1,52 @@
+package mxlab.cli.console;
+
+import java.io.PrintWriter;
+import mxlab.cli.CliFailure;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The commands an admin runs against a live instance: over the control socket (`mxlab queue`,
+ * `mxlab reload`) and the SSH console. No file system access, no arbitrary commands.
+ */
+@Command(
+    name = "mxlab",
+    mixinStandardHelpOptions = true,
+    description = "Commands for a running mxlab.",
+    subcommands = {QueueCommand.class, CommandLine.HelpCommand.class})
+public final class Console implements Runnable {
+  final ConsoleContext context;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec self;
+
+  Console(ConsoleContext context) {
+    this.context = context;
+  }
+
+  /** Runs one command line; output to {@code out}, errors to {@code err}; the exit status. */
+  public static int run(String[] args, ConsoleContext context, PrintWriter out, PrintWriter err) {
+    CommandLine cl = new CommandLine(new Console(context));
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          if (e instanceof CliFailure f) {
+            commandLine.getErr().println(f.getMessage());
+            return f.exitCode();
+          }
+          commandLine.getErr().println("error: " + e.getMessage());
+          return 1;
+        });
+    try {
+      return cl.execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  @Override
+  public void run() {
+    self.commandLine().usage(self.commandLine().getOut());
+  }
+}
