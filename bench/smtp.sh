@@ -69,7 +69,7 @@ pf="$work/pf"
 mkdir -p "$pf/etc" "$pf/queue" "$pf/data" "$pf/mail/bench.lab"
 chown -R postfix:postfix "$pf/data"
 chown -R nobody:nogroup "$pf/mail"
-cp /etc/postfix/master.cf "$pf/etc/master.cf"
+if [ -f /etc/postfix/master.cf ]; then cp /etc/postfix/master.cf "$pf/etc/master.cf"; else cp /usr/share/postfix/master.cf.dist "$pf/etc/master.cf"; fi
 sed -i "s/^smtp      inet  n       -       y       -       -       smtpd/127.0.0.1:$PF_PORT inet n - n - - smtpd/" "$pf/etc/master.cf"
 for u in $USERS; do echo "$u@bench.lab bench.lab/$u/"; done > "$pf/etc/vmailbox"
 cat > "$pf/etc/main.cf" <<CONF

@@ -44,8 +44,9 @@ final class PostfixInstance implements AutoCloseable {
     Tools.run(List.of("chmod", "755", dir.toString())).ok();
     Tools.run(List.of("chown", "-R", "postfix:postfix", dir.resolve("data").toString())).ok();
     Tools.run(List.of("chown", "-R", "nobody:nogroup", dir.resolve("mail").toString())).ok();
+    Path stock = Path.of("/etc/postfix/master.cf"); // absent when Debian left Postfix unconfigured
     String master =
-        Files.readString(Path.of("/etc/postfix/master.cf"))
+        Files.readString(Files.exists(stock) ? stock : Path.of("/usr/share/postfix/master.cf.dist"))
             .replaceFirst(
                 "(?m)^smtp\\s+inet\\s+n\\s+-\\s+\\S+\\s+-\\s+-\\s+smtpd",
                 "127.0.0.1:" + port + " inet n - n - - smtpd");
