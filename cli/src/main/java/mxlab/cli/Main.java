@@ -2,8 +2,11 @@ package mxlab.cli;
 
 import java.io.PrintWriter;
 import mxlab.cli.command.CompletionCommand;
+import mxlab.cli.command.InitCommand;
 import mxlab.cli.command.PasswdCommand;
 import mxlab.cli.command.QueueCliCommand;
+import mxlab.cli.command.ReloadCommand;
+import mxlab.cli.command.StatusCommand;
 import mxlab.cli.command.UpCommand;
 import mxlab.cli.command.ValidateCommand;
 import mxlab.cli.command.VersionCommand;
@@ -22,6 +25,9 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       ZoneCommand.class,
       QueueCliCommand.class,
+      StatusCommand.class,
+      ReloadCommand.class,
+      InitCommand.class,
       PasswdCommand.class,
       VersionCommand.class,
       CompletionCommand.class,

@@ -72,7 +72,7 @@ public final class SpecOptions {
     return applyOverrides(loaded.spec());
   }
 
-  Spec applyOverrides(Spec spec) {
+  public Spec applyOverrides(Spec spec) {
     var server = spec.server();
     if (listen != null) {
       InetAddress address =

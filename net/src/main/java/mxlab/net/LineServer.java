@@ -43,7 +43,8 @@ public final class LineServer implements AutoCloseable {
         new NioSocketAcceptor(Math.max(1, Runtime.getRuntime().availableProcessors()));
     acceptor.setReuseAddress(true);
     acceptor.setBacklog(256);
-    acceptor.setCloseOnDeactivation(true);
+    acceptor.setCloseOnDeactivation(false); // a reload may move the port; sessions finish
+
     acceptor.getSessionConfig().setTcpNoDelay(true);
     acceptor.getSessionConfig().setReadBufferSize(16 * 1024);
     acceptor.getFilterChain().addLast("limit", limiter);
@@ -82,7 +83,31 @@ public final class LineServer implements AutoCloseable {
     return acceptor.getManagedSessionCount();
   }
 
-  /** Stops accepting; connections in flight are closed. */
+  /**
+   * Stops accepting but lets connections in flight finish (a reload moved the listener); the
+   * resources go once the last one is done, or after {@code grace}.
+   */
+  public void retire(java.time.Duration grace) {
+    acceptor.unbind();
+    Thread waiter =
+        new Thread(
+            () -> {
+              long deadline = System.nanoTime() + grace.toNanos();
+              while (acceptor.getManagedSessionCount() > 0 && System.nanoTime() < deadline) {
+                try {
+                  Thread.sleep(200);
+                } catch (InterruptedException e) {
+                  break;
+                }
+              }
+              close();
+            },
+            "retire-" + address());
+    waiter.setDaemon(true);
+    waiter.start();
+  }
+
+  /** Stops accepting and closes every connection. */
   @Override
   public void close() {
     acceptor.unbind();

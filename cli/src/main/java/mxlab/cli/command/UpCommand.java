@@ -10,6 +10,8 @@ import mxlab.cli.SpecOptions;
 import mxlab.cli.Versions;
 import mxlab.cli.runtime.Instance;
 import mxlab.cli.runtime.Listener;
+import mxlab.cli.runtime.SpecSource;
+import mxlab.cli.runtime.SpecWatcher;
 import mxlab.cli.runtime.StartFailure;
 import mxlab.core.spec.Spec;
 import mxlab.dns.zone.CompiledZone;
@@ -18,6 +20,7 @@ import org.xbill.DNS.Type;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import sun.misc.Signal;
 
 /** Validates the spec, compiles it and runs every service until Ctrl-C or SIGTERM. */
@@ -31,16 +34,20 @@ public final class UpCommand implements Callable<Integer> {
 
   @Mixin SpecOptions specOptions;
 
+  @Option(names = "--watch", description = "Reload when the spec file changes.")
+  boolean watch;
+
   @picocli.CommandLine.Spec CommandSpec self;
 
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() throws InterruptedException, java.io.IOException {
     PrintWriter out = self.commandLine().getOut();
     PrintWriter err = self.commandLine().getErr();
     Spec spec = specOptions.load(err);
     Instance instance;
     try {
-      instance = Instance.start(spec);
+      instance =
+          Instance.start(new SpecSource(specOptions.file(), specOptions::applyOverrides), spec);
     } catch (StartFailure e) {
       throw new CliFailure(ExitCode.UNAVAILABLE, e.getMessage() + "\nnothing was left running");
     }
@@ -50,6 +57,11 @@ public final class UpCommand implements Callable<Integer> {
       Signal.handle(new Signal(signal), s -> stop.countDown());
     }
     Runtime.getRuntime().addShutdownHook(new Thread(instance::close, "mxlab-shutdown"));
+    // SIGHUP reloads, as for named and sendmail.
+    Signal.handle(new Signal("HUP"), s -> new Thread(instance::reload, "reload").start());
+    if (watch) {
+      SpecWatcher.watch(specOptions.file(), instance::reload);
+    }
     printSummary(out, instance);
     stop.await();
     err.println("mxlab: stopping");

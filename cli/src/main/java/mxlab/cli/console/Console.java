@@ -13,7 +13,17 @@ import picocli.CommandLine.Command;
     name = "mxlab",
     mixinStandardHelpOptions = true,
     description = "Commands for a running mxlab.",
-    subcommands = {QueueCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      InstanceCommands.Status.class,
+      InstanceCommands.Domains.class,
+      InstanceCommands.Users.class,
+      InstanceCommands.MailboxCommand.class,
+      QueueCommand.class,
+      InstanceCommands.Dig.class,
+      InstanceCommands.Reload.class,
+      InstanceCommands.Log.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Console implements Runnable {
   final ConsoleContext context;
 

@@ -5,21 +5,30 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import mxlab.cli.console.ConsoleContext;
+import mxlab.cli.console.SshConsole;
 import mxlab.cli.control.ControlServer;
 import mxlab.cli.control.ControlSocket;
 import mxlab.core.auth.LoginThrottle;
 import mxlab.core.delivery.MailDrop;
 import mxlab.core.site.Site;
+import mxlab.core.spec.Problem;
 import mxlab.core.spec.Service;
 import mxlab.core.spec.Spec;
+import mxlab.core.spec.SpecException;
+import mxlab.core.spec.SpecLoader;
 import mxlab.core.store.SyncBatcher;
 import mxlab.core.tls.TlsMaterial;
 import mxlab.dns.server.Authority;
@@ -40,29 +49,46 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One running mxlab: every service of a spec, started in order and stopped in reverse. If any
- * service cannot start, those already running are stopped and nothing is left half-started.
+ * service cannot start, those already running are stopped and nothing is left half-started. A
+ * {@link #reload} swaps the spec in place: sessions in flight keep the snapshot they began with.
  */
 public final class Instance implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Instance.class);
 
-  private final Spec spec;
+  /** How long a listener moved away by a reload lets its sessions finish. */
+  private static final Duration RETIRE_GRACE = Duration.ofMinutes(30);
+
+  private final SpecSource source;
   private final AtomicReference<Site> site = new AtomicReference<>();
-  private final List<AutoCloseable> running = new ArrayList<>();
-  private final List<Listener> listeners = new ArrayList<>();
-  private List<CompiledZone> zones = List.of();
-  private DnsServer dns;
+  private final List<AutoCloseable> infrastructure = new ArrayList<>();
+  private final Map<Service, Running> services = new EnumMap<>(Service.class);
+  private volatile Spec spec;
+  private volatile List<CompiledZone> zones = List.of();
   private MailDrop drop;
   private TlsMaterial tls;
   private ScheduledExecutorService timer;
-  private LoginThrottle throttle;
   private QueueRunner runner;
+  private QueueAdmin queueAdmin;
+  private SmtpEnvironment smtpEnv;
+  private Pop3Environment pop3Env;
+  private ControlServer control;
 
-  private Instance(Spec spec) {
+  /** A listening service: where it was asked to listen, and the server doing it. */
+  private record Running(
+      InetSocketAddress requested, AutoCloseable server, InetSocketAddress bound) {}
+
+  private Instance(SpecSource source, Spec spec) {
+    this.source = source;
     this.spec = spec;
   }
 
   public static Instance start(Spec spec) throws StartFailure {
-    Instance instance = new Instance(spec);
+    return start(SpecSource.fixed(spec), spec);
+  }
+
+  /** Starts every service of {@code spec}; {@code source} is where a reload reads it again. */
+  public static Instance start(SpecSource source, Spec spec) throws StartFailure {
+    Instance instance = new Instance(source, spec);
     try {
       instance.startAll();
       return instance;
@@ -79,37 +105,29 @@ public final class Instance implements AutoCloseable {
     } catch (IOException e) {
       throw new StartFailure("cannot create the data directory " + dataDir + ": " + e, e);
     }
-    zones = compileZones();
+    zones = compileZones(spec);
     site.set(Site.of(spec));
-    startDns();
     startMailStore();
-    startQueueRunner();
-    startSmtp();
-    startPop3();
-    startControl();
-  }
-
-  /** Admin commands from this machine (mxlab queue, mxlab reload) reach us here. */
-  private void startControl() throws StartFailure {
-    Path socket = ControlSocket.of(spec.server().dataDir());
-    QueueAdmin queueAdmin = new QueueAdmin(drop.queue(), runner, Clock.systemUTC());
-    ConsoleContext context =
-        new ConsoleContext() {
-          @Override
-          public QueueAdmin queue() {
-            return queueAdmin;
-          }
-
-          @Override
-          public java.util.Optional<Instance> instance() {
-            return java.util.Optional.of(Instance.this);
-          }
-        };
-    try {
-      running.add(ControlServer.start(socket, context));
-    } catch (IOException e) {
-      throw new StartFailure("cannot open the control socket " + socket + ": " + e.getMessage(), e);
+    runner = new QueueRunner(site::get, drop, Clock.systemUTC(), 16);
+    infrastructure.add(runner);
+    runner.start();
+    queueAdmin = new QueueAdmin(drop.queue(), runner, Clock.systemUTC());
+    LoginThrottle throttle =
+        new LoginThrottle(spec.server().limits().authDelay(), Clock.systemUTC());
+    smtpEnv = new SmtpEnvironment(site::get, drop, tls, throttle, timer, runner::wakeup);
+    pop3Env =
+        new Pop3Environment(site::get, drop.maildirs(), tls, throttle, timer, new MailboxLocks());
+    for (Service s : Service.values()) {
+      InetSocketAddress wanted = wanted(spec, s);
+      if (wanted != null) {
+        try {
+          services.put(s, listen(s, wanted));
+        } catch (IOException e) {
+          throw new StartFailure(BindErrors.explain(s, wanted, e), e);
+        }
+      }
     }
+    startControl();
   }
 
   /** The spool, mailboxes and queue; cleans up after a crash before anything is accepted. */
@@ -117,7 +135,7 @@ public final class Instance implements AutoCloseable {
     Path dataDir = spec.server().dataDir();
     try {
       SyncBatcher batcher = new SyncBatcher();
-      running.add(batcher);
+      infrastructure.add(batcher);
       drop = new MailDrop(dataDir, spec.server().hostname(), batcher);
       int swept = drop.sweepSpool();
       List<String> orphans = drop.queue().recover();
@@ -139,40 +157,14 @@ public final class Instance implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    running.add(timer::shutdownNow);
-    throttle = new LoginThrottle(spec.server().limits().authDelay(), Clock.systemUTC());
+    infrastructure.add(timer::shutdownNow);
   }
 
-  /** Outbound delivery; it starts on whatever a previous run left in the queue. */
-  private void startQueueRunner() {
-    runner = new QueueRunner(site::get, drop, Clock.systemUTC(), 16);
-    running.add(runner);
-    runner.start();
-  }
-
-  private void startSmtp() throws StartFailure {
-    SmtpEnvironment env =
-        new SmtpEnvironment(site::get, drop, tls, throttle, timer, runner::wakeup);
-    for (SmtpMode mode : SmtpMode.values()) {
-      if (!spec.server().ports().enabled(mode.service())) {
-        continue;
-      }
-      InetSocketAddress address = address(mode.service());
-      try {
-        SmtpServer server = SmtpServer.start(mode, address, env);
-        running.add(server);
-        listeners.add(new Listener(mode.service().specName(), "tcp", server.address()));
-      } catch (IOException e) {
-        throw new StartFailure(BindErrors.explain(mode.service(), address, e), e);
-      }
-    }
-  }
-
-  private List<CompiledZone> compileZones() throws StartFailure {
-    Path serials = spec.server().dataDir().resolve("dns").resolve("serials.properties");
+  private List<CompiledZone> compileZones(Spec s) throws StartFailure {
+    Path serials = s.server().dataDir().resolve("dns").resolve("serials.properties");
     try {
       SerialStore store = SerialStore.open(serials, LocalDate.now(ZoneOffset.UTC));
-      List<CompiledZone> compiled = ZoneCompiler.compile(spec, store);
+      List<CompiledZone> compiled = ZoneCompiler.compile(s, store);
       store.save();
       return compiled;
     } catch (IOException e) {
@@ -180,80 +172,248 @@ public final class Instance implements AutoCloseable {
     }
   }
 
-  private void startDns() throws StartFailure {
-    if (!spec.server().ports().enabled(Service.DNS)) {
-      return;
-    }
-    InetSocketAddress address = address(Service.DNS);
-    try {
-      Authority authority = Authority.of(zones, spec.dns().axfrAllow());
-      dns = DnsServer.start(address, authority, Math.max(2, availableCores()));
-    } catch (IOException e) {
-      throw new StartFailure(BindErrors.explain(Service.DNS, address, e), e);
-    }
-    running.add(dns);
-    listeners.add(new Listener("dns", "udp", dns.address()));
-    listeners.add(new Listener("dns", "tcp", dns.address()));
-    log.info("dns: serving {} zones on {}", zones.size(), dns.address());
+  /** Where {@code service} should listen under {@code s}, or null when it is off. */
+  private static InetSocketAddress wanted(Spec s, Service service) {
+    return s.server().ports().enabled(service)
+        ? new InetSocketAddress(s.server().listen(), s.server().ports().port(service))
+        : null;
   }
 
-  private void startPop3() throws StartFailure {
-    Pop3Environment env =
-        new Pop3Environment(site::get, drop.maildirs(), tls, throttle, timer, new MailboxLocks());
-    for (Service service : new Service[] {Service.POP3, Service.POP3S}) {
-      if (!spec.server().ports().enabled(service)) {
+  private Running listen(Service s, InetSocketAddress address) throws IOException {
+    switch (s) {
+      case DNS -> {
+        DnsServer dns =
+            DnsServer.start(address, Authority.of(zones, spec.dns().axfrAllow()), cores());
+        log.info("dns: serving {} zones on {}", zones.size(), dns.address());
+        return new Running(address, dns, dns.address());
+      }
+      case SMTP, SUBMISSION, SUBMISSIONS -> {
+        SmtpServer smtp = SmtpServer.start(mode(s), address, smtpEnv);
+        return new Running(address, smtp, smtp.address());
+      }
+      case POP3, POP3S -> {
+        Pop3Server pop3 = Pop3Server.start(address, pop3Env, s == Service.POP3S);
+        return new Running(address, pop3, pop3.address());
+      }
+      case SSH -> {
+        SshConsole ssh = SshConsole.start(address, spec.server().dataDir(), site::get, console());
+        return new Running(address, ssh, ssh.address());
+      }
+      default -> throw new IllegalStateException("no listener for " + s);
+    }
+  }
+
+  private static SmtpMode mode(Service s) {
+    for (SmtpMode m : SmtpMode.values()) {
+      if (m.service() == s) {
+        return m;
+      }
+    }
+    throw new IllegalArgumentException(s + " is not SMTP");
+  }
+
+  private static int cores() {
+    return Math.max(2, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** Admin commands from this machine (mxlab queue, mxlab reload) reach us here. */
+  private void startControl() throws StartFailure {
+    Path socket = ControlSocket.of(spec.server().dataDir());
+    try {
+      control = ControlServer.start(socket, console());
+    } catch (IOException e) {
+      throw new StartFailure("cannot open the control socket " + socket + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** What console commands (control socket, SSH) see of this instance. */
+  public ConsoleContext console() {
+    return new ConsoleContext() {
+      @Override
+      public QueueAdmin queue() {
+        return queueAdmin;
+      }
+
+      @Override
+      public Optional<Instance> instance() {
+        return Optional.of(Instance.this);
+      }
+    };
+  }
+
+  // ------------------------------------------------------------------ reload
+
+  /** What a reload did, or why it did nothing. */
+  public record ReloadReport(boolean applied, List<String> lines) {}
+
+  /**
+   * Reads the spec again and, if it is valid, swaps it in: zones (serials bump where content
+   * changed), users, passwords, aliases, virtual, access, domains, TLS material, limits; listeners
+   * whose address or port changed are moved. If it is invalid nothing changes and every error is
+   * reported.
+   */
+  public synchronized ReloadReport reload() {
+    SpecLoader.Loaded loaded;
+    try {
+      loaded = source.load();
+    } catch (SpecException e) {
+      List<String> lines = new ArrayList<>();
+      lines.add("the spec has errors; still running on the previous one:");
+      e.problems().forEach(p -> lines.add(p.toString()));
+      log.warn("reload refused: {} problems in {}", e.problems().size(), source.file());
+      return new ReloadReport(false, lines);
+    }
+    Spec next = loaded.spec();
+    List<String> lines = new ArrayList<>();
+    loaded.warnings().stream().map(Problem::toString).forEach(lines::add);
+    if (!next.server().dataDir().equals(spec.server().dataDir())) {
+      return new ReloadReport(
+          false,
+          List.of(
+              "data_dir cannot change while mxlab runs ("
+                  + spec.server().dataDir()
+                  + " -> "
+                  + next.server().dataDir()
+                  + "); restart to move it"));
+    }
+    List<CompiledZone> nextZones;
+    try {
+      nextZones = compileZones(next);
+      tls.reload(next.server().tls(), next.server().dataDir(), next.server().hostname());
+    } catch (StartFailure | IOException e) {
+      return new ReloadReport(false, List.of("reload failed, nothing changed: " + e.getMessage()));
+    }
+    Spec previous = spec;
+    zones = nextZones;
+    spec = next;
+    site.set(Site.of(next)); // from here on, new sessions see the new spec
+    lines.addAll(SpecChanges.describe(previous, next, zones));
+    rebind(previous, next, lines);
+    log.info("reloaded {}: {}", source.file(), String.join("; ", lines));
+    return new ReloadReport(true, lines);
+  }
+
+  private void rebind(Spec previous, Spec next, List<String> lines) {
+    for (Service s : Service.values()) {
+      InetSocketAddress wanted = wanted(next, s);
+      Running current = services.get(s);
+      if (current != null && Objects.equals(current.requested(), wanted)) {
+        update(current, next);
         continue;
       }
-      InetSocketAddress address = address(service);
-      try {
-        Pop3Server server = Pop3Server.start(address, env, service == Service.POP3S);
-        running.add(server);
-        listeners.add(new Listener(service.specName(), "tcp", server.address()));
-      } catch (IOException e) {
-        throw new StartFailure(BindErrors.explain(service, address, e), e);
+      Running started = null;
+      if (wanted != null) {
+        try {
+          started = listen(s, wanted);
+        } catch (IOException e) {
+          lines.add(BindErrors.explain(s, wanted, e) + " (kept the old listener)");
+          continue;
+        }
+      }
+      if (current != null) {
+        retire(current);
+      }
+      if (started != null) {
+        services.put(s, started);
+        lines.add(s.specName() + " now listens on " + hostPort(started.bound()));
+      } else {
+        services.remove(s);
+        lines.add(s.specName() + " is off");
       }
     }
   }
 
-  private InetSocketAddress address(Service service) {
-    return new InetSocketAddress(spec.server().listen(), spec.server().ports().port(service));
+  /** A listener that stays: new zones, limits. */
+  private void update(Running running, Spec next) {
+    if (running.server() instanceof DnsServer dns) {
+      dns.update(Authority.of(zones, next.dns().axfrAllow()));
+    } else if (running.server() instanceof SmtpServer smtp) {
+      smtp.setLimits(next.server().limits());
+    } else if (running.server() instanceof Pop3Server pop3) {
+      pop3.setLimits(next.server().limits());
+    }
   }
 
-  private static int availableCores() {
-    return Runtime.getRuntime().availableProcessors();
+  private static void retire(Running running) {
+    try {
+      if (running.server() instanceof SmtpServer smtp) {
+        smtp.retire(RETIRE_GRACE);
+      } else if (running.server() instanceof Pop3Server pop3) {
+        pop3.retire(RETIRE_GRACE);
+      } else {
+        running.server().close();
+      }
+    } catch (Exception e) {
+      log.warn("stopping a moved listener failed: {}", e.toString());
+    }
   }
+
+  // ------------------------------------------------------------------ facts
 
   public Spec spec() {
     return spec;
   }
 
+  public Path specFile() {
+    return source.file();
+  }
+
   public List<Listener> listeners() {
-    return List.copyOf(listeners);
+    List<Listener> out = new ArrayList<>();
+    services.forEach(
+        (s, r) -> {
+          if (s == Service.DNS) {
+            out.add(new Listener("dns", "udp", r.bound()));
+          }
+          out.add(new Listener(s.specName(), "tcp", r.bound()));
+        });
+    return out;
   }
 
   public List<CompiledZone> zones() {
     return zones;
   }
 
+  public MailDrop mailDrop() {
+    return drop;
+  }
+
   /** The bound address of {@code service}, for tests and the status probe. */
   public InetSocketAddress boundAddress(String service) {
-    return listeners.stream()
+    return listeners().stream()
         .filter(l -> l.service().equals(service))
         .map(Listener::address)
         .findFirst()
         .orElseThrow(() -> new IllegalStateException(service + " is not running"));
   }
 
+  private static String hostPort(InetSocketAddress a) {
+    return a.getAddress().getHostAddress() + ":" + a.getPort();
+  }
+
   /** Stops every service, newest first; safe to call more than once. */
   @Override
   public synchronized void close() {
-    for (int i = running.size() - 1; i >= 0; i--) {
+    if (control != null) {
+      control.close();
+      control = null;
+    }
+    List<Running> listening = new ArrayList<>(services.values());
+    services.clear();
+    for (int i = listening.size() - 1; i >= 0; i--) {
       try {
-        running.get(i).close();
+        listening.get(i).server().close();
       } catch (Exception e) {
         log.warn("stopping a service failed: {}", e.toString());
       }
     }
-    running.clear();
+    for (int i = infrastructure.size() - 1; i >= 0; i--) {
+      try {
+        infrastructure.get(i).close();
+      } catch (Exception e) {
+        log.warn("stopping a service failed: {}", e.toString());
+      }
+    }
+    infrastructure.clear();
   }
 }

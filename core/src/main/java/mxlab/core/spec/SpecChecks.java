@@ -1,9 +1,9 @@
 package mxlab.core.spec;
 
 import java.net.InetAddress;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import mxlab.core.address.DomainNames;
 import mxlab.core.address.MailAddress;
 import mxlab.core.routing.Resolution;
 import mxlab.core.routing.Router;
@@ -14,10 +14,13 @@ final class SpecChecks {
   private final SpecReader reader;
   private final Problems problems;
 
+  private final Map<String, Domain> byName = new HashMap<>();
+
   SpecChecks(Spec spec, SpecReader reader, Problems problems) {
     this.spec = spec;
     this.reader = reader;
     this.problems = problems;
+    spec.domains().forEach(d -> byName.putIfAbsent(d.name(), d));
   }
 
   void run() {
@@ -47,15 +50,17 @@ final class SpecChecks {
     }
   }
 
+  /** The hosted domain a name is in, the longest one if domains nest. */
   private Domain enclosingDomain(String host) {
-    Domain best = null;
-    for (Domain d : spec.domains()) {
-      if (DomainNames.isWithin(host, d.name())
-          && (best == null || d.name().length() > best.name().length())) {
-        best = d;
+    for (String name = host; ; name = name.substring(name.indexOf('.') + 1)) {
+      Domain d = byName.get(name);
+      if (d != null) {
+        return d;
+      }
+      if (name.indexOf('.') < 0) {
+        return null;
       }
     }
-    return best;
   }
 
   /** Every alias, virtual, forward and catch-all target must lead to a mailbox, without loops. */

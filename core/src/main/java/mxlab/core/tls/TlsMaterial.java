@@ -21,8 +21,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.X509ExtendedKeyManager;
 import mxlab.core.spec.TlsSettings;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -41,20 +43,22 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * The server's certificate and key, as an {@link SSLContext}: from the spec's PEM files, or a
- * self-signed certificate for the host name generated once into the data directory and reused, so
- * clients that pinned it keep trusting it. BouncyCastle reads every PEM key format (PKCS#1, PKCS#8,
- * SEC1) and builds the certificate; the JDK does the TLS.
+ * The server's certificate and key, as an {@link SSLContext} whose keys a reload can replace: from
+ * the spec's PEM files, or a self-signed certificate for the host name generated once into the data
+ * directory and reused, so clients that pinned it keep trusting it. BouncyCastle reads every PEM
+ * key format (PKCS#1, PKCS#8, SEC1) and builds the certificate; the JDK does the TLS.
  */
 public final class TlsMaterial {
   /** TLS 1.2 and 1.3 only (RFC 8996 retires older versions). */
   public static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
 
   private final SSLContext context;
-  private final X509Certificate certificate;
+  private final SwappableKeyManager keys;
+  private volatile X509Certificate certificate;
 
-  private TlsMaterial(SSLContext context, X509Certificate certificate) {
+  private TlsMaterial(SSLContext context, SwappableKeyManager keys, X509Certificate certificate) {
     this.context = context;
+    this.keys = keys;
     this.certificate = certificate;
   }
 
@@ -70,6 +74,28 @@ public final class TlsMaterial {
    * Loads the spec's material, or the self-signed pair in {@code dataDir/tls}, creating it once.
    */
   public static TlsMaterial load(TlsSettings settings, Path dataDir, String hostname)
+      throws IOException {
+    Loaded loaded = read(settings, dataDir, hostname);
+    try {
+      SwappableKeyManager keys = new SwappableKeyManager(loaded.keyManager());
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(new KeyManager[] {keys}, null, new SecureRandom());
+      return new TlsMaterial(context, keys, loaded.certificate());
+    } catch (GeneralSecurityException e) {
+      throw new IOException("cannot set up TLS: " + e.getMessage(), e);
+    }
+  }
+
+  /** Uses new material for every handshake from now on (a reload); listeners stay. */
+  public void reload(TlsSettings settings, Path dataDir, String hostname) throws IOException {
+    Loaded loaded = read(settings, dataDir, hostname);
+    keys.swap(loaded.keyManager());
+    certificate = loaded.certificate();
+  }
+
+  private record Loaded(X509ExtendedKeyManager keyManager, X509Certificate certificate) {}
+
+  private static Loaded read(TlsSettings settings, Path dataDir, String hostname)
       throws IOException {
     Path cert = settings.cert();
     Path key = settings.key();
@@ -90,9 +116,7 @@ public final class TlsMaterial {
       KeyManagerFactory kmf =
           KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       kmf.init(store, new char[0]);
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(kmf.getKeyManagers(), null, new SecureRandom());
-      return new TlsMaterial(context, chain.get(0));
+      return new Loaded((X509ExtendedKeyManager) kmf.getKeyManagers()[0], chain.get(0));
     } catch (GeneralSecurityException e) {
       throw new IOException("cannot use " + cert + " and " + key + ": " + e.getMessage(), e);
     }

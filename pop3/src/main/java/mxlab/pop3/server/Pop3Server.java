@@ -46,6 +46,11 @@ public final class Pop3Server implements AutoCloseable {
     limiter.setLimits(limits.connections(), limits.connectionsPerIp());
   }
 
+  /** Stops accepting; connections in flight finish (a reload moved the listener). */
+  public void retire(java.time.Duration grace) {
+    server.retire(grace);
+  }
+
   @Override
   public void close() {
     server.close();
