@@ -1,0 +1,204 @@
+package mxlab.cli;
+
+import static mxlab.core.spec.SpecFixtures.minimal;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.concurrent.atomic.AtomicReference;
+import mxlab.cli.runtime.Instance;
+import mxlab.core.spec.SpecLoader;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.channel.ChannelExec;
+import org.apache.sshd.client.channel.ChannelShell;
+import org.apache.sshd.client.channel.ClientChannelEvent;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The SSH console through MINA SSHD's own client. */
+class ConsoleSshTest {
+  @TempDir Path dir;
+  private final KeyPair teacher = keyPair();
+  private final KeyPair stranger = keyPair();
+  private Path spec;
+  private Instance instance;
+  private SshClient client;
+  private final AtomicReference<PublicKey> hostKey = new AtomicReference<>();
+
+  private static KeyPair keyPair() {
+    try {
+      KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+      g.initialize(256);
+      return g.generateKeyPair();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @BeforeEach
+  void start() throws Exception {
+    spec = dir.resolve("lab.yaml");
+    Files.writeString(
+        spec,
+        minimal("")
+            + "server: { data_dir: data, ports: { dns: 0, smtp: 0, submission: off,"
+            + " submissions: off, pop3: off, pop3s: off, ssh: 0 } }\n"
+            + "admins: [ { name: teacher, key: \""
+            + PublicKeyEntry.toString(teacher.getPublic())
+            + "\" } ]\n");
+    instance = Instance.start(SpecLoader.load(spec).spec());
+    client = SshClient.setUpDefaultClient();
+    client.setServerKeyVerifier(
+        (session, address, key) -> {
+          hostKey.set(key);
+          return true;
+        });
+    client.start();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    client.stop();
+    instance.close();
+  }
+
+  private ClientSession login(String user, KeyPair key) throws Exception {
+    int port = instance.boundAddress("ssh").getPort();
+    ClientSession session =
+        client.connect(user, "127.0.0.1", port).verify(Duration.ofSeconds(5)).getSession();
+    session.addPublicKeyIdentity(key);
+    session.auth().verify(Duration.ofSeconds(5));
+    return session;
+  }
+
+  private record Exec(int status, String out, String err) {}
+
+  private Exec exec(ClientSession session, String command) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try (ChannelExec channel = session.createExecChannel(command)) {
+      channel.setOut(out);
+      channel.setErr(err);
+      channel.open().verify(Duration.ofSeconds(5));
+      channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), Duration.ofSeconds(15));
+      return new Exec(
+          channel.getExitStatus(),
+          out.toString(StandardCharsets.UTF_8),
+          err.toString(StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
+  void onlyTheSpecsAdminKeysGetIn() throws Exception {
+    try (ClientSession ok = login("teacher", teacher)) {
+      assertThat(ok.isAuthenticated()).isTrue();
+    }
+    assertThatThrownBy(() -> login("teacher", stranger)).isInstanceOf(Exception.class);
+    assertThatThrownBy(() -> login("student", teacher)).isInstanceOf(Exception.class);
+    int port = instance.boundAddress("ssh").getPort();
+    try (ClientSession s =
+        client.connect("teacher", "127.0.0.1", port).verify(Duration.ofSeconds(5)).getSession()) {
+      s.addPasswordIdentity("changeme");
+      assertThatThrownBy(() -> s.auth().verify(Duration.ofSeconds(5)))
+          .isInstanceOf(Exception.class);
+    }
+  }
+
+  @Test
+  void everyCommandOverExec() throws Exception {
+    try (ClientSession s = login("teacher", teacher)) {
+      Exec status = exec(s, "status");
+      assertThat(status.status()).isZero();
+      assertThat(status.out())
+          .contains("mxlab is up")
+          .contains("dns")
+          .contains("smtp")
+          .contains("ssh");
+      Exec json = exec(s, "status --json");
+      assertThat(json.out()).contains("\"up\" : true");
+      assertThat(exec(s, "domains").out()).contains("bann.com").contains("10 mail.bann.com");
+      assertThat(exec(s, "users bann.com").out())
+          .contains("test@bann.com")
+          .contains("master@bann.com");
+      assertThat(exec(s, "mailbox test@bann.com").out()).contains("test@bann.com: 0 messages");
+      assertThat(exec(s, "queue list").out()).contains("the queue is empty");
+      assertThat(exec(s, "dig bann.com MX").out())
+          .contains(";; status: NOERROR")
+          .contains("MX\t10 mail.bann.com.");
+      assertThat(exec(s, "reload").out()).contains("reloaded");
+      assertThat(exec(s, "log tail -n 5").status()).isZero();
+      Exec bad = exec(s, "rm -rf /");
+      assertThat(bad.status()).isNotZero();
+      assertThat(bad.err()).contains("Unmatched argument");
+      Exec missing = exec(s, "users nowhere.org");
+      assertThat(missing.status()).isEqualTo(ExitCode.BAD_INPUT);
+      assertThat(missing.err()).contains("no domain nowhere.org");
+    }
+  }
+
+  @Test
+  void anInteractiveShellWithLineEditing() throws Exception {
+    try (ClientSession s = login("teacher", teacher);
+        ChannelShell shell = s.createShellChannel()) {
+      PipedOutputStream keys = new PipedOutputStream();
+      shell.setIn(new PipedInputStream(keys));
+      ByteArrayOutputStream screen = new ByteArrayOutputStream();
+      shell.setOut(screen);
+      shell.setErr(screen);
+      shell.open().verify(Duration.ofSeconds(5));
+      type(keys, "domaXX\u007f\u007fins\r");
+      waitFor(screen, "bann.com");
+      type(keys, "help\r");
+      waitFor(screen, "queue");
+      type(keys, "exit\r");
+      shell.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), Duration.ofSeconds(5));
+      String text = screen.toString(StandardCharsets.UTF_8);
+      assertThat(text).contains("mxlab> ").contains("\b \b").contains("DOMAIN").contains("\r\n");
+    }
+  }
+
+  @Test
+  void theHostKeyIsKeptAcrossRestarts() throws Exception {
+    try (ClientSession s = login("teacher", teacher)) {
+      assertThat(s.isAuthenticated()).isTrue();
+    }
+    PublicKey first = hostKey.get();
+    instance.close();
+    instance = Instance.start(SpecLoader.load(spec).spec());
+    try (ClientSession s = login("teacher", teacher)) {
+      assertThat(s.isAuthenticated()).isTrue();
+    }
+    assertThat(hostKey.get()).isEqualTo(first);
+    assertThat(dir.resolve("data/ssh/host_key")).exists();
+  }
+
+  private static void type(OutputStream keys, String text) throws Exception {
+    keys.write(text.getBytes(StandardCharsets.UTF_8));
+    keys.flush();
+  }
+
+  private static void waitFor(ByteArrayOutputStream screen, String text) throws Exception {
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (!screen.toString(StandardCharsets.UTF_8).contains(text)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("never saw " + text + " in: " + screen);
+      }
+      Thread.sleep(20);
+    }
+  }
+}
