@@ -1,6 +1,8 @@
 package mxlab.cli;
 
 import java.io.PrintWriter;
+import mxlab.cli.bridge.ExportCommand;
+import mxlab.cli.bridge.ImportCommand;
 import mxlab.cli.command.CompletionCommand;
 import mxlab.cli.command.InitCommand;
 import mxlab.cli.command.PasswdCommand;
@@ -28,6 +30,8 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       ReloadCommand.class,
       InitCommand.class,
+      ExportCommand.class,
+      ImportCommand.class,
       PasswdCommand.class,
       VersionCommand.class,
       CompletionCommand.class,

@@ -1,6 +1,8 @@
 package mxlab.core.spec;
 
 import java.net.InetAddress;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,12 +34,13 @@ public record Domain(
     String catchAll) {
 
   public Domain {
-    hosts = Map.copyOf(hosts);
+    // in the spec's order, so that zones and exports come out the same on every run
+    hosts = Collections.unmodifiableMap(new LinkedHashMap<>(hosts));
     ns = List.copyOf(ns);
     mx = List.copyOf(mx);
     records = List.copyOf(records);
     users = List.copyOf(users);
-    aliases = Map.copyOf(aliases);
+    aliases = Collections.unmodifiableMap(new LinkedHashMap<>(aliases));
   }
 
   public Optional<User> user(String localPart) {

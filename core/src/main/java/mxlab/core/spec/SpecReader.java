@@ -104,7 +104,9 @@ final class SpecReader {
     String postmaster = f.string("postmaster", null);
     if (postmaster != null) {
       postmaster = address(postmaster, f.at("postmaster"), "server.postmaster");
-      targets.add(new TargetRef("server.postmaster", postmaster, f.at("postmaster")));
+      if (postmaster != null) {
+        targets.add(new TargetRef("server.postmaster", postmaster, f.at("postmaster")));
+      }
     } else {
       postmaster = defaultPostmaster(domains, hostname);
     }
@@ -394,7 +396,9 @@ final class SpecReader {
     String ca = f.string("catch_all", null);
     if (ca != null) {
       catchAll = qualify(ca, name, f.at("catch_all"), where + " catch_all");
-      targets.add(new TargetRef("catch_all of " + name, catchAll, f.at("catch_all")));
+      if (catchAll != null) {
+        targets.add(new TargetRef("catch_all of " + name, catchAll, f.at("catch_all")));
+      }
     }
     f.finish();
     return new Domain(

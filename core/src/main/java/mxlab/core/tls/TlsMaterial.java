@@ -97,15 +97,10 @@ public final class TlsMaterial {
 
   private static Loaded read(TlsSettings settings, Path dataDir, String hostname)
       throws IOException {
-    Path cert = settings.cert();
-    Path key = settings.key();
-    if (settings.isSelfSigned()) {
-      Path dir = dataDir.resolve("tls");
-      cert = dir.resolve("cert.pem");
-      key = dir.resolve("key.pem");
-      if (!Files.exists(cert) || !Files.exists(key)) {
-        generate(hostname, cert, key);
-      }
+    Path cert = settings.certFile(dataDir);
+    Path key = settings.keyFile(dataDir);
+    if (settings.isSelfSigned() && (!Files.exists(cert) || !Files.exists(key))) {
+      generate(hostname, cert, key);
     }
     try {
       List<X509Certificate> chain = readCertificates(cert);

@@ -195,6 +195,17 @@ class SpecLoaderTest {
   }
 
   @Test
+  void badPostmasterAndCatchAllAreReportedNotCrashedOn() {
+    String out =
+        report(
+            "version: 1\nserver:\n  postmaster: root\n"
+                + minimal("    catch_all: \"no body\"\n").substring("version: 1\n".length()));
+    assertThat(out)
+        .contains("t.yaml:3:15: error: server.postmaster: 'root' is not a mail address")
+        .contains("catch_all: 'no body@bann.com' is not a mail address");
+  }
+
+  @Test
   void duplicateKeysAreReported() {
     assertThat(report(minimal("") + "version: 1\n")).contains("'version' is written twice");
   }
