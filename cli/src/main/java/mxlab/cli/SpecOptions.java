@@ -74,22 +74,21 @@ public final class SpecOptions {
 
   public Spec applyOverrides(Spec spec) {
     var server = spec.server();
+    InetAddress address = server.listen();
     if (listen != null) {
-      InetAddress address =
+      address =
           IpLiterals.parse(listen.equals("*") ? "0.0.0.0" : listen)
               .orElseThrow(
                   () ->
                       new CliFailure(
                           ExitCode.USAGE,
                           "--listen " + listen + ": not an IP address; write e.g. 127.0.0.1"));
-      server = server.withListen(address);
     }
-    if (ports != null) {
-      server = server.withPorts(parsePorts(ports, server.ports()));
-    }
-    if (dataDir != null) {
-      server = server.withDataDir(dataDir.toAbsolutePath().normalize());
-    }
+    server =
+        server.withOverrides(
+            address,
+            ports == null ? server.ports() : parsePorts(ports, server.ports()),
+            dataDir == null ? server.dataDir() : dataDir.toAbsolutePath().normalize());
     return spec.withServer(server);
   }
 

@@ -6,6 +6,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
+import mxlab.core.spec.Limits;
 import org.apache.mina.core.service.IoHandler;
 import org.apache.mina.filter.executor.ExecutorFilter;
 import org.apache.mina.filter.executor.OrderedThreadPoolExecutor;
@@ -19,15 +20,19 @@ import org.apache.mina.transport.socket.nio.NioSocketAcceptor;
 public final class LineServer implements AutoCloseable {
   private final NioSocketAcceptor acceptor;
   private final OrderedThreadPoolExecutor executor;
+  private final ConnectionLimiter limiter;
 
-  private LineServer(NioSocketAcceptor acceptor, OrderedThreadPoolExecutor executor) {
+  private LineServer(
+      NioSocketAcceptor acceptor, OrderedThreadPoolExecutor executor, ConnectionLimiter limiter) {
     this.acceptor = acceptor;
     this.executor = executor;
+    this.limiter = limiter;
   }
 
   /**
    * Binds {@code address} (port 0: a free one).
    *
+   * @param limits the spec's connections in total and per client address
    * @param implicitTls TLS from the first byte (ports 465, 995), or null
    * @param threads most handler threads at once
    */
@@ -35,7 +40,7 @@ public final class LineServer implements AutoCloseable {
       String name,
       InetSocketAddress address,
       IoHandler handler,
-      ConnectionLimiter limiter,
+      Limits limits,
       SSLContext implicitTls,
       int threads)
       throws IOException {
@@ -47,6 +52,8 @@ public final class LineServer implements AutoCloseable {
 
     acceptor.getSessionConfig().setTcpNoDelay(true);
     acceptor.getSessionConfig().setReadBufferSize(16 * 1024);
+    ConnectionLimiter limiter =
+        new ConnectionLimiter(limits.connections(), limits.connectionsPerIp());
     acceptor.getFilterChain().addLast("limit", limiter);
     if (implicitTls != null) {
       acceptor.getFilterChain().addLast(Tls.FILTER, Tls.filter(implicitTls));
@@ -63,7 +70,7 @@ public final class LineServer implements AutoCloseable {
       executor.shutdownNow();
       throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
     }
-    return new LineServer(acceptor, executor);
+    return new LineServer(acceptor, executor, limiter);
   }
 
   private static ThreadFactory threadFactory(String name) {
@@ -77,6 +84,11 @@ public final class LineServer implements AutoCloseable {
 
   public InetSocketAddress address() {
     return (InetSocketAddress) acceptor.getLocalAddress();
+  }
+
+  /** New connection limits after a reload; connections already open stay. */
+  public void setLimits(Limits limits) {
+    limiter.setLimits(limits.connections(), limits.connectionsPerIp());
   }
 
   public int sessions() {

@@ -7,8 +7,8 @@ import org.apache.mina.core.session.IoSession;
 /**
  * A session's replies on their way out: collected while pipelined commands are handled and sent in
  * one write, and counted until MINA reports them sent. A client that sends commands but does not
- * read the answers makes the outbox congested; the session then stops reading until it drains, so
- * neither memory nor MINA's TLS queue (64 writes at most) can be flooded.
+ * read the answers makes the outbox congested; the outbox then stops reading from it until it
+ * drains, so neither memory nor MINA's TLS queue (64 writes at most) can be flooded.
  */
 public final class Outbox {
   private static final int MAX_WRITES = 16;
@@ -18,6 +18,7 @@ public final class Outbox {
   private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
   private int writes;
   private long bytes;
+  private boolean holding; // reading stopped for congestion
 
   public Outbox(IoSession io) {
     this.io = io;
@@ -34,24 +35,38 @@ public final class Outbox {
     }
     byte[] data = pending.toByteArray();
     pending.reset();
+    boolean hold;
     synchronized (this) {
       writes++;
       bytes += data.length;
+      hold = congested() && !holding;
+      holding |= hold;
     }
     io.write(IoBuffer.wrap(data));
+    if (hold) {
+      // the client is not reading our answers: stop reading its commands
+      ReadGate.hold(io, ReadGate.Reason.CONGESTED);
+    }
   }
 
-  /** Called from messageSent; true if that made a congested outbox free again. */
+  /**
+   * Called from messageSent; true if that freed a congested outbox, whose session then reads again
+   * and should go on with the commands it holds.
+   */
   public boolean sent(Object message) {
     if (!(message instanceof IoBuffer b)) {
       return false;
     }
     synchronized (this) {
-      boolean was = congested();
       writes = Math.max(0, writes - 1);
       bytes = Math.max(0, bytes - b.limit());
-      return was && !congested();
+      if (!holding || congested()) {
+        return false;
+      }
+      holding = false;
     }
+    ReadGate.release(io, ReadGate.Reason.CONGESTED);
+    return true;
   }
 
   public synchronized boolean congested() {

@@ -1,5 +1,8 @@
 package mxlab.net;
 
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.mina.core.filterchain.IoFilter.NextFilter;
 import org.apache.mina.core.filterchain.IoFilterAdapter;
 import org.apache.mina.core.session.IoSession;
@@ -11,6 +14,25 @@ import org.apache.mina.core.session.IoSession;
  */
 public final class SessionEvents extends IoFilterAdapter {
   static final String NAME = "events";
+
+  /** A continuation from {@link #resumeAfter}: the handler runs it when it arrives. */
+  public record Resume(Runnable action) {}
+
+  /**
+   * Stops reading the client for {@code delay}, then delivers {@code Resume(then)} in order with
+   * what it sent meanwhile (a failed login's delayed answer).
+   */
+  public static void resumeAfter(
+      IoSession session, ScheduledExecutorService timer, Duration delay, Runnable then) {
+    ReadGate.hold(session, ReadGate.Reason.PAUSED);
+    timer.schedule(
+        () -> {
+          ReadGate.release(session, ReadGate.Reason.PAUSED);
+          inject(session, new Resume(then));
+        },
+        delay.toMillis(),
+        TimeUnit.MILLISECONDS);
+  }
 
   /** Delivers {@code marker} to the handler after everything already received. */
   public static void inject(IoSession session, Object marker) {

@@ -20,6 +20,7 @@ import mxlab.core.store.SpoolWriter;
 import mxlab.core.store.SyncBatcher;
 import mxlab.core.tls.TlsMaterial;
 import mxlab.net.Dialogue;
+import mxlab.net.LineServer;
 import mxlab.pop3.server.Pop3Server;
 import mxlab.pop3.session.MailboxLocks;
 import mxlab.pop3.session.Pop3Environment;
@@ -29,8 +30,8 @@ final class Pop3Fixture implements AutoCloseable {
   private final SyncBatcher batcher = new SyncBatcher();
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
   private final MailDrop drop;
-  private final Pop3Server plain;
-  private final Pop3Server tls;
+  private final LineServer plain;
+  private final LineServer tls;
   final Path data;
 
   Pop3Fixture(String yaml, Path data) throws IOException {

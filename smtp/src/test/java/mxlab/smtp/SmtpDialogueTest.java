@@ -142,9 +142,7 @@ class SmtpDialogueTest {
 
   @Test
   void mailAndRcptSyntax() throws Exception {
-    try (Dialogue d = smtp.connect()) {
-      d.expect("220 *");
-      d.send("EHLO c").reply();
+    try (Dialogue d = smtp.greeted()) {
       d.script(
           """
           C: MAIL FROM:a@example.org
@@ -214,9 +212,7 @@ class SmtpDialogueTest {
 
   @Test
   void aliasesVirtualForwardAndCatchAll() throws Exception {
-    try (Dialogue d = smtp.connect()) {
-      d.expect("220 *");
-      d.send("EHLO c").reply();
+    try (Dialogue d = smtp.greeted()) {
       d.script(
           """
           C: MAIL FROM:<alice@example.org>
@@ -307,9 +303,7 @@ class SmtpDialogueTest {
 
   @Test
   void maxRecipients() throws Exception {
-    try (Dialogue d = smtp.connect()) {
-      d.expect("220 *");
-      d.send("EHLO c").reply();
+    try (Dialogue d = smtp.greeted()) {
       d.script(
           """
           C: MAIL FROM:<a@example.org>
@@ -351,9 +345,7 @@ class SmtpDialogueTest {
 
   @Test
   void bareLineFeedsNeverEndAMessage() throws Exception {
-    try (Dialogue d = smtp.connect()) {
-      d.expect("220 *");
-      d.send("EHLO c").reply();
+    try (Dialogue d = smtp.greeted()) {
       d.script(
           """
           C: MAIL FROM:<a@example.org>
@@ -389,9 +381,7 @@ class SmtpDialogueTest {
 
   @Test
   void sizeAndLineLimitsWhileReadingData() throws Exception {
-    try (Dialogue d = smtp.connect()) {
-      d.expect("220 *");
-      d.send("EHLO c").reply();
+    try (Dialogue d = smtp.greeted()) {
       d.raw("MAIL FROM:<a@example.org>\r\nRCPT TO:<test@bann.com>\r\nDATA\r\n");
       d.script("S: 250 *\nS: 250 *\nS: 354 *");
       StringBuilder big = new StringBuilder();
@@ -437,9 +427,7 @@ class SmtpDialogueTest {
 
   @Test
   void startTlsDiscardsWhatWasPipelinedBeforeTheHandshake() throws Exception {
-    try (Dialogue d = smtp.connect()) {
-      d.expect("220 *");
-      d.send("EHLO c").reply();
+    try (Dialogue d = smtp.greeted()) {
       d.raw("STARTTLS\r\nMAIL FROM:<injected@evil.example>\r\n"); // CVE-2011-0411
       d.expect("220 2.0.0 Ready to start TLS");
       d.upgrade();
@@ -465,9 +453,7 @@ class SmtpDialogueTest {
 
   @Test
   void authNeedsTlsUnlessTheSpecAllowsPlaintext() throws Exception {
-    try (Dialogue d = smtp.connect()) {
-      d.expect("220 *");
-      d.send("EHLO c").reply();
+    try (Dialogue d = smtp.greeted()) {
       d.send("AUTH PLAIN " + b64("\0test@bann.com\0changeme"));
       d.expect("538 5.7.11 *");
     }
@@ -603,9 +589,7 @@ class SmtpDialogueTest {
       d.expect("554 5.7.1 Access denied");
       assertThat(d.closedByServer()).isTrue();
     }
-    try (Dialogue d = smtp.connect()) {
-      d.expect("220 *");
-      d.send("EHLO c").reply();
+    try (Dialogue d = smtp.greeted()) {
       d.script(
           """
           C: MAIL FROM:<spammer@evil.com>

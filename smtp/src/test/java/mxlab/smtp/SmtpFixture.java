@@ -24,6 +24,7 @@ import mxlab.core.spec.SpecFixtures;
 import mxlab.core.store.SyncBatcher;
 import mxlab.core.tls.TlsMaterial;
 import mxlab.net.Dialogue;
+import mxlab.net.LineServer;
 import mxlab.smtp.server.SmtpServer;
 import mxlab.smtp.session.SmtpEnvironment;
 import mxlab.smtp.session.SmtpMode;
@@ -32,7 +33,7 @@ import mxlab.smtp.session.SmtpMode;
 public final class SmtpFixture implements AutoCloseable {
   private final Path dataDir;
   private final AtomicReference<Site> site = new AtomicReference<>();
-  private final Map<SmtpMode, SmtpServer> servers = new EnumMap<>(SmtpMode.class);
+  private final Map<SmtpMode, LineServer> servers = new EnumMap<>(SmtpMode.class);
   private final SyncBatcher batcher = new SyncBatcher();
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
   private final MailDrop drop;
@@ -78,6 +79,14 @@ public final class SmtpFixture implements AutoCloseable {
     return Dialogue.connect(address(SmtpMode.MX));
   }
 
+  /** Connected to port 25, past the greeting and "EHLO c". */
+  public Dialogue greeted() throws IOException {
+    Dialogue d = connect();
+    d.expect("220 *");
+    d.send("EHLO c").reply();
+    return d;
+  }
+
   /** The messages in a mailbox's new/, as text. */
   public List<String> mailbox(String domain, String user) throws IOException {
     Path dir = dataDir.resolve("mail").resolve(domain).resolve(user).resolve("new");
@@ -111,7 +120,7 @@ public final class SmtpFixture implements AutoCloseable {
 
   @Override
   public void close() {
-    servers.values().forEach(SmtpServer::close);
+    servers.values().forEach(LineServer::close);
     timer.shutdownNow();
     batcher.close();
   }

@@ -85,9 +85,7 @@ class SmtpLimitsTest {
 
   @Test
   void aStalledDataTransferIsCutAndNothingIsKept() throws Exception {
-    try (Dialogue d = smtp.connect()) {
-      d.expect("220 *");
-      d.send("EHLO c").reply();
+    try (Dialogue d = smtp.greeted()) {
       d.raw("MAIL FROM:<a@b.c>\r\nRCPT TO:<test@bann.com>\r\nDATA\r\n");
       d.script("S: 250 *\nS: 250 *\nS: 354 *\nC: Subject: half a message");
       d.expect("421 4.4.2 *");

@@ -49,6 +49,10 @@ final class SendmailImport {
 
   private final Map<String, String> virtuser;
   private final Map<String, String> access;
+
+  /** Local name to its crypt hash. */
+  private final Map<String, String> passwords;
+
   private final Map<String, List<String>> aliasFile;
   private final Map<String, Object> virtual = new LinkedHashMap<>();
 
@@ -61,6 +65,7 @@ final class SendmailImport {
     this.virtuser = lowerKeys(SendmailFiles.map(dir.resolve("virtusertable")));
     this.aliasFile = SendmailFiles.aliases(dir.resolve("aliases"));
     this.access = SendmailFiles.map(dir.resolve("access"));
+    this.passwords = passwords(dir.resolve("passwd"));
   }
 
   static Result read(Path dir, Path zones) throws IOException {
@@ -154,7 +159,7 @@ final class SendmailImport {
               .map(t -> t.startsWith("\\") ? t.substring(1) : t)
               .forEach(t -> names.add(t.toLowerCase(Locale.ROOT)));
         });
-    passwords().keySet().forEach(names::add);
+    passwords.keySet().forEach(names::add);
     return names;
   }
 
@@ -174,7 +179,6 @@ final class SendmailImport {
   }
 
   private void users() throws IOException {
-    Map<String, String> passwords = passwords();
     for (Map.Entry<String, String> e : addressOf.entrySet()) {
       String local = e.getKey();
       ImportedDomain d = domains.get(domainOf(e.getValue()));
@@ -205,17 +209,13 @@ final class SendmailImport {
   }
 
   /** user:hash lines, as /etc/shadow holds them (the export writes them for chpasswd -e). */
-  private Map<String, String> passwords() {
+  private static Map<String, String> passwords(Path file) throws IOException {
     Map<String, String> out = new LinkedHashMap<>();
-    try {
-      for (String line : SendmailFiles.lines(dir.resolve("passwd"))) {
-        String[] fields = line.split(":");
-        if (fields.length > 1) {
-          out.put(fields[0].toLowerCase(Locale.ROOT), fields[1]);
-        }
+    for (String line : SendmailFiles.lines(file)) {
+      String[] fields = line.split(":");
+      if (fields.length > 1) {
+        out.put(fields[0].toLowerCase(Locale.ROOT), fields[1]);
       }
-    } catch (IOException e) {
-      report.add("passwd: " + e.getMessage());
     }
     return out;
   }

@@ -113,25 +113,25 @@ public final class InitCommand implements Callable<Integer> {
     b.append("  listen: 127.0.0.1\n");
     b.append("  # LAB ONLY: logins without TLS, so students can follow the protocol by hand.\n");
     b.append("  allow_plaintext_auth: true\n\ndomains:\n");
-    b.append("  - name: ").append(d).append('\n');
-    b.append("    hosts: { mail: ").append(address).append(" }\n");
-    b.append("    users: [ { name: teacher, password: \"")
-        .append(PasswordHash.hash(teacher))
-        .append("\" } ]\n");
+    domain(b, d, "teacher", teacher);
     b.append("    aliases: { postmaster: teacher }\n");
     int width = Math.max(2, String.valueOf(n).length());
     for (int i = 1; i <= n; i++) {
       String student = String.format("student%0" + width + "d.%s", i, d);
       String password = password();
       credentials.println("student@" + student + " " + password);
-      b.append("  - name: ").append(student).append('\n');
-      b.append("    hosts: { mail: ").append(address).append(" }\n");
-      b.append("    users: [ { name: student, password: \"")
-          .append(PasswordHash.hash(password))
-          .append("\" } ]\n");
+      domain(b, student, "student", password);
     }
     b.append("\naccess:\n  \"Connect:127.0.0.1\": RELAY\n");
     return b.toString();
+  }
+
+  /** A domain of the classroom: its mail host and one user, the password stored hashed. */
+  private void domain(StringBuilder b, String name, String user, String password) {
+    b.append("  - name: ").append(name).append('\n');
+    b.append("    hosts: { mail: ").append(address).append(" }\n");
+    b.append("    users: [ { name: ").append(user).append(", password: \"");
+    b.append(PasswordHash.hash(password)).append("\" } ]\n");
   }
 
   private static String password() {

@@ -13,7 +13,6 @@ import mxlab.cli.status.StatusProbe;
 import mxlab.core.address.MailAddress;
 import mxlab.core.routing.Mailbox;
 import mxlab.core.routing.Resolution;
-import mxlab.core.site.Site;
 import mxlab.core.spec.Domain;
 import mxlab.core.store.MaildirFolder;
 import mxlab.core.store.Maildirs;
@@ -141,11 +140,10 @@ final class InstanceCommands {
     @Override
     public Integer call() throws IOException {
       Instance instance = live(console);
-      Site site = Site.of(instance.spec());
       MailAddress a =
           MailAddress.parse(address)
               .orElseThrow(() -> new CliFailure(ExitCode.BAD_INPUT, "not an address: " + address));
-      Resolution r = site.router().resolve(a);
+      Resolution r = instance.site().router().resolve(a);
       if (!(r instanceof Resolution.Deliver d) || d.mailboxes().isEmpty()) {
         throw new CliFailure(ExitCode.BAD_INPUT, address + " has no mailbox here");
       }

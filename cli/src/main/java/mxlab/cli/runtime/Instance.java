@@ -36,6 +36,7 @@ import mxlab.dns.server.DnsServer;
 import mxlab.dns.zone.CompiledZone;
 import mxlab.dns.zone.SerialStore;
 import mxlab.dns.zone.ZoneCompiler;
+import mxlab.net.LineServer;
 import mxlab.pop3.server.Pop3Server;
 import mxlab.pop3.session.MailboxLocks;
 import mxlab.pop3.session.Pop3Environment;
@@ -188,11 +189,11 @@ public final class Instance implements AutoCloseable {
         return new Running(address, dns, dns.address());
       }
       case SMTP, SUBMISSION, SUBMISSIONS -> {
-        SmtpServer smtp = SmtpServer.start(mode(s), address, smtpEnv);
+        LineServer smtp = SmtpServer.start(mode(s), address, smtpEnv);
         return new Running(address, smtp, smtp.address());
       }
       case POP3, POP3S -> {
-        Pop3Server pop3 = Pop3Server.start(address, pop3Env, s == Service.POP3S);
+        LineServer pop3 = Pop3Server.start(address, pop3Env, s == Service.POP3S);
         return new Running(address, pop3, pop3.address());
       }
       case SSH -> {
@@ -327,19 +328,15 @@ public final class Instance implements AutoCloseable {
   private void update(Running running, Spec next) {
     if (running.server() instanceof DnsServer dns) {
       dns.update(Authority.of(zones, next.dns().axfrAllow()));
-    } else if (running.server() instanceof SmtpServer smtp) {
-      smtp.setLimits(next.server().limits());
-    } else if (running.server() instanceof Pop3Server pop3) {
-      pop3.setLimits(next.server().limits());
+    } else if (running.server() instanceof LineServer mail) {
+      mail.setLimits(next.server().limits());
     }
   }
 
   private static void retire(Running running) {
     try {
-      if (running.server() instanceof SmtpServer smtp) {
-        smtp.retire(RETIRE_GRACE);
-      } else if (running.server() instanceof Pop3Server pop3) {
-        pop3.retire(RETIRE_GRACE);
+      if (running.server() instanceof LineServer mail) {
+        mail.retire(RETIRE_GRACE); // SMTP and POP3 sessions in flight finish
       } else {
         running.server().close();
       }
@@ -352,6 +349,11 @@ public final class Instance implements AutoCloseable {
 
   public Spec spec() {
     return spec;
+  }
+
+  /** The routing of the spec in force, as new sessions see it. */
+  public Site site() {
+    return site.get();
   }
 
   public Path specFile() {

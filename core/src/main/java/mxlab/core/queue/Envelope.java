@@ -58,38 +58,24 @@ public record Envelope(
   }
 
   public Envelope withRecipients(List<Recipient> list) {
-    return new Envelope(
-        id,
-        arrival,
-        sender,
-        skip,
-        size,
-        eightBit,
-        smtpUtf8,
-        attempts,
-        nextAttempt,
-        lastAttempt,
-        warned,
-        list);
+    return with(attempts, nextAttempt, lastAttempt, warned, list);
   }
 
   public Envelope afterAttempt(Instant at, Instant next) {
-    return new Envelope(
-        id,
-        arrival,
-        sender,
-        skip,
-        size,
-        eightBit,
-        smtpUtf8,
-        attempts + 1,
-        next,
-        at,
-        warned,
-        recipients);
+    return with(attempts + 1, next, at, warned, recipients);
   }
 
   public Envelope withNextAttempt(Instant next) {
+    return with(attempts, next, lastAttempt, warned, recipients);
+  }
+
+  public Envelope warnedNow() {
+    return with(attempts, nextAttempt, lastAttempt, true, recipients);
+  }
+
+  /** The same message with a new delivery state; what was received never changes. */
+  private Envelope with(
+      int attempts, Instant next, Instant last, boolean warned, List<Recipient> recipients) {
     return new Envelope(
         id,
         arrival,
@@ -100,24 +86,8 @@ public record Envelope(
         smtpUtf8,
         attempts,
         next,
-        lastAttempt,
+        last,
         warned,
-        recipients);
-  }
-
-  public Envelope warnedNow() {
-    return new Envelope(
-        id,
-        arrival,
-        sender,
-        skip,
-        size,
-        eightBit,
-        smtpUtf8,
-        attempts,
-        nextAttempt,
-        lastAttempt,
-        true,
         recipients);
   }
 }

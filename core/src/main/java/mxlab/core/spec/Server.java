@@ -35,89 +35,21 @@ public record Server(
     resolvers = List.copyOf(resolvers);
   }
 
-  public Server withListen(InetAddress address) {
+  /**
+   * The same server where the command line says otherwise (--listen, --ports, --data-dir): the only
+   * settings that may differ from the spec's file.
+   */
+  public Server withOverrides(InetAddress newListen, Ports newPorts, Path newDataDir) {
     return new Server(
         hostname,
-        address,
-        ports,
-        dataDir,
-        maxMessageSize,
-        queue,
-        mailerDaemon,
-        postmaster,
-        resolvers,
-        tls,
-        allowPlaintextAuth,
-        limits,
-        relayhost,
-        remotePort);
-  }
-
-  public Server withPorts(Ports newPorts) {
-    return new Server(
-        hostname,
-        listen,
+        newListen,
         newPorts,
-        dataDir,
+        newDataDir,
         maxMessageSize,
         queue,
         mailerDaemon,
         postmaster,
         resolvers,
-        tls,
-        allowPlaintextAuth,
-        limits,
-        relayhost,
-        remotePort);
-  }
-
-  public Server withDataDir(Path dir) {
-    return new Server(
-        hostname,
-        listen,
-        ports,
-        dir,
-        maxMessageSize,
-        queue,
-        mailerDaemon,
-        postmaster,
-        resolvers,
-        tls,
-        allowPlaintextAuth,
-        limits,
-        relayhost,
-        remotePort);
-  }
-
-  public Server withQueue(QueueSettings settings) {
-    return new Server(
-        hostname,
-        listen,
-        ports,
-        dataDir,
-        maxMessageSize,
-        settings,
-        mailerDaemon,
-        postmaster,
-        resolvers,
-        tls,
-        allowPlaintextAuth,
-        limits,
-        relayhost,
-        remotePort);
-  }
-
-  public Server withResolvers(List<InetSocketAddress> servers) {
-    return new Server(
-        hostname,
-        listen,
-        ports,
-        dataDir,
-        maxMessageSize,
-        queue,
-        mailerDaemon,
-        postmaster,
-        servers,
         tls,
         allowPlaintextAuth,
         limits,

@@ -95,7 +95,6 @@ final class SpecChecks {
 
   /** A virtual {@code @domain} on a hosted domain silently takes all its users' mail. */
   private void checkShadowingCatchAll() {
-    Map<String, Location> where = reader.domainLocations;
     for (VirtualEntry v : spec.virtual()) {
       if (!v.isCatchAll()) {
         continue;
@@ -106,7 +105,7 @@ final class SpecChecks {
           .ifPresent(
               d ->
                   problems.warning(
-                      where.getOrDefault(d.name(), Location.of(spec.file())),
+                      reader.virtualLocations.get(v.key()),
                       "virtual "
                           + v.key()
                           + " takes every message for "

@@ -35,6 +35,9 @@ final class SpecReader {
   /** Where each domain and user was written, for messages about duplicates. */
   final Map<String, Location> domainLocations = new LinkedHashMap<>();
 
+  /** Where each virtual key was written, for messages about the entry. */
+  final Map<String, Location> virtualLocations = new LinkedHashMap<>();
+
   record TargetRef(String from, String target, Location location) {}
 
   record HostRef(String domain, String host, String role, Location location) {}
@@ -104,9 +107,7 @@ final class SpecReader {
     String postmaster = f.string("postmaster", null);
     if (postmaster != null) {
       postmaster = address(postmaster, f.at("postmaster"), "server.postmaster");
-      if (postmaster != null) {
-        targets.add(new TargetRef("server.postmaster", postmaster, f.at("postmaster")));
-      }
+      checkLater("server.postmaster", postmaster, f.at("postmaster"));
     } else {
       postmaster = defaultPostmaster(domains, hostname);
     }
@@ -396,9 +397,7 @@ final class SpecReader {
     String ca = f.string("catch_all", null);
     if (ca != null) {
       catchAll = qualify(ca, name, f.at("catch_all"), where + " catch_all");
-      if (catchAll != null) {
-        targets.add(new TargetRef("catch_all of " + name, catchAll, f.at("catch_all")));
-      }
+      checkLater("catch_all of " + name, catchAll, f.at("catch_all"));
     }
     f.finish();
     return new Domain(
@@ -615,7 +614,7 @@ final class SpecReader {
         if (target != null) {
           fwd.add(target);
           if (!target.equalsIgnoreCase(name + "@" + domain)) {
-            targets.add(new TargetRef(name + "@" + domain, target, item2.location()));
+            checkLater(name + "@" + domain, target, item2.location());
           }
         }
       }
@@ -678,7 +677,7 @@ final class SpecReader {
         String target = qualify(text, domain, v.location(), "alias " + alias);
         if (target != null) {
           list.add(target);
-          targets.add(new TargetRef(alias + "@" + domain, target, v.location()));
+          checkLater(alias + "@" + domain, target, v.location());
         }
       }
       out.put(alias, List.copyOf(list));
@@ -690,6 +689,16 @@ final class SpecReader {
   private String qualify(String text, String domain, Location at, String what) {
     String t = text.trim();
     return address(t.contains("@") ? t : t + "@" + domain, at, what);
+  }
+
+  /**
+   * Queues a target for the check that it reaches a mailbox once everything is read; a null target
+   * was not an address, which is reported already.
+   */
+  private void checkLater(String from, String target, Location at) {
+    if (target != null) {
+      targets.add(new TargetRef(from, target, at));
+    }
   }
 
   private String address(String text, Location at, String what) {
@@ -724,6 +733,7 @@ final class SpecReader {
           catchAll
               ? "@" + DomainNames.normalize(key.substring(1))
               : MailAddress.parse(key).get().key();
+      virtualLocations.put(normalizedKey, e.keyLocation());
       List<Node> values = e.value() instanceof Node.Sequence s ? s.items() : List.of(e.value());
       List<String> list = new ArrayList<>();
       Rejection error = null;
@@ -751,7 +761,7 @@ final class SpecReader {
         }
         list.add(text);
         if (!text.contains("%1")) {
-          targets.add(new TargetRef(normalizedKey, target.get().toString(), v.location()));
+          checkLater(normalizedKey, target.get().toString(), v.location());
         }
       }
       if (error != null || !list.isEmpty()) {

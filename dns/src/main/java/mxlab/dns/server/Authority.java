@@ -32,10 +32,6 @@ public final class Authority {
     return new Authority(zones, transferAllowed);
   }
 
-  public int zoneCount() {
-    return zones.size();
-  }
-
   /** The closest enclosing zone we serve, or null: then the answer is REFUSED. */
   ZoneData zoneFor(Name name) {
     for (int skip = 0; skip < name.labels(); skip++) {

@@ -1,10 +1,8 @@
 package mxlab.pop3.command;
 
 import java.io.IOException;
-import java.util.Optional;
 import java.util.Set;
 import mxlab.core.auth.sasl.Mechanisms;
-import mxlab.core.auth.sasl.SaslExchange;
 import mxlab.core.auth.sasl.SaslSteps;
 import mxlab.pop3.reply.Pop3Reply;
 import mxlab.pop3.session.Pop3Session;
@@ -36,24 +34,15 @@ final class AuthCommand implements Pop3Command {
       session.reply(Pop3Reply.line(list.append(".").toString()));
       return;
     }
-    String[] parts = argument.split(" ");
-    Optional<SaslExchange> exchange =
-        parts.length > 2
-            ? Optional.empty()
-            : Mechanisms.start(parts[0], credentials, session.site().hostname());
-    if (exchange.isEmpty()) {
-      session.reply(Pop3Reply.UNKNOWN_MECHANISM);
-      return;
+    SaslSteps.Request request = SaslSteps.request(argument, credentials, session.site().hostname());
+    if (request instanceof SaslSteps.Begin begin) {
+      session.beginSasl(begin.exchange(), begin.initialResponse());
+    } else {
+      // RFC 5034 has no code for a malformed line: the mechanism is not one we know
+      session.reply(
+          request instanceof SaslSteps.BadInitialResponse
+              ? Pop3Reply.SYNTAX
+              : Pop3Reply.UNKNOWN_MECHANISM);
     }
-    byte[] initial = null;
-    if (parts.length == 2) {
-      try {
-        initial = SaslSteps.initialResponse(parts[1]);
-      } catch (IllegalArgumentException e) {
-        session.reply(Pop3Reply.SYNTAX);
-        return;
-      }
-    }
-    session.beginSasl(exchange.get(), initial);
   }
 }

@@ -21,20 +21,10 @@ final class ListCommand implements Pop3Command {
   @Override
   public void handle(Pop3Session session, String argument) {
     Maildrop drop = session.maildrop();
-    if (!argument.isEmpty()) {
-      int n = MessageNumber.of(session, argument);
-      if (n > 0) {
-        session.reply(Pop3Reply.ok(n + " " + drop.size(n)));
-      }
-      return;
-    }
-    StringBuilder list = new StringBuilder();
-    for (int n = 1; n <= drop.total(); n++) {
-      if (drop.exists(n)) {
-        list.append(n).append(' ').append(drop.size(n)).append("\r\n");
-      }
-    }
-    session.reply(Pop3Reply.ok(drop.count() + " messages (" + drop.size() + " octets)"));
-    session.reply(Pop3Reply.line(list.append('.').toString()));
+    PerMessage.reply(
+        session,
+        argument,
+        drop::size,
+        Pop3Reply.ok(drop.count() + " messages (" + drop.size() + " octets)"));
   }
 }

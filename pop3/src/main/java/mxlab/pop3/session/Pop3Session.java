@@ -9,7 +9,6 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import mxlab.core.auth.Credentials;
 import mxlab.core.auth.sasl.SaslExchange;
 import mxlab.core.auth.sasl.SaslSteps;
@@ -58,10 +57,7 @@ public final class Pop3Session {
   private int errors;
   private int authFailures;
   private boolean paused;
-  private boolean congested;
   private boolean closing;
-
-  private record Resume(Runnable action) {}
 
   public Pop3Session(IoSession io, Pop3Environment env, Pop3Commands commands) {
     this.io = io;
@@ -94,7 +90,7 @@ public final class Pop3Session {
   }
 
   public void received(Object message) {
-    if (message instanceof Resume resume) {
+    if (message instanceof SessionEvents.Resume resume) {
       paused = false;
       resume.action().run();
       pump();
@@ -140,16 +136,10 @@ public final class Pop3Session {
       closeWith(Pop3Reply.err("[SYS/TEMP] Internal error"));
     }
     flush();
-    if (out.congested() && !congested) {
-      congested = true;
-      io.suspendRead();
-    }
   }
 
   public void sent(Object message) {
-    if (out.sent(message) && congested) {
-      congested = false;
-      io.resumeRead();
+    if (out.sent(message)) {
       pump();
     }
   }
@@ -304,23 +294,16 @@ public final class Pop3Session {
         delay.toMillis());
     flush();
     paused = true;
-    io.suspendRead();
-    env.timer()
-        .schedule(
-            () -> {
-              io.resumeRead();
-              SessionEvents.inject(
-                  io,
-                  new Resume(
-                      () -> {
-                        out.add(Pop3Reply.AUTH_FAILED);
-                        if (last) {
-                          closeWith(Pop3Reply.TOO_MANY_FAILURES);
-                        }
-                      }));
-            },
-            delay.toMillis(),
-            TimeUnit.MILLISECONDS);
+    SessionEvents.resumeAfter(
+        io,
+        env.timer(),
+        delay,
+        () -> {
+          out.add(Pop3Reply.AUTH_FAILED);
+          if (last) {
+            closeWith(Pop3Reply.TOO_MANY_FAILURES);
+          }
+        });
   }
 
   // ------------------------------------------------------------------ QUIT, TLS

@@ -1,10 +1,7 @@
 package mxlab.smtp.command;
 
 import java.util.EnumSet;
-import java.util.Optional;
 import java.util.Set;
-import mxlab.core.auth.sasl.Mechanisms;
-import mxlab.core.auth.sasl.SaslExchange;
 import mxlab.core.auth.sasl.SaslSteps;
 import mxlab.smtp.reply.Replies;
 import mxlab.smtp.reply.Reply;
@@ -33,27 +30,18 @@ final class AuthCommand implements CommandHandler {
       session.reply(Replies.AUTH_NEEDS_TLS);
       return;
     }
-    String[] parts = argument.trim().split("\\s+");
-    if (parts[0].isEmpty() || parts.length > 2) {
-      session.reply(Replies.SYNTAX);
-      return;
+    SaslSteps.Request request =
+        SaslSteps.request(argument, session.site().credentials(), session.site().hostname());
+    if (request instanceof SaslSteps.Begin begin) {
+      session.beginSasl(begin.exchange(), begin.initialResponse());
+    } else {
+      session.reply(
+          request instanceof SaslSteps.UnknownMechanism
+              ? Replies.AUTH_BAD_MECHANISM
+              : request instanceof SaslSteps.BadInitialResponse
+                  ? Replies.AUTH_BAD_BASE64
+                  : Replies.SYNTAX);
     }
-    Optional<SaslExchange> exchange =
-        Mechanisms.start(parts[0], session.site().credentials(), session.site().hostname());
-    if (exchange.isEmpty()) {
-      session.reply(Replies.AUTH_BAD_MECHANISM);
-      return;
-    }
-    byte[] initial = null;
-    if (parts.length == 2) {
-      try {
-        initial = SaslSteps.initialResponse(parts[1]);
-      } catch (IllegalArgumentException e) {
-        session.reply(Replies.AUTH_BAD_BASE64);
-        return;
-      }
-    }
-    session.beginSasl(exchange.get(), initial);
   }
 
   @Override

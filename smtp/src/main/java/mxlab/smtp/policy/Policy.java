@@ -1,6 +1,7 @@
 package mxlab.smtp.policy;
 
 import java.util.List;
+import java.util.function.Function;
 import mxlab.smtp.command.MailPath;
 import mxlab.smtp.reply.Replies;
 
@@ -30,33 +31,27 @@ public final class Policy {
   }
 
   public HookResult connect(PolicyContext client) {
-    for (ConnectHook h : connect) {
-      HookResult r = h.onConnect(client);
-      if (r.decided()) {
-        return r;
-      }
-    }
-    return HookResult.ok();
+    return first(connect, h -> h.onConnect(client), HookResult.ok());
   }
 
   public HookResult mail(PolicyContext client, MailPath sender) {
-    for (MailHook h : mail) {
-      HookResult r = h.onMail(client, sender);
-      if (r.decided()) {
-        return r;
-      }
-    }
-    return HookResult.ok();
+    return first(mail, h -> h.onMail(client, sender), HookResult.ok());
   }
 
   /** Undecided recipients are refused: nothing is relayed by default. */
   public HookResult rcpt(PolicyContext client, MailPath recipient) {
-    for (RcptHook h : rcpt) {
-      HookResult r = h.onRcpt(client, recipient);
+    return first(rcpt, h -> h.onRcpt(client, recipient), HookResult.refuse(Replies.RELAY_DENIED));
+  }
+
+  /** The first hook's answer that decides, in order; {@code otherwise} if none does. */
+  private static <H> HookResult first(
+      List<H> hooks, Function<H, HookResult> ask, HookResult otherwise) {
+    for (H hook : hooks) {
+      HookResult r = ask.apply(hook);
       if (r.decided()) {
         return r;
       }
     }
-    return HookResult.refuse(Replies.RELAY_DENIED);
+    return otherwise;
   }
 }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import mxlab.core.address.MailAddress;
 import mxlab.core.auth.Credentials;
@@ -84,7 +83,6 @@ public final class SmtpSession implements PolicyContext {
   private SaslExchange sasl;
   private Inbound inbound;
   private boolean paused;
-  private boolean congested;
 
   /** A message being received after 354. */
   private record Inbound(String id, SpoolWriter spool, DataReceiver receiver) {}
@@ -130,7 +128,7 @@ public final class SmtpSession implements PolicyContext {
 
   /** Everything the client sends, and the timers' continuations, arrive here in order. */
   public void received(Object message) {
-    if (message instanceof Resume resume) {
+    if (message instanceof SessionEvents.Resume resume) {
       paused = false;
       resume.action().run();
       pump();
@@ -189,17 +187,11 @@ public final class SmtpSession implements PolicyContext {
       }
     }
     flush();
-    if (out.congested() && !congested) {
-      congested = true; // the client is not reading our answers: stop reading its commands
-      io.suspendRead();
-    }
   }
 
   /** A write reached the network; reading resumes once the client has caught up. */
   public void sent(Object message) {
-    if (out.sent(message) && congested) {
-      congested = false;
-      io.resumeRead();
+    if (out.sent(message)) {
       pump();
     }
   }
@@ -350,15 +342,7 @@ public final class SmtpSession implements PolicyContext {
   private void pauseThen(Duration delay, Runnable then) {
     flush();
     paused = true;
-    io.suspendRead();
-    env.timer()
-        .schedule(
-            () -> {
-              io.resumeRead();
-              SessionEvents.inject(io, new Resume(then));
-            },
-            delay.toMillis(),
-            TimeUnit.MILLISECONDS);
+    SessionEvents.resumeAfter(io, env.timer(), delay, then);
   }
 
   // ------------------------------------------------------------------ MAIL, RCPT

@@ -1,6 +1,7 @@
 package mxlab.core.auth.sasl;
 
 import java.util.Base64;
+import java.util.Optional;
 import mxlab.core.auth.Credentials;
 
 /**
@@ -29,6 +30,41 @@ public final class SaslSteps {
   /** The line was not base64. */
   public record BadEncoding() implements Outcome {}
 
+  /** What an AUTH command's argument, "MECHANISM [initial-response]", asks for. */
+  public sealed interface Request {}
+
+  /** Start this exchange; the initial response is null when the client sent none. */
+  public record Begin(SaslExchange exchange, byte[] initialResponse) implements Request {}
+
+  /** No mechanism, or more than one initial response. */
+  public record Malformed() implements Request {}
+
+  /** A mechanism we do not offer (to this user base: CRAM-MD5 needs clear secrets). */
+  public record UnknownMechanism() implements Request {}
+
+  /** The initial response is not base64. */
+  public record BadInitialResponse() implements Request {}
+
+  /** Reads an AUTH command's argument (RFC 4954 4, RFC 5034 4). */
+  public static Request request(String argument, Credentials credentials, String hostname) {
+    String[] parts = argument.trim().split("\\s+");
+    if (parts[0].isEmpty() || parts.length > 2) {
+      return new Malformed();
+    }
+    Optional<SaslExchange> exchange = Mechanisms.start(parts[0], credentials, hostname);
+    if (exchange.isEmpty()) {
+      return new UnknownMechanism();
+    }
+    if (parts.length == 1) {
+      return new Begin(exchange.get(), null);
+    }
+    try {
+      return new Begin(exchange.get(), initialResponse(parts[1]));
+    } catch (IllegalArgumentException e) {
+      return new BadInitialResponse();
+    }
+  }
+
   /** Starts an exchange, with the initial response if the client sent one. */
   public static Outcome start(
       SaslExchange exchange, byte[] initialResponse, Credentials credentials) {
@@ -52,7 +88,7 @@ public final class SaslSteps {
   }
 
   /** Decodes an initial response as sent on the command line ("=" is the empty one). */
-  public static byte[] initialResponse(String argument) {
+  private static byte[] initialResponse(String argument) {
     return argument.equals("=") ? new byte[0] : Base64.getDecoder().decode(argument);
   }
 
