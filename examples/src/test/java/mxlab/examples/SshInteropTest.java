@@ -34,18 +34,19 @@ class SshInteropTest {
                 key.toString()))
         .ok();
     Path spec = dir.resolve("lab.yaml");
-    String base =
-        Files.readString(Path.of("bann.com.yaml"))
-            .replace("data_dir: ./var/bann.com", "data_dir: data");
+    // A copy of the bundled example with this test's admin in place of any the reader added.
+    String base = withoutTopLevelKey(Files.readString(Path.of("bann.com.yaml")), "admins");
     Files.writeString(
         spec,
         base
-            + "admins: [ { name: teacher, key: \""
+            + "\nadmins: [ { name: teacher, key: \""
             + Files.readString(key.resolveSibling("teacher.pub")).trim()
             + "\" } ]\n");
     try (MxlabProcess mx =
         MxlabProcess.up(
             spec,
+            "--data-dir",
+            dir.resolve("data").toString(),
             "--ports",
             "dns=0,smtp=0,submission=off,submissions=off,pop3=off,pop3s=off,ssh=0")) {
       Tools.Result status = ssh(key, mx, "status").ok();
@@ -63,12 +64,13 @@ class SshInteropTest {
       Tools.Result before =
           Tools.run(List.of("swaks", "--server", smtp, "--to", "newbie@bann.com"));
       assertThat(before.out()).contains("550 5.1.1");
-      Files.writeString(
-          spec,
+      String withNewbie =
           Files.readString(spec)
               .replace(
                   "    aliases:",
-                  "      - { name: newbie, password: \"{PLAIN}pw\" }\n    aliases:"));
+                  "      - { name: newbie, password: \"{PLAIN}pw\" }\n    aliases:");
+      assertThat(withNewbie).as("bann.com.yaml lists users before aliases").contains("newbie");
+      Files.writeString(spec, withNewbie);
       assertThat(ssh(key, mx, "reload").ok().out())
           .contains("added newbie@bann.com")
           .contains("reloaded");
@@ -88,6 +90,22 @@ class SshInteropTest {
           .contains("1 messages")
           .contains("welcome");
     }
+  }
+
+  /** The YAML without one top-level key and its block (up to the next top-level line). */
+  private static String withoutTopLevelKey(String yaml, String key) {
+    StringBuilder kept = new StringBuilder();
+    boolean skipping = false;
+    for (String line : yaml.split("\n", -1)) {
+      boolean topLevel = !line.isEmpty() && !Character.isWhitespace(line.charAt(0));
+      if (topLevel && !line.startsWith("#")) {
+        skipping = line.startsWith(key + ":");
+      }
+      if (!skipping) {
+        kept.append(line).append('\n');
+      }
+    }
+    return kept.toString();
   }
 
   private static Tools.Result ssh(Path key, MxlabProcess mx, String command) throws Exception {

@@ -32,11 +32,29 @@ final class Tools {
           List.of("/usr/bin/", "/usr/sbin/", "/usr/local/bin/", "/bin/").stream()
               .anyMatch(dir -> Path.of(dir + tool).toFile().canExecute());
       if (!present) {
-        if ("1".equals(System.getenv("MXLAB_REQUIRE_INTEROP"))) {
-          throw new AssertionError(tool + " is required for interop tests but not installed");
-        }
-        Assumptions.abort(tool + " is not installed");
+        missing(tool + " is not installed");
+      } else if (tool.equals("swaks") && !perlHas("Net::SSLeay")) {
+        // swaks' TLS needs it, and Debian only recommends it (CI installs no Recommends)
+        missing("swaks cannot do TLS: Perl's Net::SSLeay (libnet-ssleay-perl) is not installed");
       }
+    }
+  }
+
+  private static void missing(String what) {
+    if ("1".equals(System.getenv("MXLAB_REQUIRE_INTEROP"))) {
+      throw new AssertionError(what + ", but interop tests require it");
+    }
+    Assumptions.abort(what);
+  }
+
+  private static boolean perlHas(String module) {
+    try {
+      return run(List.of("perl", "-M" + module, "-e", "1"), null, 30).exit() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 
