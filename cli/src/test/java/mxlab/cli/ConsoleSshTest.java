@@ -8,6 +8,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +18,10 @@ import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicReference;
+import mxlab.cli.control.ControlClient;
+import mxlab.cli.control.ControlSocket;
 import mxlab.cli.runtime.Instance;
 import mxlab.core.spec.SpecLoader;
 import org.apache.sshd.client.SshClient;
@@ -185,6 +190,49 @@ class ConsoleSshTest {
     }
     assertThat(hostKey.get()).isEqualTo(first);
     assertThat(dir.resolve("data/ssh/host_key")).exists();
+  }
+
+  /** Console commands naming a file the server can read, as picocli's "@file" would expand. */
+  private static final String[] AT_FILE_COMMANDS = {
+    "status @%s", "users @%s", "mailbox @%s", "queue show @%s"
+  };
+
+  private Path secretFile() throws Exception {
+    Path secret = dir.resolve("secret.txt");
+    Files.writeString(secret, "MARKER-7f3a9 root:$6$hash\n");
+    return secret;
+  }
+
+  @Test
+  void atFileArgumentsAreNotExpandedOverSsh() throws Exception {
+    Path secret = secretFile();
+    try (ClientSession s = login("teacher", teacher)) {
+      for (String command : AT_FILE_COMMANDS) {
+        Exec e = exec(s, command.formatted(secret));
+        assertThat(e.status()).as(command).isNotZero();
+        assertThat(e.out() + e.err()).as(command).doesNotContain("MARKER").isNotBlank();
+      }
+    }
+  }
+
+  @Test
+  void atFileArgumentsAreNotExpandedThroughTheControlSocket() throws Exception {
+    Path secret = secretFile();
+    String[] commands = AT_FILE_COMMANDS;
+    Path socket = ControlSocket.of(instance.spec().server().dataDir());
+    for (String command : commands) {
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      OptionalInt status =
+          ControlClient.run(
+              socket,
+              command.formatted(secret).split(" "),
+              new PrintWriter(out),
+              new PrintWriter(err));
+      assertThat(status).as(command).isPresent();
+      assertThat(status.getAsInt()).as(command).isNotZero();
+      assertThat(out + "" + err).as(command).doesNotContain("MARKER").isNotBlank();
+    }
   }
 
   private static void type(OutputStream keys, String text) throws Exception {

@@ -33,9 +33,14 @@ public final class Console implements Runnable {
     this.context = context;
   }
 
-  /** Runs one command line; output to {@code out}, errors to {@code err}; the exit status. */
+  /**
+   * Runs one command line; output to {@code out}, errors to {@code err}; the exit status. The words
+   * come from an SSH client or the control socket, so picocli's "@file" expansion is off (it would
+   * read any file the server can and echo it in an error).
+   */
   public static int run(String[] args, ConsoleContext context, PrintWriter out, PrintWriter err) {
     CommandLine cl = new CommandLine(new Console(context));
+    cl.setExpandAtFiles(false);
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler(
