@@ -34,6 +34,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** The SSH console through MINA SSHD's own client. */
 class ConsoleSshTest {
@@ -232,6 +233,22 @@ class ConsoleSshTest {
       assertThat(status).as(command).isPresent();
       assertThat(status.getAsInt()).as(command).isNotZero();
       assertThat(out + "" + err).as(command).doesNotContain("MARKER").isNotBlank();
+    }
+  }
+
+  @Test
+  void logTailShowsControlCharactersEscaped() throws Exception {
+    org.slf4j.Logger maillog = LoggerFactory.getLogger("maillog");
+    maillog.info("client=x auth={} result=failed", "nobody\r\nmaillog: decision=accepted\u001b[8m");
+    maillog.warn("trace follows", new IllegalStateException("bad\r\nmaillog: forged"));
+    try (ClientSession s = login("teacher", teacher)) {
+      Exec e = exec(s, "log tail -n 20");
+      assertThat(e.status()).isZero();
+      assertThat(e.out())
+          .contains("auth=nobody\\015\\012maillog: decision=accepted\\033[8m result=failed")
+          .contains("java.lang.IllegalStateException: bad\\015\\012maillog: forged")
+          .doesNotContainPattern("[\\x00-\\x08\\x0b-\\x1f]");
+      assertThat(e.out().lines()).noneMatch(l -> l.startsWith("maillog:"));
     }
   }
 
