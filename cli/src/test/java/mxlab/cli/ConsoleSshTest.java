@@ -18,12 +18,17 @@ import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicReference;
 import mxlab.cli.control.ControlClient;
 import mxlab.cli.control.ControlSocket;
 import mxlab.cli.runtime.Instance;
+import mxlab.core.delivery.MailDrop;
+import mxlab.core.queue.QueueIds;
+import mxlab.core.routing.Mailbox;
 import mxlab.core.spec.SpecLoader;
+import mxlab.core.store.SpoolWriter;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ChannelShell;
@@ -237,6 +242,26 @@ class ConsoleSshTest {
   }
 
   @Test
+  void mailboxShowsSubjectsDecodedAndEscaped() throws Exception {
+    deliver(
+        "Subject: =?UTF-8?B?7ZqM7J2YIOydvOyglQ==?=", " =?UTF-8?B?IOyViOuCtA==?=", "From: a@b.c");
+    deliver("Subject: =?euc-kr?B?uN7AzyC8rbn2IMGhsMs=?=");
+    deliver("Subject: =?utf-8?Q?caf=C3=A9_=0D=0Afake=1B[2J?=");
+    deliver("Subject: raw\u001b]0;owned\u0007");
+    try (ClientSession s = login("teacher", teacher)) {
+      Exec e = exec(s, "mailbox test@bann.com");
+      assertThat(e.status()).isZero();
+      assertThat(e.out())
+          .contains("test@bann.com: 4 messages")
+          .contains("new  회의 일정 안내\n")
+          .contains("new  메일 서버 점검\n")
+          .contains("new  café \\015\\012fake\\033[2J\n")
+          .contains("new  raw\\033]0;owned\\007\n")
+          .doesNotContainPattern("[\\x00-\\x08\\x0b-\\x1f]");
+    }
+  }
+
+  @Test
   void logTailShowsControlCharactersEscaped() throws Exception {
     org.slf4j.Logger maillog = LoggerFactory.getLogger("maillog");
     maillog.info("client=x auth={} result=failed", "nobody\r\nmaillog: decision=accepted\u001b[8m");
@@ -250,6 +275,17 @@ class ConsoleSshTest {
           .doesNotContainPattern("[\\x00-\\x08\\x0b-\\x1f]");
       assertThat(e.out().lines()).noneMatch(l -> l.startsWith("maillog:"));
     }
+  }
+
+  private void deliver(String... header) throws Exception {
+    MailDrop drop = instance.mailDrop();
+    SpoolWriter w = drop.newSpool(QueueIds.next());
+    for (String l : header) {
+      w.line(l.getBytes(StandardCharsets.UTF_8));
+    }
+    w.line(new byte[0]);
+    w.line("body".getBytes(StandardCharsets.UTF_8));
+    drop.deliver(w.finish(), List.of(new Mailbox("bann.com", "test")), null);
   }
 
   private static void type(OutputStream keys, String text) throws Exception {
