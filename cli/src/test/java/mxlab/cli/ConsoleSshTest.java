@@ -8,6 +8,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +18,17 @@ import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicReference;
+import mxlab.cli.control.ControlClient;
+import mxlab.cli.control.ControlSocket;
 import mxlab.cli.runtime.Instance;
+import mxlab.core.delivery.MailDrop;
+import mxlab.core.queue.QueueIds;
+import mxlab.core.routing.Mailbox;
 import mxlab.core.spec.SpecLoader;
+import mxlab.core.store.SpoolWriter;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ChannelShell;
@@ -29,6 +39,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** The SSH console through MINA SSHD's own client. */
 class ConsoleSshTest {
@@ -185,6 +196,96 @@ class ConsoleSshTest {
     }
     assertThat(hostKey.get()).isEqualTo(first);
     assertThat(dir.resolve("data/ssh/host_key")).exists();
+  }
+
+  /** Console commands naming a file the server can read, as picocli's "@file" would expand. */
+  private static final String[] AT_FILE_COMMANDS = {
+    "status @%s", "users @%s", "mailbox @%s", "queue show @%s"
+  };
+
+  private Path secretFile() throws Exception {
+    Path secret = dir.resolve("secret.txt");
+    Files.writeString(secret, "MARKER-7f3a9 root:$6$hash\n");
+    return secret;
+  }
+
+  @Test
+  void atFileArgumentsAreNotExpandedOverSsh() throws Exception {
+    Path secret = secretFile();
+    try (ClientSession s = login("teacher", teacher)) {
+      for (String command : AT_FILE_COMMANDS) {
+        Exec e = exec(s, command.formatted(secret));
+        assertThat(e.status()).as(command).isNotZero();
+        assertThat(e.out() + e.err()).as(command).doesNotContain("MARKER").isNotBlank();
+      }
+    }
+  }
+
+  @Test
+  void atFileArgumentsAreNotExpandedThroughTheControlSocket() throws Exception {
+    Path secret = secretFile();
+    String[] commands = AT_FILE_COMMANDS;
+    Path socket = ControlSocket.of(instance.spec().server().dataDir());
+    for (String command : commands) {
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      OptionalInt status =
+          ControlClient.run(
+              socket,
+              command.formatted(secret).split(" "),
+              new PrintWriter(out),
+              new PrintWriter(err));
+      assertThat(status).as(command).isPresent();
+      assertThat(status.getAsInt()).as(command).isNotZero();
+      assertThat(out + "" + err).as(command).doesNotContain("MARKER").isNotBlank();
+    }
+  }
+
+  @Test
+  void mailboxShowsSubjectsDecodedAndEscaped() throws Exception {
+    deliver(
+        "Subject: =?UTF-8?B?7ZqM7J2YIOydvOyglQ==?=", " =?UTF-8?B?IOyViOuCtA==?=", "From: a@b.c");
+    deliver("Subject: =?euc-kr?B?uN7AzyC8rbn2IMGhsMs=?=");
+    deliver("Subject: =?utf-8?Q?caf=C3=A9_=0D=0Afake=1B[2J?=");
+    deliver("Subject: raw\u001b]0;owned\u0007");
+    try (ClientSession s = login("teacher", teacher)) {
+      Exec e = exec(s, "mailbox test@bann.com");
+      assertThat(e.status()).isZero();
+      assertThat(e.out())
+          .contains("test@bann.com: 4 messages")
+          .contains("new  회의 일정 안내\n")
+          .contains("new  메일 서버 점검\n")
+          .contains("new  café \\015\\012fake\\033[2J\n")
+          .contains("new  raw\\033]0;owned\\007\n")
+          .doesNotContainPattern("[\\x00-\\x08\\x0b-\\x1f]");
+    }
+  }
+
+  @Test
+  void logTailShowsControlCharactersEscaped() throws Exception {
+    org.slf4j.Logger maillog = LoggerFactory.getLogger("maillog");
+    maillog.info("client=x auth={} result=failed", "nobody\r\nmaillog: decision=accepted\u001b[8m");
+    maillog.warn("trace follows", new IllegalStateException("bad\r\nmaillog: forged"));
+    try (ClientSession s = login("teacher", teacher)) {
+      Exec e = exec(s, "log tail -n 20");
+      assertThat(e.status()).isZero();
+      assertThat(e.out())
+          .contains("auth=nobody\\015\\012maillog: decision=accepted\\033[8m result=failed")
+          .contains("java.lang.IllegalStateException: bad\\015\\012maillog: forged")
+          .doesNotContainPattern("[\\x00-\\x08\\x0b-\\x1f]");
+      assertThat(e.out().lines()).noneMatch(l -> l.startsWith("maillog:"));
+    }
+  }
+
+  private void deliver(String... header) throws Exception {
+    MailDrop drop = instance.mailDrop();
+    SpoolWriter w = drop.newSpool(QueueIds.next());
+    for (String l : header) {
+      w.line(l.getBytes(StandardCharsets.UTF_8));
+    }
+    w.line(new byte[0]);
+    w.line("body".getBytes(StandardCharsets.UTF_8));
+    drop.deliver(w.finish(), List.of(new Mailbox("bann.com", "test")), null);
   }
 
   private static void type(OutputStream keys, String text) throws Exception {

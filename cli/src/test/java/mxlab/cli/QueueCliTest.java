@@ -33,6 +33,10 @@ class QueueCliTest {
   }
 
   private String queued(Path data) throws Exception {
+    return queued(data, new Envelope.Recipient("x@far.example", Envelope.Status.PENDING, "", ""));
+  }
+
+  private String queued(Path data, Envelope.Recipient recipient) throws Exception {
     QueueStore store = new QueueStore(data.resolve("queue"));
     String id = QueueIds.next();
     Path msg = Files.createTempFile(dir, "m", ".eml");
@@ -52,7 +56,7 @@ class QueueCliTest {
             now.plusSeconds(3600),
             null,
             false,
-            List.of(new Envelope.Recipient("x@far.example", Envelope.Status.PENDING, "", ""))));
+            List.of(recipient)));
     return id;
   }
 
@@ -77,6 +81,28 @@ class QueueCliTest {
     CliRun gone = CliRun.of("queue", "show", id, spec.toString());
     assertThat(gone.exit()).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(gone.err()).contains("no message " + id);
+  }
+
+  @Test
+  void aRemoteDiagnosticCannotAddLinesOrSteerTheTerminal() throws Exception {
+    Path spec = spec();
+    String id =
+        queued(
+            dir.resolve("data"),
+            new Envelope.Recipient(
+                "x@far.example",
+                Envelope.Status.PENDING,
+                "mx.far.example",
+                "451 busy\r\n    -> forged@victim.example\u001b[2J"));
+    String list = CliRun.of("queue", "list", spec.toString()).out();
+    assertThat(list)
+        .contains("-> forged@victim.example\\033[2J)")
+        .doesNotContainPattern("[\\x00-\\x09\\x0b-\\x1f]");
+    assertThat(list.lines()).noneMatch(l -> l.startsWith("    -> forged"));
+    assertThat(CliRun.of("queue", "show", id, spec.toString()).out())
+        .contains("via mx.far.example: 451 busy")
+        .contains("-> forged@victim.example\\033[2J")
+        .doesNotContainPattern("[\\x00-\\x09\\x0b-\\x1f]");
   }
 
   @Test

@@ -33,11 +33,18 @@ public final class Console implements Runnable {
     this.context = context;
   }
 
-  /** Runs one command line; output to {@code out}, errors to {@code err}; the exit status. */
+  /**
+   * Runs one command line; output to {@code out}, errors to {@code err}; the exit status. The words
+   * come from an SSH client or the control socket, so picocli's "@file" expansion is off (it would
+   * read any file the server can and echo it in an error), and so are ANSI colours; what is printed
+   * has its control characters escaped.
+   */
   public static int run(String[] args, ConsoleContext context, PrintWriter out, PrintWriter err) {
     CommandLine cl = new CommandLine(new Console(context));
-    cl.setOut(out);
-    cl.setErr(err);
+    cl.setExpandAtFiles(false);
+    cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+    cl.setOut(new PrintWriter(new PrintableWriter(out)));
+    cl.setErr(new PrintWriter(new PrintableWriter(err)));
     cl.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (e instanceof CliFailure f) {
@@ -50,8 +57,8 @@ public final class Console implements Runnable {
     try {
       return cl.execute(args);
     } finally {
-      out.flush();
-      err.flush();
+      cl.getOut().flush();
+      cl.getErr().flush();
     }
   }
 

@@ -1,7 +1,10 @@
 package mxlab.cli.console;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,6 +20,9 @@ import mxlab.core.spec.Domain;
 import mxlab.core.store.MaildirFolder;
 import mxlab.core.store.Maildirs;
 import mxlab.core.store.StoredMessage;
+import mxlab.core.text.EncodedWords;
+import mxlab.core.text.HeaderFields;
+import mxlab.core.text.Printable;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -161,13 +167,14 @@ final class InstanceCommands {
       return ExitCode.OK;
     }
 
+    /** The subject as a person reads it; it came from the sender, so no control reaches out. */
     private static String subject(Path file) throws IOException {
-      try (var lines = Files.lines(file)) {
-        return lines
-            .takeWhile(l -> !l.isEmpty())
-            .filter(l -> l.regionMatches(true, 0, "Subject:", 0, 8))
-            .map(l -> l.substring(8).trim())
-            .findFirst()
+      // Malformed UTF-8 (an 8-bit header from an old mailer) reads as U+FFFD, not as an error.
+      try (BufferedReader header =
+          new BufferedReader(
+              new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
+        return HeaderFields.first(header, "Subject")
+            .map(s -> Printable.escape(EncodedWords.decode(s).strip()))
             .orElse("(no subject)");
       }
     }

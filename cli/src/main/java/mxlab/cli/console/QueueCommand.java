@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import mxlab.cli.CliFailure;
 import mxlab.cli.ExitCode;
 import mxlab.core.queue.Envelope;
+import mxlab.core.text.Printable;
 import mxlab.smtp.outbound.QueueAdmin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,7 +18,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** `queue list|show ID|flush|delete ID|retry ID`, like sendmail's mailq and Postfix's postqueue. */
+/**
+ * `queue list|show ID|flush|delete ID|retry ID`, like sendmail's mailq and Postfix's postqueue.
+ * Senders, recipients and remote diagnostics came from outside: each is printed escaped, line
+ * breaks included.
+ */
 @Command(
     name = "queue",
     mixinStandardHelpOptions = true,
@@ -77,12 +82,13 @@ final class QueueCommand implements Runnable {
             e.size(),
             e.attempts(),
             TIME.format(e.nextAttempt()),
-            e.sender(),
+            Printable.escape(e.sender()),
             queue.admin().inFlight(e.id()) ? "  (being delivered)" : "");
         for (Envelope.Recipient r : e.pending()) {
           out.printf(
               "    -> %s%s%n",
-              r.address(), r.diagnostic().isEmpty() ? "" : "  (" + r.diagnostic() + ")");
+              Printable.escape(r.address()),
+              r.diagnostic().isEmpty() ? "" : "  (" + Printable.escape(r.diagnostic()) + ")");
         }
       }
       out.printf("-- %d message%s in the queue%n", all.size(), all.size() == 1 ? "" : "s");
@@ -103,7 +109,7 @@ final class QueueCommand implements Runnable {
       PrintWriter out = self.commandLine().getOut();
       Envelope e = found(queue.admin(), id);
       out.println("id:        " + e.id());
-      out.println("sender:    <" + e.sender() + ">");
+      out.println("sender:    <" + Printable.escape(e.sender()) + ">");
       out.println("arrival:   " + TIME.format(e.arrival()));
       out.println("size:      " + e.size());
       out.println("attempts:  " + e.attempts());
@@ -112,10 +118,10 @@ final class QueueCommand implements Runnable {
       for (Envelope.Recipient r : e.recipients()) {
         out.printf(
             "recipient: %s %s%s%s%n",
-            r.address(),
+            Printable.escape(r.address()),
             r.status().name().toLowerCase(),
-            r.mta().isEmpty() ? "" : " via " + r.mta(),
-            r.diagnostic().isEmpty() ? "" : ": " + r.diagnostic());
+            r.mta().isEmpty() ? "" : " via " + Printable.escape(r.mta()),
+            r.diagnostic().isEmpty() ? "" : ": " + Printable.escape(r.diagnostic()));
       }
       out.println();
       queue.admin().header(e).forEach(out::println);

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import mxlab.core.text.Printable;
 
 /** The last lines of the log, kept in memory for the console's `log tail`. */
 public final class RecentLog extends AppenderBase<ILoggingEvent> {
@@ -23,7 +24,7 @@ public final class RecentLog extends AppenderBase<ILoggingEvent> {
   protected void append(ILoggingEvent event) {
     String line =
         encoder == null
-            ? event.getFormattedMessage()
+            ? Printable.escape(event.getFormattedMessage())
             : new String(encoder.encode(event), StandardCharsets.UTF_8).stripTrailing();
     synchronized (LINES) {
       if (LINES.size() == KEEP) {

@@ -15,6 +15,7 @@ import mxlab.core.auth.sasl.SaslSteps;
 import mxlab.core.site.Site;
 import mxlab.core.spec.Limits;
 import mxlab.core.store.MaildirFolder;
+import mxlab.core.text.Printable;
 import mxlab.net.ConnectionLimiter;
 import mxlab.net.Decrypted;
 import mxlab.net.Line;
@@ -132,7 +133,8 @@ public final class Pop3Session {
         }
       }
     } catch (IOException | RuntimeException e) {
-      log.warn("pop3: session of {} failed: {}", clientAddress.getHostAddress(), e.toString(), e);
+      log.warn(
+          "pop3: session of {} failed: {}", clientAddress.getHostAddress(), Printable.escape(e), e);
       closeWith(Pop3Reply.err("[SYS/TEMP] Internal error"));
     }
     flush();
@@ -266,16 +268,14 @@ public final class Pop3Session {
     } catch (IOException e) {
       env.locks().unlock(a.mailbox());
       account = null;
-      log.error("pop3: cannot read the mailbox of {}: {}", a.mailbox(), e.toString());
+      log.error("pop3: cannot read the mailbox of {}: {}", Printable.escapeAll(a.mailbox(), e));
       reply(Pop3Reply.MAILBOX_ERROR);
       return;
     }
     state = Pop3State.TRANSACTION;
     maillog.info(
         "pop3: client=[{}] user={} login=ok messages={}",
-        clientAddress.getHostAddress(),
-        a.mailbox(),
-        maildrop.count());
+        Printable.escapeAll(clientAddress.getHostAddress(), a.mailbox(), maildrop.count()));
     reply(
         Pop3Reply.ok(
             "maildrop has " + maildrop.count() + " messages (" + maildrop.size() + " octets)"));
@@ -289,9 +289,7 @@ public final class Pop3Session {
     boolean last = authFailures >= limits().authFailures();
     maillog.info(
         "pop3: client=[{}] user={} login=failed delay={}ms",
-        clientAddress.getHostAddress(),
-        login,
-        delay.toMillis());
+        Printable.escapeAll(clientAddress.getHostAddress(), login, delay.toMillis()));
     flush();
     paused = true;
     SessionEvents.resumeAfter(

@@ -33,6 +33,7 @@ import mxlab.core.routing.Resolution;
 import mxlab.core.site.Site;
 import mxlab.core.spec.Server;
 import mxlab.core.store.MessageRendering;
+import mxlab.core.text.Printable;
 import org.apache.mina.transport.socket.nio.NioSocketConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -141,7 +142,7 @@ public final class QueueRunner implements AutoCloseable {
           }
         }
       } catch (IOException e) {
-        log.warn("queue: cannot read {}: {}", store.dir(), e.toString());
+        log.warn("queue: cannot read {}: {}", Printable.escapeAll(store.dir(), e));
       }
       Instant next = now.plus(RESCAN);
       for (Map.Entry<String, Instant> e : due.entrySet()) {
@@ -173,7 +174,7 @@ public final class QueueRunner implements AutoCloseable {
       Optional<Instant> next = attemptOnce(id);
       next.ifPresent(at -> due.put(id, at));
     } catch (IOException | RuntimeException e) {
-      log.error("queue: delivery of {} failed: {}", id, e.toString(), e);
+      log.error("queue: delivery of {} failed: {}", Printable.escape(id), Printable.escape(e), e);
       due.put(id, clock.instant().plus(site.get().spec().server().queue().minBackoff()));
     } finally {
       inFlight.remove(id);
@@ -341,8 +342,7 @@ public final class QueueRunner implements AutoCloseable {
     if (envelope.nullSender()) {
       maillog.info(
           "id={} {} notice not sent: the sender is <>",
-          envelope.id(),
-          kind.name().toLowerCase(Locale.ROOT));
+          Printable.escapeAll(envelope.id(), kind.name().toLowerCase(Locale.ROOT)));
       return;
     }
     Server server = current.spec().server();
@@ -360,10 +360,11 @@ public final class QueueRunner implements AutoCloseable {
     id.ifPresent(this::wakeup);
     maillog.info(
         "id={} sender notice: {} to=<{}> {}",
-        envelope.id(),
-        kind.name().toLowerCase(Locale.ROOT),
-        envelope.sender(),
-        id.map(i -> "notice_id=" + i).orElse("undeliverable, dropped"));
+        Printable.escapeAll(
+            envelope.id(),
+            kind.name().toLowerCase(Locale.ROOT),
+            envelope.sender(),
+            id.map(i -> "notice_id=" + i).orElse("undeliverable, dropped")));
   }
 
   private static void log(Envelope envelope, Envelope.Recipient r) {
@@ -375,12 +376,13 @@ public final class QueueRunner implements AutoCloseable {
         };
     maillog.info(
         "id={} to=<{}> relay={} delay={}s status={} ({})",
-        envelope.id(),
-        r.address(),
-        r.mta().isEmpty() ? "local" : r.mta(),
-        Duration.between(envelope.arrival(), Instant.now()).toSeconds(),
-        status,
-        r.diagnostic());
+        Printable.escapeAll(
+            envelope.id(),
+            r.address(),
+            r.mta().isEmpty() ? "local" : r.mta(),
+            Duration.between(envelope.arrival(), Instant.now()).toSeconds(),
+            status,
+            r.diagnostic()));
   }
 
   /** The queued message without our Return-Path, as SMTP carries it: CRLF, dot-stuffed. */

@@ -22,6 +22,7 @@ import mxlab.core.routing.Mailbox;
 import mxlab.core.site.Site;
 import mxlab.core.spec.Limits;
 import mxlab.core.store.SpoolWriter;
+import mxlab.core.text.Printable;
 import mxlab.net.ConnectionLimiter;
 import mxlab.net.Decrypted;
 import mxlab.net.Line;
@@ -106,7 +107,8 @@ public final class SmtpSession implements PolicyContext {
   public void open() {
     Object refused = io.getAttribute(ConnectionLimiter.REFUSED);
     if (refused != null) {
-      log.info("smtp: refused {}: {}", clientAddress.getHostAddress(), refused);
+      log.info(
+          "smtp: refused {}: {}", Printable.escapeAll(clientAddress.getHostAddress(), refused));
       closeWith(Replies.TOO_MANY_CONNECTIONS);
       return;
     }
@@ -116,7 +118,8 @@ public final class SmtpSession implements PolicyContext {
     }
     HookResult r = policy.connect(this);
     if (r.refused()) {
-      maillog.info("client={} decision=rejected reply=\"{}\"", client(), r.reply());
+      maillog.info(
+          "client={} decision=rejected reply=\"{}\"", Printable.escapeAll(client(), r.reply()));
       closeWith(r.reply());
       return;
     }
@@ -180,7 +183,8 @@ public final class SmtpSession implements PolicyContext {
         }
       }
     } catch (IOException | RuntimeException e) {
-      log.warn("smtp: session with {} failed: {}", client(), e.toString(), e);
+      log.warn(
+          "smtp: session with {} failed: {}", Printable.escape(client()), Printable.escape(e), e);
       abortData();
       if (state != SmtpState.CLOSING) {
         closeWith(Replies.LOCAL_ERROR);
@@ -199,7 +203,7 @@ public final class SmtpSession implements PolicyContext {
   /** The reader idle time ran out (RFC 5321 4.5.3.2). */
   public void idleTimeout() {
     if (state != SmtpState.CLOSING) {
-      log.info("smtp: {} timed out in {}", client(), state);
+      log.info("smtp: {} timed out in {}", Printable.escapeAll(client(), state));
       abortData();
       closeWith(Replies.TIMEOUT);
     }
@@ -311,7 +315,7 @@ public final class SmtpSession implements PolicyContext {
     if (outcome instanceof SaslSteps.Success success) {
       account = success.account();
       env.throttle().succeeded(clientAddress);
-      maillog.info("client={} auth={} result=ok", client(), account.mailbox());
+      maillog.info("client={} auth={} result=ok", Printable.escapeAll(client(), account.mailbox()));
       reply(Replies.AUTH_OK);
     } else if (outcome instanceof SaslSteps.Failure failure) {
       authFailed(failure.login());
@@ -327,7 +331,9 @@ public final class SmtpSession implements PolicyContext {
     authFailures++;
     Duration delay = env.throttle().failed(clientAddress);
     boolean last = authFailures >= limits().authFailures();
-    maillog.info("client={} auth={} result=failed delay={}ms", client(), login, delay.toMillis());
+    maillog.info(
+        "client={} auth={} result=failed delay={}ms",
+        Printable.escapeAll(client(), login, delay.toMillis()));
     pauseThen(
         delay,
         () -> {
@@ -454,7 +460,7 @@ public final class SmtpSession implements PolicyContext {
     try {
       env.drop().deliver(spooled, List.copyOf(mailboxes), queued);
     } catch (IOException e) {
-      log.error("smtp: cannot store {} from {}: {}", in.id(), client(), e.toString());
+      log.error("smtp: cannot store {} from {}: {}", Printable.escapeAll(in.id(), client(), e));
       logMessage(in.id(), tx, spooled.size(), "deferred", "local error: " + e.getMessage());
       reply(Replies.LOCAL_ERROR);
       return;
@@ -504,20 +510,24 @@ public final class SmtpSession implements PolicyContext {
   private void logMessage(String id, Transaction tx, long size, String decision, String detail) {
     maillog.info(
         "id={} client={} from=<{}> to={} size={} decision={} {}{}",
-        id,
-        client(),
-        tx.senderText(),
-        tx.recipients().stream().map(a -> "<" + a.address() + ">").collect(Collectors.joining(",")),
-        size,
-        decision,
-        detail,
-        account == null ? "" : " auth=" + account.mailbox());
+        Printable.escapeAll(
+            id,
+            client(),
+            tx.senderText(),
+            tx.recipients().stream()
+                .map(a -> "<" + a.address() + ">")
+                .collect(Collectors.joining(",")),
+            size,
+            decision,
+            detail,
+            account == null ? "" : " auth=" + account.mailbox()));
   }
 
   /** One line for a refused MAIL or RCPT, in the maillog format. */
   public void logRefusal(String command, String argument, Reply reply) {
     maillog.info(
-        "client={} {}={} decision=rejected reply=\"{}\"", client(), command, argument, reply);
+        "client={} {}={} decision=rejected reply=\"{}\"",
+        Printable.escapeAll(client(), command, argument, reply));
   }
 
   // ------------------------------------------------------------------ facts
