@@ -24,6 +24,9 @@ class PolicyHooksTest {
                     "To:partner@ok.org": OK
                     "To:stop@bann.com": 'ERROR:5.7.1:550 Not here'
                     drop.org: DISCARD
+                    "To:relay.org": RELAY
+                    untagged.org: RELAY
+                    example.net: OK
                   relay_domains: [friends.org]
                   """));
 
@@ -159,7 +162,20 @@ class PolicyHooksTest {
                 .verdict())
         .isEqualTo(Verdict.OK);
     assertThat(hook.onRcpt(stranger(), path("a@mx.friends.org")).verdict()).isEqualTo(Verdict.OK);
-    assertThat(hook.onRcpt(stranger(), path("partner@ok.org")).verdict()).isEqualTo(Verdict.OK);
+  }
+
+  /** proto.m4 Rcpt_ok: To: RELAY relays to the domain and below; OK never relays. */
+  @Test
+  void onlyRelayInTheAccessMapRelaysToADomain() {
+    RelayHook hook = new RelayHook();
+    assertThat(hook.onRcpt(stranger(), path("a@relay.org")).verdict()).isEqualTo(Verdict.OK);
+    assertThat(hook.onRcpt(stranger(), path("a@mx.relay.org")).verdict()).isEqualTo(Verdict.OK);
+    assertThat(hook.onRcpt(stranger(), path("a@untagged.org")).verdict()).isEqualTo(Verdict.OK);
+    // an untagged key names its exact domain only: no relaying to made-up subdomains
+    assertThat(hook.onRcpt(stranger(), path("a@sub.untagged.org")).verdict())
+        .isEqualTo(Verdict.DENY);
+    assertThat(hook.onRcpt(stranger(), path("a@example.net")).verdict()).isEqualTo(Verdict.DENY);
+    assertThat(hook.onRcpt(stranger(), path("partner@ok.org")).verdict()).isEqualTo(Verdict.DENY);
   }
 
   @Test
