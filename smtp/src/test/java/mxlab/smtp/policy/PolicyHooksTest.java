@@ -20,6 +20,8 @@ class PolicyHooksTest {
                   access:
                     "Connect:127.0.0.1": RELAY
                     "Connect:10.0.0.66": REJECT
+                    "Connect:10.0.0.67": 'ERROR:"550 5.7.1 Go away"'
+                    "Connect:10.0.0.68": 'ERROR:"451 4.3.2 Later"'
                     "From:spam@evil.com": REJECT
                     "To:partner@ok.org": OK
                     "To:stop@bann.com": 'ERROR:5.7.1:550 Not here'
@@ -71,6 +73,11 @@ class PolicyHooksTest {
         .isEqualTo("554 5.7.1 Access denied");
     assertThat(hook.onConnect(new Client(SmtpMode.MX, "127.0.0.1", null, 0)).decided()).isFalse();
     assertThat(hook.onConnect(stranger()).decided()).isFalse();
+    // RFC 5321 3.1: only 554 may stand in for the greeting; a 4xx is left for each command
+    assertThat(hook.onConnect(new Client(SmtpMode.MX, "10.0.0.67", null, 0)).reply().toString())
+        .isEqualTo("554 5.7.1 Go away");
+    assertThat(hook.onConnect(new Client(SmtpMode.MX, "10.0.0.68", null, 0)).reply().toString())
+        .isEqualTo("451 4.3.2 Later");
   }
 
   @Test
