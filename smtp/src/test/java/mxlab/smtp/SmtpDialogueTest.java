@@ -587,6 +587,7 @@ class SmtpDialogueTest {
   void accessMapRejectsAndDiscards() throws Exception {
     try (Dialogue d = Dialogue.connectFrom(smtp.address(SmtpMode.MX), "127.0.0.9")) {
       d.expect("554 5.7.1 Access denied");
+      d.send("QUIT").expect("221 *"); // RFC 5321 3.1: the client says QUIT
       assertThat(d.closedByServer()).isTrue();
     }
     try (Dialogue d = smtp.greeted()) {

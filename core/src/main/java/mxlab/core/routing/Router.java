@@ -8,8 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import mxlab.core.address.DomainNames;
 import mxlab.core.address.MailAddress;
+import mxlab.core.address.Subaddress;
 import mxlab.core.spec.Domain;
 import mxlab.core.spec.Spec;
 import mxlab.core.spec.User;
@@ -20,7 +22,9 @@ import mxlab.core.text.Similar;
  * Where mail for an address goes, like sendmail's local-host-names, virtusertable, aliases and
  * .forward together. Order: virtual (exact, then {@code @domain}, error entries) → the domain's
  * aliases → the user's forward → the user's mailbox; postmaster is always accepted (RFC 5321
- * 4.5.1); then the domain's catch_all; else unknown.
+ * 4.5.1); then the domain's catch_all; else unknown. A {@code user+detail} local part is looked up
+ * as sendmail does: {@code user+detail}, then {@code user+*}, then {@code user}, in virtual (before
+ * {@code @domain}), in the aliases and among the users; catch_all only when all three are unknown.
  */
 public final class Router {
   /** Deeper expansions are treated as loops; sendmail's MAXRCRSN is 10, ours is more generous. */
@@ -65,6 +69,14 @@ public final class Router {
     return e.result();
   }
 
+  /** The spec's domain for {@code name}; the server's host name stands for its own domain. */
+  private Domain hostedDomain(String name) {
+    Domain d = hosted.get(name);
+    return d == null && name.equals(hostname) && hostnameDomain != null
+        ? hosted.get(hostnameDomain)
+        : d;
+  }
+
   private String enclosingHosted(String name) {
     for (String d = name; d.contains("."); d = d.substring(d.indexOf('.') + 1)) {
       if (hosted.containsKey(d)) {
@@ -106,8 +118,10 @@ public final class Router {
       List<String> next = new ArrayList<>(chain);
       next.add(key);
       String local = address.local().toLowerCase(Locale.ROOT);
+      // sendmail's user+detail: user+detail, then user+*, then user, in each table (proto.m4)
+      List<String> forms = Subaddress.lookupForms(local);
 
-      VirtualEntry v = virtual.get(key);
+      VirtualEntry v = first(forms, f -> virtual.get(f + "@" + address.domain()));
       if (v == null) {
         v = virtual.get("@" + address.domain());
       }
@@ -116,29 +130,27 @@ public final class Router {
           failure = new Resolution.Reject(v.error());
           return;
         }
+        String user = Subaddress.user(address.local()); // %1 is the user without +detail
         for (String target : v.targets()) {
-          expandText(target.replace("%1", address.local()), next);
+          expandText(target.replace("%1", user), next);
         }
         return;
       }
 
-      Domain domain = hosted.get(address.domain());
-      if (domain == null && address.domain().equals(hostname) && hostnameDomain != null) {
-        domain = hosted.get(hostnameDomain);
-      }
+      Domain domain = hostedDomain(address.domain());
       if (domain != null) {
-        List<String> alias = domain.aliases().get(local);
+        List<String> alias = first(forms, domain.aliases()::get);
         if (alias != null) {
           alias.forEach(t -> expandText(t, next));
           return;
         }
-        Optional<User> user = domain.user(local);
-        if (user.isPresent()) {
-          deliverToUser(domain, user.get(), next);
+        User user = first(forms, f -> domain.user(f).orElse(null));
+        if (user != null) {
+          deliverToUser(domain, user, next);
           return;
         }
       }
-      if (local.equals("postmaster") && !key.equalsIgnoreCase(postmaster)) {
+      if (Subaddress.user(local).equals("postmaster") && !key.equalsIgnoreCase(postmaster)) {
         expandText(postmaster, next);
         return;
       }
@@ -177,6 +189,17 @@ public final class Router {
         expand(a.get(), chain);
       }
     }
+  }
+
+  /** The first form that {@code lookup} finds, or null. */
+  private static <T> T first(List<String> forms, Function<String, T> lookup) {
+    for (String f : forms) {
+      T found = lookup.apply(f);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
   }
 
   /** The user or alias name closest to {@code local}, for "did you mean" hints. */

@@ -9,9 +9,13 @@ import java.util.regex.Pattern;
  * access map, {@code error:nouser text} and {@code error:5.1.1:550 text} in the virtusertable.
  */
 final class Rejections {
+  private static final String STATUS = "[245]\\.\\d{1,3}\\.\\d{1,3}";
+
+  /** {@code [status:]code [status] text}: the status before the code or, as in a reply, after. */
   private static final Pattern FORM =
       Pattern.compile(
-          "(?:([245]\\.\\d{1,3}\\.\\d{1,3}):)?([45]\\d\\d)(?:\\s+(.*))?", Pattern.DOTALL);
+          "(?:(" + STATUS + "):)?([45]\\d\\d)(?:\\s+(?:(" + STATUS + ")(?:\\s+|$))?(.*))?",
+          Pattern.DOTALL);
 
   private Rejections() {}
 
@@ -27,11 +31,12 @@ final class Rejections {
       return Optional.empty();
     }
     int code = Integer.parseInt(m.group(2));
-    String status = m.group(1) != null ? m.group(1) : (code >= 500 ? "5.7.1" : "4.7.1");
+    String given = m.group(1) != null ? m.group(1) : m.group(3);
+    String status = given != null ? given : (code >= 500 ? "5.7.1" : "4.7.1");
     if (status.charAt(0) != m.group(2).charAt(0)) {
       return Optional.empty();
     }
-    String text = m.group(3) == null ? "" : unquote(m.group(3).trim());
+    String text = m.group(4) == null ? "" : unquote(m.group(4).trim());
     return Optional.of(new Rejection(code, status, text.isEmpty() ? "Access denied" : text));
   }
 

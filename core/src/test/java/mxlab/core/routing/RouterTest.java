@@ -34,6 +34,8 @@ class RouterTest {
                 info@other.org: test@bann.com
                 "@third.org": "%1@bann.com"
                 nope@other.org: "error:nouser No such person"
+                info+sales@other.org: sorin@bann.com
+                "help+*@other.org": suse@bann.com
               """));
 
   private Resolution resolve(String address) {
@@ -103,5 +105,38 @@ class RouterTest {
     assertThat(unknown).isInstanceOf(Resolution.Unknown.class);
     assertThat(((Resolution.Unknown) unknown).nearest()).isEqualTo("master@bann.com");
     assertThat(resolve("someone@gmail.com")).isInstanceOf(Resolution.Remote.class);
+  }
+
+  /** sendmail's user+detail: user+detail, then user+*, then user, in each table (proto.m4). */
+  @Test
+  void plusDetailReachesTheUserAfterTheMoreSpecificForms() {
+    assertThat(deliver(resolve("test+lists@bann.com")).mailboxes())
+        .containsExactly(new Mailbox("bann.com", "test"));
+    assertThat(deliver(resolve("admin+x@bann.com")).mailboxes())
+        .extracting(Mailbox::user)
+        .containsExactly("master", "sorin", "suse");
+    assertThat(deliver(resolve("postmaster+x@bann.com")).mailboxes())
+        .extracting(Mailbox::user)
+        .containsExactly("master");
+    // virtual: the exact key, then user+*, then user, before @domain
+    assertThat(deliver(resolve("info+sales@other.org")).mailboxes())
+        .extracting(Mailbox::user)
+        .containsExactly("sorin");
+    assertThat(deliver(resolve("info+other@other.org")).mailboxes())
+        .extracting(Mailbox::user)
+        .containsExactly("test");
+    assertThat(deliver(resolve("help+anything@other.org")).mailboxes())
+        .extracting(Mailbox::user)
+        .containsExactly("suse");
+    assertThat(resolve("help@other.org")).isInstanceOf(Resolution.Unknown.class);
+    // %1 in an @domain entry is the user without the detail, as sendmail's
+    assertThat(deliver(resolve("sorin+x@third.org")).mailboxes())
+        .extracting(Mailbox::user)
+        .containsExactly("sorin");
+    // a catch_all domain: the user's own box first
+    assertThat(deliver(resolve("box+x@catch.org")).mailboxes())
+        .containsExactly(new Mailbox("catch.org", "box"));
+    assertThat(resolve("nobody+x@bann.com")).isInstanceOf(Resolution.Unknown.class);
+    assertThat(resolve("+x@bann.com")).isInstanceOf(Resolution.Unknown.class); // no user part
   }
 }

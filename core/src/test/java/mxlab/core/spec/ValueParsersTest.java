@@ -45,4 +45,18 @@ class ValueParsersTest {
     assertThat(Rejections.parse("4.1.1:550 mixed")).isEmpty();
     assertThat(Rejections.parse("250 ok")).isEmpty();
   }
+
+  /** The status may follow the code, as in a reply; it is taken, not repeated in the text. */
+  @Test
+  void rejectionStatusAfterTheCode() {
+    assertThat(Rejections.parse("\"450 4.2.1 Mailbox busy\""))
+        .contains(new Rejection(450, "4.2.1", "Mailbox busy"));
+    assertThat(Rejections.parse("\"550 5.7.1 Go away\""))
+        .contains(new Rejection(550, "5.7.1", "Go away"));
+    assertThat(Rejections.parse("550 5.1.1"))
+        .contains(new Rejection(550, "5.1.1", "Access denied"));
+    assertThat(Rejections.parse("550 5.7.1.2 odd")) // not a status: text
+        .contains(new Rejection(550, "5.7.1", "5.7.1.2 odd"));
+    assertThat(Rejections.parse("\"450 5.2.1 Mixed\"")).isEmpty();
+  }
 }

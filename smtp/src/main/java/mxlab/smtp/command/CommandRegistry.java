@@ -67,6 +67,10 @@ public final class CommandRegistry {
       }
       return;
     }
+    if (session.refusal() != null && !verb.equals("QUIT")) {
+      session.reply(session.refusal()); // RFC 5321 3.1: a refused client may only QUIT
+      return;
+    }
     if (!handler.states().contains(session.state())) {
       session.reply(handler.outOfSequence(session.state()));
       return;

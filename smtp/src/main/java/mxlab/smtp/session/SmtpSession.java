@@ -79,6 +79,7 @@ public final class SmtpSession implements PolicyContext {
   private Credentials.Account account;
   private Transaction transaction;
   private boolean discardAll;
+  private Reply refusal;
   private int errors;
   private int authFailures;
   private SaslExchange sasl;
@@ -117,15 +118,16 @@ public final class SmtpSession implements PolicyContext {
       clientName = name.equals(clientAddress.getHostAddress()) ? null : name;
     }
     HookResult r = policy.connect(this);
+    boolean refusedNow = r.refused() && r.reply().isPermanentError();
     if (r.refused()) {
       maillog.info(
           "client={} decision=rejected reply=\"{}\"", Printable.escapeAll(client(), r.reply()));
-      closeWith(r.reply());
-      return;
+      // RFC 5321 3.1: after a 554 greeting, 503 to all but QUIT; a 4xx answers every command
+      refusal = refusedNow ? Replies.BAD_SEQUENCE : r.reply();
     }
     discardAll = r.discard();
     idle(limits().commandTimeout());
-    reply(Reply.plain(220, site.hostname() + " ESMTP mxlab"));
+    reply(refusedNow ? r.reply() : Reply.plain(220, site.hostname() + " ESMTP mxlab"));
     flush();
   }
 
@@ -239,6 +241,11 @@ public final class SmtpSession implements PolicyContext {
     flush();
     state = SmtpState.CLOSING;
     io.closeOnFlush();
+  }
+
+  /** What every command but QUIT is answered when the access map refused the client; or null. */
+  public Reply refusal() {
+    return refusal;
   }
 
   // ------------------------------------------------------------------ greeting

@@ -20,10 +20,15 @@ class PolicyHooksTest {
                   access:
                     "Connect:127.0.0.1": RELAY
                     "Connect:10.0.0.66": REJECT
+                    "Connect:10.0.0.67": 'ERROR:"550 5.7.1 Go away"'
+                    "Connect:10.0.0.68": 'ERROR:"451 4.3.2 Later"'
                     "From:spam@evil.com": REJECT
                     "To:partner@ok.org": OK
                     "To:stop@bann.com": 'ERROR:5.7.1:550 Not here'
                     drop.org: DISCARD
+                    "To:relay.org": RELAY
+                    untagged.org: RELAY
+                    example.net: OK
                   relay_domains: [friends.org]
                   """));
 
@@ -68,6 +73,11 @@ class PolicyHooksTest {
         .isEqualTo("554 5.7.1 Access denied");
     assertThat(hook.onConnect(new Client(SmtpMode.MX, "127.0.0.1", null, 0)).decided()).isFalse();
     assertThat(hook.onConnect(stranger()).decided()).isFalse();
+    // RFC 5321 3.1: only 554 may stand in for the greeting; a 4xx is left for each command
+    assertThat(hook.onConnect(new Client(SmtpMode.MX, "10.0.0.67", null, 0)).reply().toString())
+        .isEqualTo("554 5.7.1 Go away");
+    assertThat(hook.onConnect(new Client(SmtpMode.MX, "10.0.0.68", null, 0)).reply().toString())
+        .isEqualTo("451 4.3.2 Later");
   }
 
   @Test
@@ -159,7 +169,20 @@ class PolicyHooksTest {
                 .verdict())
         .isEqualTo(Verdict.OK);
     assertThat(hook.onRcpt(stranger(), path("a@mx.friends.org")).verdict()).isEqualTo(Verdict.OK);
-    assertThat(hook.onRcpt(stranger(), path("partner@ok.org")).verdict()).isEqualTo(Verdict.OK);
+  }
+
+  /** proto.m4 Rcpt_ok: To: RELAY relays to the domain and below; OK never relays. */
+  @Test
+  void onlyRelayInTheAccessMapRelaysToADomain() {
+    RelayHook hook = new RelayHook();
+    assertThat(hook.onRcpt(stranger(), path("a@relay.org")).verdict()).isEqualTo(Verdict.OK);
+    assertThat(hook.onRcpt(stranger(), path("a@mx.relay.org")).verdict()).isEqualTo(Verdict.OK);
+    assertThat(hook.onRcpt(stranger(), path("a@untagged.org")).verdict()).isEqualTo(Verdict.OK);
+    // an untagged key names its exact domain only: no relaying to made-up subdomains
+    assertThat(hook.onRcpt(stranger(), path("a@sub.untagged.org")).verdict())
+        .isEqualTo(Verdict.DENY);
+    assertThat(hook.onRcpt(stranger(), path("a@example.net")).verdict()).isEqualTo(Verdict.DENY);
+    assertThat(hook.onRcpt(stranger(), path("partner@ok.org")).verdict()).isEqualTo(Verdict.DENY);
   }
 
   @Test
