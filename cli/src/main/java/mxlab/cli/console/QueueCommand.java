@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import mxlab.cli.CliFailure;
 import mxlab.cli.ExitCode;
 import mxlab.core.queue.Envelope;
-import mxlab.smtp.outbound.QueueAdmin;
+import mxlab.outbound.QueueAdmin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
