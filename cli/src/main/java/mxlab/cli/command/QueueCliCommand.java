@@ -18,7 +18,7 @@ import mxlab.cli.control.ControlSocket;
 import mxlab.cli.runtime.Instance;
 import mxlab.core.queue.QueueStore;
 import mxlab.core.spec.Spec;
-import mxlab.smtp.outbound.QueueAdmin;
+import mxlab.outbound.QueueAdmin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

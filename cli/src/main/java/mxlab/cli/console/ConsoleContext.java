@@ -2,7 +2,7 @@ package mxlab.cli.console;
 
 import java.util.Optional;
 import mxlab.cli.runtime.Instance;
-import mxlab.smtp.outbound.QueueAdmin;
+import mxlab.outbound.QueueAdmin;
 
 /** What console commands act on: a running instance, or (offline) just its data directory. */
 public interface ConsoleContext {

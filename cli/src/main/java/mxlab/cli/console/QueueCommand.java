@@ -11,7 +11,7 @@ import mxlab.cli.CliFailure;
 import mxlab.cli.ExitCode;
 import mxlab.core.queue.Envelope;
 import mxlab.core.text.Printable;
-import mxlab.smtp.outbound.QueueAdmin;
+import mxlab.outbound.QueueAdmin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;

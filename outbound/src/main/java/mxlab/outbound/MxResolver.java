@@ -1,4 +1,4 @@
-package mxlab.smtp.outbound;
+package mxlab.outbound;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -1,4 +1,4 @@
-package mxlab.smtp.outbound;
+package mxlab.outbound;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package mxlab.smtp.outbound;
+package mxlab.outbound;
 
 import java.io.IOException;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package mxlab.smtp.outbound;
+package mxlab.outbound;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package mxlab.smtp.outbound;
+package mxlab.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -99,7 +99,9 @@ class OutboundTest {
 
   private void startNorth(String queue) throws Exception {
     north = new SmtpFixture(north(queue), northData);
-    runner = new QueueRunner(north.site(), north.drop(), Clock.systemUTC(), 4);
+    runner =
+        new QueueRunner(
+            north.site(), north.drop(), Clock.systemUTC(), 4, new SmtpTransport(north.site()));
     north.onQueued.set(runner::wakeup);
     runner.start();
   }

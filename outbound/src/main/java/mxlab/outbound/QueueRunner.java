@@ -1,4 +1,4 @@
-package mxlab.smtp.outbound;
+package mxlab.outbound;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,7 +34,6 @@ import mxlab.core.site.Site;
 import mxlab.core.spec.Server;
 import mxlab.core.store.MessageRendering;
 import mxlab.core.text.Printable;
-import org.apache.mina.transport.socket.nio.NioSocketConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,16 +50,12 @@ public final class QueueRunner implements AutoCloseable {
   /** Re-read the queue directory this often, for changes made by hand or by `mxlab queue`. */
   private static final Duration RESCAN = Duration.ofMinutes(1);
 
-  /** A destination at its concurrency limit is tried again this soon. */
-  private static final Duration BUSY_RETRY = Duration.ofSeconds(2);
-
   private final Supplier<Site> site;
   private final MailDrop drop;
   private final QueueStore store;
   private final Submitter submitter;
   private final Clock clock;
-  private final NioSocketConnector connector = new NioSocketConnector();
-  private final SmtpDelivery delivery;
+  private final Transport transport;
   private final ExecutorService workers;
   private final Thread scheduler;
   private final Map<String, Instant> due = new ConcurrentHashMap<>();
@@ -70,20 +65,18 @@ public final class QueueRunner implements AutoCloseable {
   private volatile boolean running = true;
   private boolean rescanNow = true;
 
-  public QueueRunner(Supplier<Site> site, MailDrop drop, Clock clock, int workers) {
+  /**
+   * @param transport how mail leaves for other domains ({@link SmtpTransport}); closed with the
+   *     runner
+   */
+  public QueueRunner(
+      Supplier<Site> site, MailDrop drop, Clock clock, int workers, Transport transport) {
     this.site = site;
     this.drop = drop;
     this.store = drop.queue();
     this.submitter = new Submitter(drop);
     this.clock = clock;
-    connector.setHandler(new ClientHandler());
-    connector.setConnectTimeoutMillis(30_000);
-    this.delivery =
-        new SmtpDelivery(
-            connector,
-            OpportunisticTls.context(),
-            site.get().hostname(),
-            site.get().spec().server().listen());
+    this.transport = transport;
     AtomicInteger n = new AtomicInteger();
     this.workers =
         Executors.newFixedThreadPool(
@@ -208,8 +201,7 @@ public final class QueueRunner implements AutoCloseable {
           r.address().substring(r.address().lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
       byDomain.computeIfAbsent(domain, d -> new ArrayList<>()).add(r.address());
     }
-    MxResolver resolver =
-        new MxResolver(server.resolvers(), server.remotePort(), server.relayhost());
+    byte[] data = transmittable(message, envelope.skip());
     for (Map.Entry<String, List<String>> dest : byDomain.entrySet()) {
       if (current.router().isLocal(dest.getKey()) && server.relayhost() == null) {
         deliverLocally(current, id, dest.getValue(), results, addedRecipients);
@@ -223,24 +215,17 @@ public final class QueueRunner implements AutoCloseable {
         continue;
       }
       try {
-        MxResolver.Route route = resolver.route(dest.getKey());
-        if (route instanceof MxResolver.Unroutable u) {
-          Envelope.Status s = u.permanent() ? Envelope.Status.FAILED : Envelope.Status.PENDING;
-          dest.getValue()
-              .forEach(r -> results.put(r, new RecipientResult(r, s, "", u.diagnostic())));
-        } else {
-          byte[] data = transmittable(message, envelope.skip());
-          for (RecipientResult r :
-              delivery.deliver(
-                  envelope, data, dest.getValue(), ((MxResolver.Targets) route).targets())) {
-            results.put(r.address(), r);
-          }
+        for (RecipientResult r :
+            transport.deliver(envelope, data, dest.getKey(), dest.getValue())) {
+          results.put(r.address(), r);
         }
       } finally {
         limit.release();
       }
     }
-    return conclude(current, schedule, envelope, message, results, addedRecipients, busy);
+    AttemptOutcome outcome =
+        AttemptOutcome.of(envelope, results, addedRecipients, busy, schedule, clock.instant());
+    return conclude(current, envelope, message, outcome);
   }
 
   /** A recipient that is ours after all (a reload, a forward home): straight into the Maildir. */
@@ -270,63 +255,40 @@ public final class QueueRunner implements AutoCloseable {
     }
   }
 
+  /** Carries out what the attempt decided: log, notices, and the queue files. */
   private Optional<Instant> conclude(
-      Site current,
-      RetrySchedule schedule,
-      Envelope envelope,
-      byte[] message,
-      Map<String, RecipientResult> results,
-      List<String> added,
-      boolean busy)
-      throws IOException {
+      Site current, Envelope envelope, byte[] message, AttemptOutcome outcome) throws IOException {
     Instant now = clock.instant();
-    List<Envelope.Recipient> updated = new ArrayList<>();
-    List<Envelope.Recipient> failedNow = new ArrayList<>();
-    boolean expired = schedule.expired(envelope, now);
-    for (Envelope.Recipient r : envelope.recipients()) {
-      RecipientResult res = results.get(r.address());
-      Envelope.Recipient u =
-          res == null ? r : r.withResult(res.status(), res.mta(), res.diagnostic());
-      if (u.status() == Envelope.Status.PENDING && expired) {
-        u =
-            u.withResult(
-                Envelope.Status.FAILED,
-                u.mta(),
-                "4.4.7 delivery time expired; the last attempt said: " + u.diagnostic());
-      }
-      if (r.status() == Envelope.Status.PENDING && u.status() == Envelope.Status.FAILED) {
-        failedNow.add(u);
-      }
-      if (res != null || u != r) {
-        log(envelope, u);
-      }
-      updated.add(u);
+    outcome.changed().forEach(r -> log(envelope, r, now));
+    if (!outcome.bounced().isEmpty()) {
+      notify(
+          current,
+          DeliveryReport.Kind.FAILED,
+          outcome.reported(),
+          outcome.bounced(),
+          message,
+          null,
+          now);
     }
-    added.forEach(a -> updated.add(new Envelope.Recipient(a, Envelope.Status.PENDING, "", "")));
-    // A destination at its concurrency limit was skipped: come back soon, not after a backoff.
-    Envelope attempted = envelope.withRecipients(updated);
-    Instant next =
-        busy ? now.plus(BUSY_RETRY) : schedule.nextAttempt(now, attempted.attempts() + 1);
-    Envelope after =
-        results.isEmpty() ? attempted.withNextAttempt(next) : attempted.afterAttempt(now, next);
-    if (!failedNow.isEmpty()) {
-      notify(current, DeliveryReport.Kind.FAILED, after, failedNow, message, null, now);
-    }
-    List<Envelope.Recipient> pending = after.pending();
-    if (pending.isEmpty()) {
+    if (outcome.done()) {
       store.remove(envelope.id());
       return Optional.empty();
     }
-    if (schedule.shouldWarn(after, now)) {
-      Instant until = after.arrival().plus(schedule.settings().returnAfter());
-      notify(current, DeliveryReport.Kind.DELAYED, after, pending, message, until, now);
-      after = after.warnedNow();
+    if (!outcome.delayed().isEmpty()) {
+      notify(
+          current,
+          DeliveryReport.Kind.DELAYED,
+          outcome.reported(),
+          outcome.delayed(),
+          message,
+          outcome.retryUntil(),
+          now);
     }
     if (!Files.exists(store.messageFile(envelope.id()))) {
       return Optional.empty(); // deleted by an admin while this attempt ran
     }
-    store.save(after);
-    return Optional.of(added.isEmpty() ? next : now);
+    store.save(outcome.after());
+    return Optional.of(outcome.next());
   }
 
   /** Sends a DSN to the envelope sender; the null sender gets none (RFC 5321 4.5.5). */
@@ -367,7 +329,7 @@ public final class QueueRunner implements AutoCloseable {
             id.map(i -> "notice_id=" + i).orElse("undeliverable, dropped")));
   }
 
-  private static void log(Envelope envelope, Envelope.Recipient r) {
+  private static void log(Envelope envelope, Envelope.Recipient r, Instant now) {
     String status =
         switch (r.status()) {
           case DELIVERED -> "sent";
@@ -380,7 +342,7 @@ public final class QueueRunner implements AutoCloseable {
             envelope.id(),
             r.address(),
             r.mta().isEmpty() ? "local" : r.mta(),
-            Duration.between(envelope.arrival(), Instant.now()).toSeconds(),
+            Duration.between(envelope.arrival(), now).toSeconds(),
             status,
             r.diagnostic()));
   }
@@ -403,6 +365,6 @@ public final class QueueRunner implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    connector.dispose(false);
+    transport.close();
   }
 }
