@@ -1,0 +1,72 @@
+package mxlab.imap.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A sequence set (RFC 3501 9, "sequence-set"): numbers and ranges, where {@code *} is the largest
+ * number in use. Ranges may be written either way round ("4:2", "*:123"); both ends count.
+ */
+public record SequenceSet(List<Range> ranges) {
+  /** {@code *}: the highest message sequence number or UID in use. */
+  public static final long STAR = Long.MAX_VALUE;
+
+  public SequenceSet {
+    ranges = List.copyOf(ranges);
+  }
+
+  /** One number ({@code from == to}) or range, ends as written. */
+  public record Range(long from, long to) {}
+
+  public static SequenceSet parse(String s) throws ImapSyntaxException {
+    if (s.isEmpty()) {
+      throw new ImapSyntaxException("Empty sequence set");
+    }
+    List<Range> ranges = new ArrayList<>();
+    for (String item : s.split(",", -1)) {
+      int colon = item.indexOf(':');
+      if (colon < 0) {
+        long n = number(item);
+        ranges.add(new Range(n, n));
+      } else {
+        ranges.add(new Range(number(item.substring(0, colon)), number(item.substring(colon + 1))));
+      }
+    }
+    return new SequenceSet(ranges);
+  }
+
+  private static long number(String s) throws ImapSyntaxException {
+    if (s.equals("*")) {
+      return STAR;
+    }
+    // nz-number = digit-nz *DIGIT, at most 32 bits (RFC 3501 9: number)
+    if (s.isEmpty()
+        || s.length() > 10
+        || s.charAt(0) == '0'
+        || !s.chars().allMatch(Character::isDigit)) {
+      throw new ImapSyntaxException("Invalid sequence number: " + s);
+    }
+    long n = Long.parseLong(s);
+    if (n > 0xFFFF_FFFFL) {
+      throw new ImapSyntaxException("Sequence number too large: " + s);
+    }
+    return n;
+  }
+
+  /** Whether {@code n} is in the set when {@code max} is the largest number in use. */
+  public boolean contains(long n, long max) {
+    for (Range r : ranges) {
+      long a = r.from == STAR ? max : r.from;
+      long b = r.to == STAR ? max : r.to;
+      if (n >= Math.min(a, b) && n <= Math.max(a, b)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the set names {@code *} anywhere (a UID range "N:*" always includes the last UID). */
+  public boolean hasStar() {
+    return ranges.stream().anyMatch(r -> r.from == STAR || r.to == STAR);
+  }
+}
