@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -49,6 +50,12 @@ public final class SmtpFixture implements AutoCloseable {
 
   /** With the MX listener on {@code mxPort} (0: any), so a test can stop and restart it. */
   public SmtpFixture(String yaml, Path dataDir, int mxPort) throws IOException {
+    this(yaml, dataDir, mxPort, SmtpEnvironment.FIRST_COMMAND_TIMEOUT);
+  }
+
+  /** With a given wait for a client's first command. */
+  public SmtpFixture(String yaml, Path dataDir, int mxPort, Duration firstCommandTimeout)
+      throws IOException {
     this.dataDir = dataDir;
     Spec spec = SpecFixtures.spec(yaml);
     site.set(Site.of(spec));
@@ -64,7 +71,8 @@ public final class SmtpFixture implements AutoCloseable {
             id -> {
               queueWakeups.incrementAndGet();
               onQueued.get().accept(id);
-            });
+            },
+            firstCommandTimeout);
     for (SmtpMode mode : SmtpMode.values()) {
       int port = mode == SmtpMode.MX ? mxPort : 0;
       servers.put(mode, SmtpServer.start(mode, new InetSocketAddress("127.0.0.1", port), env));

@@ -83,6 +83,7 @@ public final class SmtpSession implements PolicyContext {
   private SaslExchange sasl;
   private Inbound inbound;
   private boolean paused;
+  private boolean heard;
 
   /** A message being received after 354. */
   private record Inbound(String id, SpoolWriter spool, DataReceiver receiver) {}
@@ -121,7 +122,7 @@ public final class SmtpSession implements PolicyContext {
       return;
     }
     discardAll = r.discard();
-    idle(limits().commandTimeout());
+    idle(min(env.firstCommandTimeout(), limits().commandTimeout()));
     reply(Reply.plain(220, site.hostname() + " ESMTP mxlab"));
     flush();
   }
@@ -166,6 +167,10 @@ public final class SmtpSession implements PolicyContext {
         Line line = lines.next(max);
         if (line == null) {
           break;
+        }
+        if (!heard) {
+          heard = true; // a client that talks gets the full command_timeout
+          idle(limits().commandTimeout());
         }
         if (state == SmtpState.DATA) {
           if (inbound.receiver().line(line)) {
@@ -528,6 +533,10 @@ public final class SmtpSession implements PolicyContext {
         + "["
         + clientAddress.getHostAddress()
         + "]";
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   private void idle(Duration d) {
