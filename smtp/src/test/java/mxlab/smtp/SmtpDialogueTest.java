@@ -105,6 +105,68 @@ class SmtpDialogueTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "a\r.\rb",
+        "host\u0000name",
+        "evil\u001b[31m",
+        "two words",
+        "dots..twice",
+        "-hyphen.first",
+        "hyphen-.last",
+        "[1.2.3.4.5]",
+        "[IPv6:zz::1]",
+        "[1.2.3.4",
+        "[tag:anything]",
+        "caf\u00e9.example"
+      })
+  void aBadEhloOrHeloArgumentIsRefused(String argument) throws Exception {
+    try (Dialogue d = smtp.connect()) {
+      d.expect("220 *");
+      d.send("EHLO " + argument).expect("501 5.5.4 *");
+      d.send("HELO " + argument).expect("501 5.5.4 *");
+      d.script("C: MAIL FROM:<a@example.org>\nS: 503 5.5.1 Send EHLO or HELO first");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "client.example",
+        "localhost",
+        "DESKTOP_7F3K.corp.example",
+        "mail.example.com.",
+        "xn--caf-dma.example",
+        "[127.0.0.1]",
+        "[IPv6:2001:db8::1]",
+        "[ipv6:::1]"
+      })
+  void realClientsGreetingsAreAcceptedAndReachReceived(String argument) throws Exception {
+    try (Dialogue d = smtp.connect()) {
+      d.expect("220 *");
+      d.send("HELO " + argument).expect("250 2.0.0 mail.bann.com");
+      d.send("EHLO  " + argument + " ").expect("250-mail.bann.com Hello " + argument + " [*");
+      d.reply();
+      d.raw("MAIL FROM:<a@example.org>\r\nRCPT TO:<test@bann.com>\r\nDATA\r\n");
+      d.script("S: 250 *\nS: 250 *\nS: 354 *\nC: Subject: hi\nC:\nC: hi\nC: .\nS: 250 *");
+    }
+    assertThat(smtp.mailbox("bann.com", "test"))
+        .singleElement()
+        .asString()
+        .contains("Received: from " + argument + " (");
+  }
+
+  @Test
+  void controlCharactersInAPathAreRefusedEvenQuoted() throws Exception {
+    try (Dialogue d = smtp.greeted()) {
+      d.script("C: MAIL FROM:<a@example.org>\nS: 250 *");
+      d.send("RCPT TO:<\"x\r.\ry\"@partner.org>").expect("501 5.1.3 *");
+      d.send("RCPT TO:<\"x\u001by\"@partner.org>").expect("501 5.1.3 *");
+      d.send("RCPT TO:<\"x y\"@partner.org>").expect("250 *");
+    }
+  }
+
   @Test
   void commandsOutOfSequence() throws Exception {
     try (Dialogue d = smtp.connect()) {
