@@ -26,6 +26,7 @@ import mxlab.core.store.SyncBatcher;
 import mxlab.core.tls.TlsMaterial;
 import mxlab.net.Dialogue;
 import mxlab.net.LineServer;
+import mxlab.smtp.lookup.ClientNames;
 import mxlab.smtp.server.SmtpServer;
 import mxlab.smtp.session.SmtpEnvironment;
 import mxlab.smtp.session.SmtpMode;
@@ -72,7 +73,8 @@ public final class SmtpFixture implements AutoCloseable {
               queueWakeups.incrementAndGet();
               onQueued.get().accept(id);
             },
-            firstCommandTimeout);
+            firstCommandTimeout,
+            new ClientNames(() -> site.get().spec().server().resolvers(), ClientNames.DEADLINE));
     for (SmtpMode mode : SmtpMode.values()) {
       int port = mode == SmtpMode.MX ? mxPort : 0;
       servers.put(mode, SmtpServer.start(mode, new InetSocketAddress("127.0.0.1", port), env));

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 import mxlab.core.address.MailAddress;
 import mxlab.core.auth.Credentials;
@@ -103,7 +105,7 @@ public final class SmtpSession implements PolicyContext {
 
   // ------------------------------------------------------------------ lifecycle
 
-  /** Runs the connect checks and greets, or refuses. */
+  /** Looks up the client's name if the access map needs it, then greets or refuses. */
   public void open() {
     Object refused = io.getAttribute(ConnectionLimiter.REFUSED);
     if (refused != null) {
@@ -112,9 +114,20 @@ public final class SmtpSession implements PolicyContext {
       return;
     }
     if (site.access().needsClientHostName()) {
-      String name = clientAddress.getCanonicalHostName();
-      clientName = name.equals(clientAddress.getHostAddress()) ? null : name;
+      CompletableFuture<String> name = env.clientNames().lookup(clientAddress);
+      pauseUntil(
+          name,
+          () -> {
+            clientName = name.join();
+            greetOrRefuse();
+          });
+      return;
     }
+    greetOrRefuse();
+  }
+
+  /** The access map's Connect: check (RFC 5321 3.1: 220 or 554), then the greeting. */
+  private void greetOrRefuse() {
     HookResult r = policy.connect(this);
     if (r.refused()) {
       maillog.info("client={} decision=rejected reply=\"{}\"", client(), r.reply());
@@ -341,6 +354,13 @@ public final class SmtpSession implements PolicyContext {
             closeWith(Replies.TOO_MANY_AUTH_FAILURES);
           }
         });
+  }
+
+  /** Stops reading until {@code stage} is done, then runs {@code then} in order. */
+  private void pauseUntil(CompletionStage<?> stage, Runnable then) {
+    flush();
+    paused = true;
+    SessionEvents.resumeWhen(io, stage, then);
   }
 
   /** Stops reading for {@code delay}, then runs {@code then} in order with the session's events. */
