@@ -5,6 +5,8 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,7 +40,7 @@ final class FakeDns implements AutoCloseable {
   /** Answers queries for the record's name and type with it. */
   FakeDns add(Record r) {
     records
-        .computeIfAbsent(key(r.getName().toString(), r.getType()), k -> new java.util.ArrayList<>())
+        .computeIfAbsent(key(r.getName().toString(), r.getType()), k -> new ArrayList<>())
         .add(r);
     return this;
   }
@@ -68,7 +70,7 @@ final class FakeDns implements AutoCloseable {
       try {
         DatagramPacket in = new DatagramPacket(buf, buf.length);
         socket.receive(in);
-        Message query = new Message(java.util.Arrays.copyOf(buf, in.getLength()));
+        Message query = new Message(Arrays.copyOf(buf, in.getLength()));
         Record question = query.getQuestion();
         String key = key(question.getName().toString(), question.getType());
         asked.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();

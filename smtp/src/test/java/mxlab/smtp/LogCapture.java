@@ -18,7 +18,7 @@ public final class LogCapture implements AutoCloseable {
 
   /** The events so far that passed the configured levels. */
   public List<ILoggingEvent> events() {
-    synchronized (appender.list) {
+    synchronized (appender) { // AppenderBase appends under this lock
       return List.copyOf(appender.list);
     }
   }

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import mxlab.core.address.DomainNames;
 import org.xbill.DNS.AAAARecord;
@@ -101,8 +102,7 @@ public final class ClientNames {
         .thenCompose(answer -> confirm(resolver, client, answer))
         .exceptionally(failure -> Found.UNANSWERED)
         .toCompletableFuture()
-        .completeOnTimeout(
-            Found.UNANSWERED, deadline.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        .completeOnTimeout(Found.UNANSWERED, deadline.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** The PTR name, if its addresses include {@code client}. */
