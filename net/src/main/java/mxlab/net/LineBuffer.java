@@ -15,6 +15,12 @@ public final class LineBuffer {
   private int scanned;
   private boolean skipping;
 
+  /** Whether the line being read follows a CRLF; for a skipped line, known only at its end. */
+  private boolean afterCrlf = true;
+
+  /** Whether the last octet skipped of an over-long line was a CR (its LF may come next). */
+  private boolean skippedCr;
+
   public void append(IoBuffer in) {
     int n = in.remaining();
     makeRoom(n);
@@ -51,31 +57,32 @@ public final class LineBuffer {
       int lf = indexOfLf();
       if (skipping) {
         if (lf < 0) {
-          start = end;
-          scanned = end;
+          skip();
           return null;
         }
         skipping = false;
+        afterCrlf = lf > start ? buf[lf - 1] == '\r' : skippedCr;
         consume(lf + 1);
         continue;
       }
       if (lf < 0) {
         scanned = end;
         if (end - start > max) {
-          Line cut = new Line(buf, start, 0, false, false, true);
+          Line cut = new Line(buf, start, 0, false, false, true, afterCrlf);
           skipping = true;
-          start = end;
-          scanned = end;
+          skip();
           return cut;
         }
         return null;
       }
       int lineStart = start;
+      boolean clean = afterCrlf;
       consume(lf + 1);
-      if (lf + 1 - lineStart > max) {
-        return new Line(buf, lineStart, 0, false, false, true);
-      }
       boolean crlf = lf > lineStart && buf[lf - 1] == '\r';
+      afterCrlf = crlf;
+      if (lf + 1 - lineStart > max) {
+        return new Line(buf, lineStart, 0, false, false, true, clean);
+      }
       int length = lf - lineStart - (crlf ? 1 : 0);
       boolean bareCr = false;
       for (int i = lineStart; i < lineStart + length; i++) {
@@ -84,8 +91,17 @@ public final class LineBuffer {
           break;
         }
       }
-      return new Line(buf, lineStart, length, crlf, bareCr, false);
+      return new Line(buf, lineStart, length, crlf, bareCr, false, clean);
     }
+  }
+
+  /** Drops what is buffered of an over-long line, remembering whether it ended in a CR. */
+  private void skip() {
+    if (end > start) {
+      skippedCr = buf[end - 1] == '\r';
+    }
+    start = end;
+    scanned = end;
   }
 
   private int indexOfLf() {
@@ -108,6 +124,8 @@ public final class LineBuffer {
     end = 0;
     scanned = 0;
     skipping = false;
+    afterCrlf = true;
+    skippedCr = false;
   }
 
   public boolean isEmpty() {

@@ -4,14 +4,23 @@ import javax.net.ssl.SSLContext;
 import mxlab.core.tls.TlsMaterial;
 import org.apache.mina.core.buffer.IoBuffer;
 import org.apache.mina.core.filterchain.IoFilter.NextFilter;
+import org.apache.mina.core.session.AttributeKey;
 import org.apache.mina.core.session.IdleStatus;
 import org.apache.mina.core.session.IoSession;
 import org.apache.mina.core.write.WriteRequest;
 import org.apache.mina.filter.FilterEvent;
 import org.apache.mina.filter.ssl.SslFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** MINA's TLS filter, handing decrypted bytes on as {@link Decrypted}. */
+/**
+ * MINA's TLS filter, handing decrypted bytes on as {@link Decrypted}. A client offering only SSL
+ * 3.0, TLS 1.0 or 1.1 gets a protocol_version alert and one log line, not the engine's stack trace.
+ */
 final class MarkingSslFilter extends SslFilter {
+  private static final Logger log = LoggerFactory.getLogger(MarkingSslFilter.class);
+  private static final AttributeKey FIRST_SEEN = new AttributeKey(MarkingSslFilter.class, "first");
+
   MarkingSslFilter(SSLContext context) {
     super(context);
     setEnabledProtocols(TlsMaterial.PROTOCOLS);
@@ -19,6 +28,18 @@ final class MarkingSslFilter extends SslFilter {
 
   @Override
   public void messageReceived(NextFilter next, IoSession session, Object message) throws Exception {
+    if (message instanceof IoBuffer in && session.setAttributeIfAbsent(FIRST_SEEN, true) == null) {
+      String outdated = LegacyHello.outdatedVersion(in);
+      if (outdated != null) {
+        log.info(
+            "tls: refused {} handshake from {}: TLSv1.2 or later required",
+            outdated,
+            session.getRemoteAddress());
+        Tls.writeClear(session, LegacyHello.protocolVersionAlert());
+        session.closeOnFlush();
+        return;
+      }
+    }
     super.messageReceived(new Marking(next), session, message);
   }
 

@@ -1,6 +1,7 @@
 package mxlab.net;
 
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.mina.core.filterchain.IoFilter.NextFilter;
@@ -32,6 +33,19 @@ public final class SessionEvents extends IoFilterAdapter {
         },
         delay.toMillis(),
         TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Stops reading the client until {@code stage} completes, then delivers {@code Resume(then)} in
+   * order with what it sent meanwhile (a greeting that waits for a DNS answer); no thread waits.
+   */
+  public static void resumeWhen(IoSession session, CompletionStage<?> stage, Runnable then) {
+    ReadGate.hold(session, ReadGate.Reason.PAUSED);
+    stage.whenComplete(
+        (result, failure) -> {
+          ReadGate.release(session, ReadGate.Reason.PAUSED);
+          inject(session, new Resume(then));
+        });
   }
 
   /** Delivers {@code marker} to the handler after everything already received. */

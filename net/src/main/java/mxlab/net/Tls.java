@@ -12,6 +12,16 @@ import org.apache.mina.filter.ssl.SslFilter;
 public final class Tls {
   static final String FILTER = "tls";
 
+  /**
+   * A client may not start a new handshake on an established session: renegotiation costs the
+   * server far more than the client, and TLS 1.3 dropped it (RFC 8446 4.2). The JDK reads this
+   * once, when the first server handshake starts, and every server handshake starts from this
+   * class.
+   */
+  static {
+    System.setProperty("jdk.tls.rejectClientInitiatedRenegotiation", "true");
+  }
+
   private Tls() {}
 
   public static SslFilter filter(SSLContext context) {
@@ -26,7 +36,12 @@ public final class Tls {
    */
   public static void start(IoSession session, SSLContext context, byte[] clearReply) {
     session.getFilterChain().addFirst(FILTER, filter(context));
-    session.getFilterChain().fireFilterWrite(new ClearWrite(IoBuffer.wrap(clearReply)));
+    writeClear(session, clearReply);
+  }
+
+  /** Writes {@code bytes} past the TLS filter, unencrypted. */
+  static void writeClear(IoSession session, byte[] bytes) {
+    session.getFilterChain().fireFilterWrite(new ClearWrite(IoBuffer.wrap(bytes)));
   }
 
   public static boolean isActive(IoSession session) {

@@ -58,6 +58,21 @@ class LineBufferTest {
   }
 
   @Test
+  void tellsWhetherALineFollowsACrlf() {
+    feed("a\r\nb\n.\r\n" + "x".repeat(600) + "\n.\r\n" + "y".repeat(600));
+    assertThat(buffer.next(512).afterCrlf()).isTrue();
+    assertThat(buffer.next(512).afterCrlf()).isTrue();
+    assertThat(buffer.next(512).afterCrlf()).as("after the bare LF of b").isFalse();
+    assertThat(buffer.next(512).tooLong()).isTrue();
+    assertThat(buffer.next(512).afterCrlf()).as("after a skipped line's bare LF").isFalse();
+    assertThat(buffer.next(512).tooLong()).isTrue();
+    feed("\r"); // the skipped line's CR and LF arrive in two reads
+    assertThat(buffer.next(512)).isNull();
+    feed("\n.\r\n");
+    assertThat(buffer.next(512).afterCrlf()).as("after a skipped line's CRLF").isTrue();
+  }
+
+  @Test
   void clearDropsEverything() {
     feed("STARTTLS\r\nMAIL FROM:<evil>\r\n");
     assertThat(buffer.next(512).text()).isEqualTo("STARTTLS");

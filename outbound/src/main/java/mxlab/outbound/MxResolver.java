@@ -11,15 +11,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import mxlab.core.address.IpLiterals;
 import mxlab.core.spec.Relayhost;
+import mxlab.net.Resolvers;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
-import org.xbill.DNS.ExtendedResolver;
 import org.xbill.DNS.Lookup;
 import org.xbill.DNS.MXRecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Resolver;
-import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
@@ -48,22 +47,9 @@ public final class MxResolver {
   public record Unroutable(boolean permanent, String diagnostic) implements Route {}
 
   public MxResolver(List<InetSocketAddress> servers, int port, Relayhost relayhost) {
-    this.resolver = servers.isEmpty() ? Lookup.getDefaultResolver() : resolver(servers);
+    this.resolver = Resolvers.of(servers, TIMEOUT);
     this.port = port;
     this.relayhost = relayhost;
-  }
-
-  private static Resolver resolver(List<InetSocketAddress> servers) {
-    List<Resolver> each = new ArrayList<>();
-    for (InetSocketAddress s : servers) {
-      SimpleResolver r = new SimpleResolver(s);
-      r.setTimeout(TIMEOUT);
-      each.add(r);
-    }
-    ExtendedResolver all = new ExtendedResolver(each);
-    all.setTimeout(TIMEOUT);
-    all.setRetries(1);
-    return all;
   }
 
   public Route route(String domain) {

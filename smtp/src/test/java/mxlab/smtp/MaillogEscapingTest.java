@@ -50,9 +50,11 @@ class MaillogEscapingTest {
       d.script(
           """
           C: MAIL FROM:<"evil\u001b]0;owned\u0007"@remote.org>
+          S: 501 5.1.7 *
+          C: MAIL FROM:<alice@remote.org>
           S: 250 *
           C: RCPT TO:<"no\u001b[1Abody"@bann.com>
-          S: 550 *
+          S: 501 5.1.3 *
           C: RCPT TO:<test@bann.com>
           S: 250 *
           C: DATA
@@ -64,15 +66,14 @@ class MaillogEscapingTest {
           S: 250 2.0.0 Ok: queued as *
           """);
     }
+    // Paths with control characters are refused outright (nothing unclean reaches Received:);
+    // what is logged of the dialogue is escaped.
     List<String> maillog = messages("maillog");
-    assertThat(maillog).hasSize(3);
+    assertThat(maillog).hasSize(2);
     assertThat(maillog.get(0))
         .contains(
             "auth=nobody\\015\\012maillog: id=FORGED decision=accepted\\033[8m result=failed");
-    assertThat(maillog.get(1)).contains("to=<\"no\\033[1Abody\"@bann.com> decision=rejected");
-    assertThat(maillog.get(2))
-        .contains("from=<\"evil\\033]0;owned\\007\"@remote.org>")
-        .contains("decision=accepted");
+    assertThat(maillog.get(1)).contains("from=<alice@remote.org>").contains("decision=accepted");
     assertThat(messages(null))
         .allSatisfy(m -> assertThat(m).doesNotContainPattern("[\\x00-\\x1f\\x7f]"));
   }

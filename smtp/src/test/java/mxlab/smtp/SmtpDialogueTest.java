@@ -14,6 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every command, reply code, state error and limit, over real sockets on port 0. */
 class SmtpDialogueTest {
@@ -100,6 +102,68 @@ class SmtpDialogueTest {
           S: 221 2.0.0 Bye
           """);
       assertThat(d.closedByServer()).isTrue();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "a\r.\rb",
+        "host\u0000name",
+        "evil\u001b[31m",
+        "two words",
+        "dots..twice",
+        "-hyphen.first",
+        "hyphen-.last",
+        "[1.2.3.4.5]",
+        "[IPv6:zz::1]",
+        "[1.2.3.4",
+        "[tag:anything]",
+        "caf\u00e9.example"
+      })
+  void aBadEhloOrHeloArgumentIsRefused(String argument) throws Exception {
+    try (Dialogue d = smtp.connect()) {
+      d.expect("220 *");
+      d.send("EHLO " + argument).expect("501 5.5.4 *");
+      d.send("HELO " + argument).expect("501 5.5.4 *");
+      d.script("C: MAIL FROM:<a@example.org>\nS: 503 5.5.1 Send EHLO or HELO first");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "client.example",
+        "localhost",
+        "DESKTOP_7F3K.corp.example",
+        "mail.example.com.",
+        "xn--caf-dma.example",
+        "[127.0.0.1]",
+        "[IPv6:2001:db8::1]",
+        "[ipv6:::1]"
+      })
+  void realClientsGreetingsAreAcceptedAndReachReceived(String argument) throws Exception {
+    try (Dialogue d = smtp.connect()) {
+      d.expect("220 *");
+      d.send("HELO " + argument).expect("250 2.0.0 mail.bann.com");
+      d.send("EHLO  " + argument + " ").expect("250-mail.bann.com Hello " + argument + " [*");
+      d.reply();
+      d.raw("MAIL FROM:<a@example.org>\r\nRCPT TO:<test@bann.com>\r\nDATA\r\n");
+      d.script("S: 250 *\nS: 250 *\nS: 354 *\nC: Subject: hi\nC:\nC: hi\nC: .\nS: 250 *");
+    }
+    assertThat(smtp.mailbox("bann.com", "test"))
+        .singleElement()
+        .asString()
+        .contains("Received: from " + argument + " (");
+  }
+
+  @Test
+  void controlCharactersInAPathAreRefusedEvenQuoted() throws Exception {
+    try (Dialogue d = smtp.greeted()) {
+      d.script("C: MAIL FROM:<a@example.org>\nS: 250 *");
+      d.send("RCPT TO:<\"x\r.\ry\"@partner.org>").expect("501 5.1.3 *");
+      d.send("RCPT TO:<\"x\u001by\"@partner.org>").expect("501 5.1.3 *");
+      d.send("RCPT TO:<\"x y\"@partner.org>").expect("250 *");
     }
   }
 
@@ -377,6 +441,64 @@ class SmtpDialogueTest {
     }
     assertThat(smtp.mailbox("bann.com", "test")).isEmpty();
     assertThat(smtp.mailbox("bann.com", "master")).isEmpty();
+  }
+
+  /** Every fake end of data with a bare CR or LF; only CRLF.CRLF may end the message. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "\n.\n",
+        "\n.\r\n",
+        "\r.\r",
+        "\r\n.\r",
+        "\r\n.\n",
+        "\r.\r\n",
+        "\r.\n",
+        "\n.\r",
+        "\n\r.\r\n",
+        "\r\n.\r\r\n",
+        "\r\n.\n\r\n"
+      })
+  void onlyCrlfDotCrlfEndsTheMessage(String fakeEnd) throws Exception {
+    try (Dialogue d = smtp.greeted()) {
+      d.raw("MAIL FROM:<a@example.org>\r\nRCPT TO:<test@bann.com>\r\nDATA\r\n");
+      d.script("S: 250 *\nS: 250 *\nS: 354 *");
+      d.raw(
+          "Subject: smuggle\r\n\r\nhello"
+              + fakeEnd
+              + "MAIL FROM:<evil@example.org>\r\nRCPT TO:<master@bann.com>\r\nDATA\r\n"
+              + "Subject: inner\r\n\r\nsmuggled\r\n.\r\n");
+      // One reply for the DATA, then the answer to the NOOP: no smuggled command ran.
+      d.expect("550 5.6.0 Message refused: bare CR or LF *");
+      d.script("C: NOOP\nS: 250 2.0.0 Ok");
+    }
+    assertThat(smtp.mailbox("bann.com", "test")).isEmpty();
+    assertThat(smtp.mailbox("bann.com", "master")).isEmpty();
+  }
+
+  @Test
+  void anOverLongLineEndingInABareLfDoesNotLetADotEndTheMessage() throws Exception {
+    try (Dialogue d = smtp.greeted()) {
+      d.raw("MAIL FROM:<a@example.org>\r\nRCPT TO:<test@bann.com>\r\nDATA\r\n");
+      d.script("S: 250 *\nS: 250 *\nS: 354 *");
+      d.raw(
+          "Subject: long\r\n\r\n"
+              + "y".repeat(1200)
+              + "\n.\r\nMAIL FROM:<evil@example.org>\r\nRCPT TO:<master@bann.com>\r\n"
+              + "DATA\r\nsmuggled\r\n.\r\n");
+      d.expect("550 5.6.0 Message refused: a line is longer than 1000 octets");
+      d.script("C: NOOP\nS: 250 2.0.0 Ok");
+    }
+    assertThat(smtp.mailbox("bann.com", "master")).isEmpty();
+  }
+
+  @Test
+  void anEmptyMessageEndsRightAfterData() throws Exception {
+    try (Dialogue d = smtp.greeted()) {
+      d.raw("MAIL FROM:<a@example.org>\r\nRCPT TO:<test@bann.com>\r\nDATA\r\n");
+      d.script("S: 250 *\nS: 250 *\nS: 354 *\nC: .\nS: 250 2.0.0 Ok: queued as *");
+    }
+    assertThat(smtp.mailbox("bann.com", "test")).hasSize(1);
   }
 
   @Test

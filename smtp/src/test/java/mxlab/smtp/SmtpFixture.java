@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -25,6 +26,7 @@ import mxlab.core.store.SyncBatcher;
 import mxlab.core.tls.TlsMaterial;
 import mxlab.net.Dialogue;
 import mxlab.net.LineServer;
+import mxlab.smtp.lookup.ClientNames;
 import mxlab.smtp.server.SmtpServer;
 import mxlab.smtp.session.SmtpEnvironment;
 import mxlab.smtp.session.SmtpMode;
@@ -49,6 +51,12 @@ public final class SmtpFixture implements AutoCloseable {
 
   /** With the MX listener on {@code mxPort} (0: any), so a test can stop and restart it. */
   public SmtpFixture(String yaml, Path dataDir, int mxPort) throws IOException {
+    this(yaml, dataDir, mxPort, SmtpEnvironment.FIRST_COMMAND_TIMEOUT);
+  }
+
+  /** With a given wait for a client's first command. */
+  public SmtpFixture(String yaml, Path dataDir, int mxPort, Duration firstCommandTimeout)
+      throws IOException {
     this.dataDir = dataDir;
     Spec spec = SpecFixtures.spec(yaml);
     site.set(Site.of(spec));
@@ -64,7 +72,9 @@ public final class SmtpFixture implements AutoCloseable {
             id -> {
               queueWakeups.incrementAndGet();
               onQueued.get().accept(id);
-            });
+            },
+            firstCommandTimeout,
+            new ClientNames(() -> site.get().spec().server().resolvers(), ClientNames.DEADLINE));
     for (SmtpMode mode : SmtpMode.values()) {
       int port = mode == SmtpMode.MX ? mxPort : 0;
       servers.put(mode, SmtpServer.start(mode, new InetSocketAddress("127.0.0.1", port), env));

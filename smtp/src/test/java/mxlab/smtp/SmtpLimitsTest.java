@@ -2,8 +2,13 @@ package mxlab.smtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import mxlab.net.Dialogue;
+import mxlab.smtp.session.SmtpMode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +60,67 @@ class SmtpLimitsTest {
       }
     }
     assertThat(greeting).startsWith("220");
+  }
+
+  @Test
+  void aSilentClientIsCutBeforeItsFirstCommandSoonerThanOneThatTalks(@TempDir Path other)
+      throws Exception {
+    try (SmtpFixture patient =
+            new SmtpFixture(
+                """
+            version: 1
+            server: { limits: { command_timeout: 1m } }
+            domains: [ { name: bann.com, hosts: { mail: 192.168.0.100 }, users: [ { name: test } ] } ]
+            """,
+                other,
+                0,
+                Duration.ofSeconds(1));
+        Dialogue silent = patient.connect();
+        Dialogue talking = patient.connect()) {
+      silent.expect("220 *");
+      talking.expect("220 *");
+      talking.send("EHLO c").reply();
+      silent.expect("421 4.4.2 Timeout exceeded*");
+      assertThat(silent.closedByServer()).isTrue();
+      Thread.sleep(1500); // past the first-command timeout: the talking client stays
+      talking.script("C: NOOP\nS: 250 2.0.0 Ok");
+    }
+  }
+
+  @Test
+  void oneClientCannotTakeEverySlot(@TempDir Path other) throws Exception {
+    try (SmtpFixture small =
+        new SmtpFixture(
+            """
+            version: 1
+            server: { limits: { connections: 4, connections_per_ip: 10 } }
+            domains: [ { name: bann.com, hosts: { mail: 192.168.0.100 }, users: [ { name: test } ] } ]
+            """,
+            other)) {
+      InetSocketAddress mx = small.address(SmtpMode.MX);
+      List<Dialogue> greedy = new ArrayList<>();
+      try {
+        for (int i = 0; i < 2; i++) {
+          greedy.add(Dialogue.connectFrom(mx, "127.0.10.1"));
+          greedy.get(i).expect("220 *");
+        }
+        // half the slots is one client's most; the refused one takes none
+        for (int i = 0; i < 3; i++) {
+          try (Dialogue more = Dialogue.connectFrom(mx, "127.0.10.1")) {
+            more.expect("421 4.7.0 Too many connections*");
+          }
+        }
+        try (Dialogue other1 = Dialogue.connectFrom(mx, "127.0.10.2");
+            Dialogue other2 = Dialogue.connectFrom(mx, "127.0.10.3")) {
+          other1.expect("220 *");
+          other2.expect("220 *");
+        }
+      } finally {
+        for (Dialogue d : greedy) {
+          d.close();
+        }
+      }
+    }
   }
 
   @Test

@@ -1,9 +1,9 @@
 package mxlab.dns.server;
 
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -15,6 +15,7 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -23,6 +24,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import mxlab.core.limits.ClientSlots;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,20 +38,32 @@ public final class DnsServer implements AutoCloseable {
   /** TCP connections served at once; more are closed at accept (RFC 7766 6.2.2). */
   private static final int MAX_TCP_CONNECTIONS = 64;
 
-  /** An idle TCP connection is closed after this (RFC 7766 6.2.3 suggests seconds). */
-  private static final int TCP_IDLE_MILLIS = 10_000;
+  /**
+   * How slow TCP clients may be: each query must arrive whole within {@code queryDeadline} of the
+   * accept or of the previous answer, however it is dribbled (BIND's tcp-initial-timeout; RFC 7766
+   * 6.2.3 suggests seconds), and one client holds at most {@code perClient} connections.
+   */
+  public record TcpLimits(Duration queryDeadline, int perClient) {
+    public static TcpLimits defaults() {
+      return new TcpLimits(Duration.ofSeconds(5), MAX_TCP_CONNECTIONS / 8);
+    }
+  }
 
   private volatile Authority authority;
   private final DatagramChannel udp;
   private final ServerSocket tcp;
   private final List<Thread> threads = new ArrayList<>();
   private final ExecutorService tcpWorkers;
+  private final TcpLimits tcpLimits;
+  private final ClientSlots tcpClients = new ClientSlots();
   private volatile boolean running = true;
 
-  private DnsServer(Authority authority, DatagramChannel udp, ServerSocket tcp) {
+  private DnsServer(
+      Authority authority, DatagramChannel udp, ServerSocket tcp, TcpLimits tcpLimits) {
     this.authority = authority;
     this.udp = udp;
     this.tcp = tcp;
+    this.tcpLimits = tcpLimits;
     AtomicInteger n = new AtomicInteger();
     this.tcpWorkers =
         new ThreadPoolExecutor(
@@ -68,6 +82,13 @@ public final class DnsServer implements AutoCloseable {
    */
   public static DnsServer start(InetSocketAddress address, Authority authority, int udpThreads)
       throws IOException {
+    return start(address, authority, udpThreads, TcpLimits.defaults());
+  }
+
+  /** As {@link #start(InetSocketAddress, Authority, int)}, with given limits for TCP clients. */
+  public static DnsServer start(
+      InetSocketAddress address, Authority authority, int udpThreads, TcpLimits tcpLimits)
+      throws IOException {
     IOException last = null;
     for (int attempt = 0; attempt < 10; attempt++) {
       DatagramChannel udp =
@@ -83,7 +104,7 @@ public final class DnsServer implements AutoCloseable {
         tcp = new ServerSocket();
         tcp.setReuseAddress(true);
         tcp.bind(new InetSocketAddress(address.getAddress(), port), 128);
-        DnsServer server = new DnsServer(authority, udp, tcp);
+        DnsServer server = new DnsServer(authority, udp, tcp, tcpLimits);
         server.startThreads(udpThreads);
         return server;
       } catch (IOException e) {
@@ -167,9 +188,22 @@ public final class DnsServer implements AutoCloseable {
         log.debug("dns: accept failed: {}", e.toString());
         continue;
       }
+      InetAddress client = socket.getInetAddress();
+      if (!tcpClients.tryTake(client, tcpLimits.perClient())) {
+        closeQuietly(socket); // this client holds its share already
+        continue;
+      }
       try {
-        tcpWorkers.execute(() -> serveTcp(socket));
+        tcpWorkers.execute(
+            () -> {
+              try {
+                serveTcp(socket);
+              } finally {
+                tcpClients.give(client);
+              }
+            });
       } catch (RejectedExecutionException e) {
+        tcpClients.give(client);
         closeQuietly(socket); // at the connection limit
       }
     }
@@ -180,14 +214,16 @@ public final class DnsServer implements AutoCloseable {
     byte[] in = new byte[65535];
     byte[] out = new byte[65535];
     InetAddress client = socket.getInetAddress();
+    byte[] prefix = new byte[2];
     try (socket;
-        DataInputStream input = new DataInputStream(socket.getInputStream());
+        InputStream input = socket.getInputStream();
         DataOutputStream output = new DataOutputStream(socket.getOutputStream())) {
-      socket.setSoTimeout(TCP_IDLE_MILLIS);
       socket.setTcpNoDelay(true);
       while (running) {
-        int length = input.readUnsignedShort(); // RFC 1035 4.2.2: two-octet length prefix
-        input.readFully(in, 0, length);
+        long deadline = System.nanoTime() + tcpLimits.queryDeadline().toNanos();
+        readFully(socket, input, prefix, 2, deadline); // RFC 1035 4.2.2: two-octet length prefix
+        int length = ((prefix[0] & 0xff) << 8) | (prefix[1] & 0xff);
+        readFully(socket, input, in, length, deadline);
         Authority current = authority;
         int answer = responder.respond(current, in, length, out, false);
         if (answer == Responder.TRANSFER) {
@@ -205,6 +241,23 @@ public final class DnsServer implements AutoCloseable {
       // the client is done or gone
     } catch (IOException | RuntimeException e) {
       log.debug("dns: tcp connection from {} failed: {}", client, e.toString());
+    }
+  }
+
+  /** Reads {@code length} octets by {@code deadline} (System.nanoTime), however they trickle in. */
+  private static void readFully(
+      Socket socket, InputStream input, byte[] buf, int length, long deadline) throws IOException {
+    for (int done = 0; done < length; ) {
+      long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+      if (left <= 0) {
+        throw new SocketTimeoutException("no whole query in time");
+      }
+      socket.setSoTimeout((int) left);
+      int n = input.read(buf, done, length - done);
+      if (n < 0) {
+        throw new EOFException();
+      }
+      done += n;
     }
   }
 

@@ -347,4 +347,79 @@ class DnsServerTest {
       }
     }
   }
+
+  /** Whether the server has closed {@code s}: EOF or reset, not just silence. */
+  private static boolean closedByServer(Socket s) throws IOException {
+    s.setSoTimeout(50);
+    try {
+      return s.getInputStream().read() < 0;
+    } catch (SocketTimeoutException e) {
+      return false;
+    } catch (IOException e) {
+      return true;
+    }
+  }
+
+  private static Socket connectFrom(InetSocketAddress to, String from) throws IOException {
+    Socket s = new Socket();
+    s.bind(new InetSocketAddress(from, 0));
+    s.connect(to, 2000);
+    return s;
+  }
+
+  @Test
+  void aTcpClientDribblingItsQueryIsCutAtTheDeadline() throws Exception {
+    try (DnsServer strict =
+            DnsServer.start(
+                new InetSocketAddress("127.0.0.1", 0),
+                Authority.of(zones(""), List.of()),
+                1,
+                new DnsServer.TcpLimits(Duration.ofSeconds(1), 8));
+        Socket s = new Socket(strict.address().getAddress(), strict.address().getPort())) {
+      byte[] wire = query("bann.com.", Type.NS).toWire();
+      long start = System.nanoTime();
+      boolean closed = false;
+      s.getOutputStream().write(new byte[] {0, (byte) wire.length});
+      for (int i = 0; i < wire.length && !closed; i++) {
+        try {
+          s.getOutputStream().write(wire[i]); // an octet at a time, each well within an idle time
+        } catch (IOException e) {
+          closed = true;
+          break;
+        }
+        Thread.sleep(150);
+        closed = closedByServer(s);
+      }
+      assertThat(closed).as("cut before the query was complete").isTrue();
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+    }
+  }
+
+  @Test
+  void oneTcpClientHoldsAtMostItsShareOfConnections() throws Exception {
+    try (DnsServer capped =
+            DnsServer.start(
+                new InetSocketAddress("127.0.0.1", 0),
+                Authority.of(zones(""), List.of()),
+                1,
+                new DnsServer.TcpLimits(Duration.ofSeconds(5), 2));
+        Socket first = connectFrom(capped.address(), "127.0.10.1");
+        Socket second = connectFrom(capped.address(), "127.0.10.1");
+        Socket third = connectFrom(capped.address(), "127.0.10.1")) {
+      third.setSoTimeout(2000);
+      assertThat(third.getInputStream().read()).as("closed at once").isEqualTo(-1);
+      assertThat(closedByServer(first)).isFalse();
+      try (Socket other = connectFrom(capped.address(), "127.0.10.2")) {
+        other.setSoTimeout(2000);
+        byte[] wire = query("bann.com.", Type.NS).toWire();
+        DataOutputStream out = new DataOutputStream(other.getOutputStream());
+        out.writeShort(wire.length);
+        out.write(wire);
+        DataInputStream in = new DataInputStream(other.getInputStream());
+        byte[] buf = new byte[in.readUnsignedShort()];
+        in.readFully(buf);
+        assertThat(new Message(buf).getSection(Section.ANSWER)).hasSize(1);
+      }
+    }
+  }
 }

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import mxlab.core.auth.sasl.Mechanisms;
+import mxlab.smtp.reply.Replies;
 import mxlab.smtp.reply.Reply;
 import mxlab.smtp.session.SmtpSession;
 import mxlab.smtp.session.SmtpState;
@@ -23,9 +24,9 @@ final class EhloCommand implements CommandHandler {
 
   @Override
   public void handle(SmtpSession session, String argument) {
-    String name = argument.trim();
-    if (name.isEmpty() || name.contains(" ")) {
-      session.reply(Reply.of(501, "5.5.4", "Say EHLO with your host name or address literal"));
+    String name = HeloArgument.parse(argument);
+    if (name == null) {
+      session.reply(Replies.BAD_HELO);
       return;
     }
     session.greet(name, true);

@@ -2,6 +2,7 @@ package mxlab.smtp.command;
 
 import java.util.EnumSet;
 import java.util.Set;
+import mxlab.smtp.reply.Replies;
 import mxlab.smtp.reply.Reply;
 import mxlab.smtp.session.SmtpSession;
 import mxlab.smtp.session.SmtpState;
@@ -20,9 +21,9 @@ final class HeloCommand implements CommandHandler {
 
   @Override
   public void handle(SmtpSession session, String argument) {
-    String name = argument.trim();
-    if (name.isEmpty() || name.contains(" ")) {
-      session.reply(Reply.of(501, "5.5.4", "Say HELO with your host name"));
+    String name = HeloArgument.parse(argument);
+    if (name == null) {
+      session.reply(Replies.BAD_HELO);
       return;
     }
     session.greet(name, false);

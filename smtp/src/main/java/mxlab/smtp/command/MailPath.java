@@ -31,6 +31,9 @@ public record MailPath(MailAddress address, String rawLocal, Map<String, String>
       return Optional.empty();
     }
     String path = rest.substring(1, close);
+    if (path.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+      return Optional.empty(); // 4.1.2: not even quoted; it would reach Received: and the next hop
+    }
     Map<String, String> params = new LinkedHashMap<>();
     String tail = rest.substring(close + 1).trim();
     if (!tail.isEmpty()) {

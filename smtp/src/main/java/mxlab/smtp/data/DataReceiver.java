@@ -11,9 +11,11 @@ import mxlab.net.Line;
 
 /**
  * Reads a message after 354 into the spool: undoes dot-stuffing (RFC 5321 4.5.2), ends only at
- * CRLF.CRLF, enforces max_message_size while reading, and refuses bare CR or LF anywhere (so no
- * other MTA can be made to see a different end of message: SMTP smuggling, CVE-2023-51764). The
- * header section is held back until it ends, so the trace fields can be written before it.
+ * CRLF.CRLF (4.1.1.4), enforces max_message_size while reading, and refuses bare CR or LF anywhere.
+ * A dot after a bare LF or CR ({@code \n.\r\n}, {@code \r.\r}, ...) ends nothing: reading goes on
+ * to the real CRLF.CRLF, so what follows a fake end is never taken as commands or as a second
+ * message, here or at the next hop (SMTP smuggling, CVE-2023-51764). The header section is held
+ * back until it ends, so the trace fields can be written before it.
  */
 public final class DataReceiver {
   /** How a message ended. */
@@ -37,6 +39,7 @@ public final class DataReceiver {
   private long size;
   private Outcome outcome = Outcome.OK;
   private int prefixLength;
+  private boolean first = true;
 
   /**
    * @param prefix given (has Message-ID, has Date), the header lines to write first
@@ -50,7 +53,10 @@ public final class DataReceiver {
 
   /** Takes one line; true when it was the end-of-data line. */
   public boolean line(Line line) throws IOException {
-    if (line.crlf() && line.is(".")) {
+    // The CRLF of the DATA command line counts as the first CRLF of CRLF.CRLF.
+    boolean startsLine = first || line.afterCrlf();
+    first = false;
+    if (line.crlf() && line.is(".") && startsLine) {
       return true;
     }
     if (outcome != Outcome.OK) {
@@ -60,7 +66,7 @@ public final class DataReceiver {
       outcome = Outcome.LINE_TOO_LONG;
       return false;
     }
-    if (!line.crlf() || line.bareCr()) {
+    if (!line.crlf() || line.bareCr() || !startsLine) {
       outcome = Outcome.BARE_NEWLINE;
       return false;
     }

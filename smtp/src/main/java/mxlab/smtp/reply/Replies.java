@@ -28,6 +28,11 @@ public final class Replies {
   public static final Reply UNKNOWN_COMMAND = Reply.of(500, "5.5.2", "Command not recognized");
   public static final Reply LINE_TOO_LONG =
       Reply.of(500, "5.5.2", "Line too long (RFC 5321 4.5.3.1.4)");
+
+  /** 4.1.1.1: as Postfix answers a bad EHLO or HELO argument. */
+  public static final Reply BAD_HELO =
+      Reply.of(501, "5.5.4", "Say EHLO with your host name or address literal");
+
   public static final Reply SYNTAX = Reply.of(501, "5.5.4", "Syntax error in parameters");
   public static final Reply BAD_SEQUENCE = Reply.of(503, "5.5.1", "Bad sequence of commands");
   public static final Reply HELO_FIRST = Reply.of(503, "5.5.1", "Send EHLO or HELO first");

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 import mxlab.core.address.MailAddress;
 import mxlab.core.auth.Credentials;
@@ -85,6 +87,7 @@ public final class SmtpSession implements PolicyContext {
   private SaslExchange sasl;
   private Inbound inbound;
   private boolean paused;
+  private boolean heard;
 
   /** A message being received after 354. */
   private record Inbound(String id, SpoolWriter spool, DataReceiver receiver) {}
@@ -104,7 +107,7 @@ public final class SmtpSession implements PolicyContext {
 
   // ------------------------------------------------------------------ lifecycle
 
-  /** Runs the connect checks and greets, or refuses. */
+  /** Looks up the client's name if the access map needs it, then greets or refuses. */
   public void open() {
     Object refused = io.getAttribute(ConnectionLimiter.REFUSED);
     if (refused != null) {
@@ -114,9 +117,20 @@ public final class SmtpSession implements PolicyContext {
       return;
     }
     if (site.access().needsClientHostName()) {
-      String name = clientAddress.getCanonicalHostName();
-      clientName = name.equals(clientAddress.getHostAddress()) ? null : name;
+      CompletableFuture<String> name = env.clientNames().lookup(clientAddress);
+      pauseUntil(
+          name,
+          () -> {
+            clientName = name.join();
+            greetOrRefuse();
+          });
+      return;
     }
+    greetOrRefuse();
+  }
+
+  /** The access map's Connect: check (RFC 5321 3.1: 220 or 554), then the greeting. */
+  private void greetOrRefuse() {
     HookResult r = policy.connect(this);
     boolean refusedNow = r.refused() && r.reply().isPermanentError();
     if (r.refused()) {
@@ -126,7 +140,7 @@ public final class SmtpSession implements PolicyContext {
       refusal = refusedNow ? Replies.BAD_SEQUENCE : r.reply();
     }
     discardAll = r.discard();
-    idle(limits().commandTimeout());
+    idle(min(env.firstCommandTimeout(), limits().commandTimeout()));
     reply(refusedNow ? r.reply() : Reply.plain(220, site.hostname() + " ESMTP mxlab"));
     flush();
   }
@@ -171,6 +185,10 @@ public final class SmtpSession implements PolicyContext {
         Line line = lines.next(max);
         if (line == null) {
           break;
+        }
+        if (!heard) {
+          heard = true; // a client that talks gets the full command_timeout
+          idle(limits().commandTimeout());
         }
         if (state == SmtpState.DATA) {
           if (inbound.receiver().line(line)) {
@@ -349,6 +367,13 @@ public final class SmtpSession implements PolicyContext {
             closeWith(Replies.TOO_MANY_AUTH_FAILURES);
           }
         });
+  }
+
+  /** Stops reading until {@code stage} is done, then runs {@code then} in order. */
+  private void pauseUntil(CompletionStage<?> stage, Runnable then) {
+    flush();
+    paused = true;
+    SessionEvents.resumeWhen(io, stage, then);
   }
 
   /** Stops reading for {@code delay}, then runs {@code then} in order with the session's events. */
@@ -545,6 +570,10 @@ public final class SmtpSession implements PolicyContext {
         + "["
         + clientAddress.getHostAddress()
         + "]";
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   private void idle(Duration d) {
