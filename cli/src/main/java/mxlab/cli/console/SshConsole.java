@@ -2,7 +2,6 @@ package mxlab.cli.console;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Duration;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import mxlab.core.site.Site;
 import mxlab.core.spec.Admin;
+import mxlab.core.store.PrivateFiles;
 import org.apache.sshd.common.NamedFactory;
 import org.apache.sshd.common.cipher.BuiltinCiphers;
 import org.apache.sshd.common.config.keys.AuthorizedKeyEntry;
@@ -46,10 +46,12 @@ public final class SshConsole implements AutoCloseable {
     sshd.setHost(address.getAddress().getHostAddress());
     sshd.setPort(address.getPort());
     Path keyFile = dataDir.resolve("ssh").resolve("host_key");
-    Files.createDirectories(keyFile.getParent());
+    PrivateFiles.createDirectories(keyFile.getParent());
     SimpleGeneratorHostKeyProvider hostKey = new SimpleGeneratorHostKeyProvider(keyFile);
     hostKey.setAlgorithm(KeyUtils.EC_ALGORITHM);
     hostKey.setKeySize(256);
+    hostKey.loadKeys(null); // made now, not at the first login, so it is 0600 from the start
+    PrivateFiles.restrict(keyFile);
     sshd.setKeyPairProvider(hostKey);
     sshd.setCipherFactories(
         List.of(

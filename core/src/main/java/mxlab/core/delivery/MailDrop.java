@@ -13,6 +13,7 @@ import mxlab.core.queue.QueueStore;
 import mxlab.core.routing.Mailbox;
 import mxlab.core.store.Maildirs;
 import mxlab.core.store.MessageRendering;
+import mxlab.core.store.PrivateFiles;
 import mxlab.core.store.SpoolWriter;
 import mxlab.core.store.SyncBatcher;
 
@@ -30,9 +31,9 @@ public final class MailDrop {
 
   public MailDrop(Path dataDir, String hostname, SyncBatcher batcher) throws IOException {
     this.spoolDir = dataDir.resolve("spool");
-    Files.createDirectories(spoolDir);
+    PrivateFiles.createDirectories(spoolDir);
     this.maildirs = new Maildirs(dataDir.resolve("mail"), hostname);
-    Files.createDirectories(maildirs.root());
+    PrivateFiles.createDirectories(maildirs.root());
     this.queue = new QueueStore(dataDir.resolve("queue"));
     this.batcher = batcher;
   }
@@ -105,19 +106,9 @@ public final class MailDrop {
     for (Mailbox mailbox : mailboxes) {
       Path newDir = maildirs.ensure(mailbox).resolve("new");
       Path target = newDir.resolve(maildirs.uniqueName(spooled.size(), spooled.crlfSize()));
-      link(spooled.file(), target);
+      PrivateFiles.link(spooled.file(), target);
       created.add(target);
       dirs.add(newDir);
-    }
-  }
-
-  /** Hard link where the file system allows it; a synced copy where it does not. */
-  private static void link(Path from, Path to) throws IOException {
-    try {
-      Files.createLink(to, from);
-    } catch (UnsupportedOperationException | IOException e) {
-      Files.copy(from, to);
-      SyncBatcher.fsync(to);
     }
   }
 

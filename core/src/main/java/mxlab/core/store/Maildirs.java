@@ -54,9 +54,9 @@ public final class Maildirs {
   public Path ensure(Mailbox mailbox) throws IOException {
     Path dir = dir(mailbox);
     if (!Files.isDirectory(dir.resolve("cur"))) {
-      Files.createDirectories(dir.resolve("tmp"));
-      Files.createDirectories(dir.resolve("new"));
-      Files.createDirectories(dir.resolve("cur"));
+      PrivateFiles.createDirectories(dir.resolve("tmp"));
+      PrivateFiles.createDirectories(dir.resolve("new"));
+      PrivateFiles.createDirectories(dir.resolve("cur"));
       // A new mailbox must survive a crash as much as the message put into it.
       SyncBatcher.fsync(dir);
       SyncBatcher.fsync(dir.getParent());

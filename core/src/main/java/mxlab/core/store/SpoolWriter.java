@@ -25,7 +25,8 @@ public final class SpoolWriter implements Closeable {
 
   private SpoolWriter(Path file) throws IOException {
     this.file = file;
-    this.channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    this.channel =
+        PrivateFiles.create(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
   }
 

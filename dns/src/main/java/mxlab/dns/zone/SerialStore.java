@@ -2,17 +2,16 @@ package mxlab.dns.zone;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import mxlab.core.store.PrivateFiles;
 
 /**
  * SOA serials in the YYYYMMDDnn convention that change only when a zone's content does. The last
@@ -74,19 +73,16 @@ public final class SerialStore {
     return Long.parseLong(today.format(DAY)) * 100;
   }
 
-  /** Writes the store back, atomically, if it has a file. */
+  /** Writes the store back, atomically and durably (0600), if it has a file. */
   public synchronized void save() throws IOException {
     if (file == null) {
       return;
     }
-    Files.createDirectories(file.getParent());
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-      w.write("# zone -> last SOA serial and the digest of the content it was given for\n");
-      for (Map.Entry<String, String> e : entries.entrySet()) {
-        w.write(e.getKey() + "=" + e.getValue() + "\n");
-      }
-    }
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    StringBuilder text =
+        new StringBuilder(
+            "# zone -> last SOA serial and the digest of the content it was given for\n");
+    entries.forEach((zone, entry) -> text.append(zone).append('=').append(entry).append('\n'));
+    PrivateFiles.createDirectories(file.getParent());
+    PrivateFiles.replace(file, text.toString().getBytes(StandardCharsets.UTF_8));
   }
 }
