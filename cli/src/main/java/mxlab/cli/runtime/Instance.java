@@ -106,9 +106,9 @@ public final class Instance implements AutoCloseable {
     } catch (IOException e) {
       throw new StartFailure("cannot create the data directory " + dataDir + ": " + e, e);
     }
+    startMailStore(); // first: its crash recovery frees what a full disk left behind
     zones = compileZones(spec);
     site.set(Site.of(spec));
-    startMailStore();
     runner = new QueueRunner(site::get, drop, Clock.systemUTC(), 16);
     infrastructure.add(runner);
     runner.start();

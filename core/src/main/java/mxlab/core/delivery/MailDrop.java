@@ -28,14 +28,22 @@ public final class MailDrop {
   private final Maildirs maildirs;
   private final QueueStore queue;
   private final SyncBatcher batcher;
+  private final SpoolWriter.Opener spoolFiles;
 
   public MailDrop(Path dataDir, String hostname, SyncBatcher batcher) throws IOException {
+    this(dataDir, hostname, batcher, SpoolWriter.NEW_PRIVATE_FILE);
+  }
+
+  /** With spool files opened by {@code spoolFiles}: tests simulate a full disk there. */
+  public MailDrop(Path dataDir, String hostname, SyncBatcher batcher, SpoolWriter.Opener spoolFiles)
+      throws IOException {
     this.spoolDir = dataDir.resolve("spool");
     PrivateFiles.createDirectories(spoolDir);
     this.maildirs = new Maildirs(dataDir.resolve("mail"), hostname);
     PrivateFiles.createDirectories(maildirs.root());
     this.queue = new QueueStore(dataDir.resolve("queue"));
     this.batcher = batcher;
+    this.spoolFiles = spoolFiles;
   }
 
   public Maildirs maildirs() {
@@ -47,7 +55,7 @@ public final class MailDrop {
   }
 
   public SpoolWriter newSpool(String id) throws IOException {
-    return SpoolWriter.create(spoolDir, id);
+    return SpoolWriter.create(spoolDir, id, spoolFiles);
   }
 
   /**

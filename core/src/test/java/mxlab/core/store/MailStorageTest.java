@@ -107,6 +107,32 @@ class MailStorageTest {
   }
 
   @Test
+  void aFullDiskLeavesNoSpoolFileBehind() throws Exception {
+    FullDisk disk = new FullDisk(100_000);
+    MailDrop drop = new MailDrop(data, "mail.bann.com", batcher, disk);
+    byte[] line = "x".repeat(998).getBytes(StandardCharsets.US_ASCII);
+    SpoolWriter big = drop.newSpool(QueueIds.next());
+    assertThatThrownBy(
+            () -> {
+              for (int i = 0; i < 1000; i++) {
+                big.line(line); // fills the disk while the message comes in
+              }
+            })
+        .hasMessage("No space left on device");
+    assertThat(files(data.resolve("spool"))).isEmpty();
+
+    SpoolWriter small = drop.newSpool(QueueIds.next()); // fits the buffer, fails at the flush
+    small.line(line);
+    assertThatThrownBy(small::finish).hasMessage("No space left on device");
+    assertThat(files(data.resolve("spool"))).isEmpty();
+
+    disk.makeRoom();
+    SpoolWriter.Spooled spooled = spool(drop, QueueIds.next(), "Subject: x", "", "body");
+    drop.deliver(spooled, List.of(new Mailbox("bann.com", "test")), null);
+    assertThat(files(data.resolve("mail/bann.com/test/new"))).hasSize(1);
+  }
+
+  @Test
   void envelopesRoundTripAndRejectGarbage() {
     Envelope env =
         new Envelope(

@@ -180,7 +180,12 @@ public final class SmtpSession implements PolicyContext {
         }
       }
     } catch (IOException | RuntimeException e) {
-      log.warn("smtp: session with {} failed: {}", client(), e.toString(), e);
+      // a full disk is one line; a bug keeps its stack trace
+      if (e instanceof IOException) {
+        log.warn("smtp: session with {} failed: {}", client(), e.toString());
+      } else {
+        log.warn("smtp: session with {} failed: {}", client(), e.toString(), e);
+      }
       abortData();
       if (state != SmtpState.CLOSING) {
         closeWith(Replies.LOCAL_ERROR);
