@@ -12,6 +12,7 @@ import mxlab.core.spec.Admin;
 import mxlab.core.store.PrivateFiles;
 import org.apache.sshd.common.NamedFactory;
 import org.apache.sshd.common.cipher.BuiltinCiphers;
+import org.apache.sshd.common.compression.BuiltinCompressions;
 import org.apache.sshd.common.config.keys.AuthorizedKeyEntry;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
@@ -27,8 +28,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The admin console over SSH (Apache MINA SSHD): public keys of the spec's admins only, no
  * passwords; a host key made once into the data directory and kept, so clients never see it change;
- * modern algorithms only. AES-GCM and AES-CTR with non-EtM MACs are not open to the Terrapin prefix
- * truncation (CVE-2023-48795), and OpenSSH 9.6+ clients also get strict KEX.
+ * modern algorithms only, and no compression (MINA's default would offer zlib before auth). AES-GCM
+ * and AES-CTR with non-EtM MACs are not open to the Terrapin prefix truncation (CVE-2023-48795),
+ * and OpenSSH 9.6+ clients also get strict KEX.
  */
 public final class SshConsole implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SshConsole.class);
@@ -61,6 +63,8 @@ public final class SshConsole implements AutoCloseable {
             BuiltinCiphers.aes192ctr,
             BuiltinCiphers.aes128ctr));
     sshd.setMacFactories(List.of(BuiltinMacs.hmacsha512, BuiltinMacs.hmacsha256));
+    // MINA's default offers zlib, which would inflate whatever an unauthenticated client sends
+    sshd.setCompressionFactories(List.of(BuiltinCompressions.none));
     sshd.setKeyExchangeFactories(
         NamedFactory.setUpTransformedFactories(
             false,
