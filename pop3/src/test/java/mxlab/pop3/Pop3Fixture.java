@@ -68,7 +68,7 @@ final class Pop3Fixture implements AutoCloseable {
     return Dialogue.connectTls(tls.address());
   }
 
-  Path mailbox(String domain, String user) {
+  Path mailbox(String domain, String user) throws IOException {
     return drop.maildirs().dir(new Mailbox(domain, user));
   }
 

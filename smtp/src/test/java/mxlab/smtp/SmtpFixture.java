@@ -22,6 +22,7 @@ import mxlab.core.queue.Envelope;
 import mxlab.core.site.Site;
 import mxlab.core.spec.Spec;
 import mxlab.core.spec.SpecFixtures;
+import mxlab.core.store.SpoolWriter;
 import mxlab.core.store.SyncBatcher;
 import mxlab.core.tls.TlsMaterial;
 import mxlab.net.Dialogue;
@@ -51,16 +52,33 @@ public final class SmtpFixture implements AutoCloseable {
 
   /** With the MX listener on {@code mxPort} (0: any), so a test can stop and restart it. */
   public SmtpFixture(String yaml, Path dataDir, int mxPort) throws IOException {
-    this(yaml, dataDir, mxPort, SmtpEnvironment.FIRST_COMMAND_TIMEOUT);
+    this(
+        yaml, dataDir, mxPort, SmtpEnvironment.FIRST_COMMAND_TIMEOUT, SpoolWriter.NEW_PRIVATE_FILE);
   }
 
   /** With a given wait for a client's first command. */
   public SmtpFixture(String yaml, Path dataDir, int mxPort, Duration firstCommandTimeout)
       throws IOException {
+    this(yaml, dataDir, mxPort, firstCommandTimeout, SpoolWriter.NEW_PRIVATE_FILE);
+  }
+
+  /** With spool files opened by {@code spoolFiles}, e.g. on a disk that fills up. */
+  public SmtpFixture(String yaml, Path dataDir, int mxPort, SpoolWriter.Opener spoolFiles)
+      throws IOException {
+    this(yaml, dataDir, mxPort, SmtpEnvironment.FIRST_COMMAND_TIMEOUT, spoolFiles);
+  }
+
+  private SmtpFixture(
+      String yaml,
+      Path dataDir,
+      int mxPort,
+      Duration firstCommandTimeout,
+      SpoolWriter.Opener spoolFiles)
+      throws IOException {
     this.dataDir = dataDir;
     Spec spec = SpecFixtures.spec(yaml);
     site.set(Site.of(spec));
-    drop = new MailDrop(dataDir, spec.server().hostname(), batcher);
+    drop = new MailDrop(dataDir, spec.server().hostname(), batcher, spoolFiles);
     TlsMaterial tls = TlsMaterial.load(spec.server().tls(), dataDir, spec.server().hostname());
     SmtpEnvironment env =
         new SmtpEnvironment(

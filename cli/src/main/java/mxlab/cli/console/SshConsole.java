@@ -2,7 +2,6 @@ package mxlab.cli.console;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Duration;
@@ -10,8 +9,10 @@ import java.util.List;
 import java.util.function.Supplier;
 import mxlab.core.site.Site;
 import mxlab.core.spec.Admin;
+import mxlab.core.store.PrivateFiles;
 import org.apache.sshd.common.NamedFactory;
 import org.apache.sshd.common.cipher.BuiltinCiphers;
+import org.apache.sshd.common.compression.BuiltinCompressions;
 import org.apache.sshd.common.config.keys.AuthorizedKeyEntry;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
@@ -27,8 +28,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The admin console over SSH (Apache MINA SSHD): public keys of the spec's admins only, no
  * passwords; a host key made once into the data directory and kept, so clients never see it change;
- * modern algorithms only. AES-GCM and AES-CTR with non-EtM MACs are not open to the Terrapin prefix
- * truncation (CVE-2023-48795), and OpenSSH 9.6+ clients also get strict KEX.
+ * modern algorithms only, and no compression (MINA's default would offer zlib before auth). AES-GCM
+ * and AES-CTR with non-EtM MACs are not open to the Terrapin prefix truncation (CVE-2023-48795),
+ * and OpenSSH 9.6+ clients also get strict KEX.
  */
 public final class SshConsole implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SshConsole.class);
@@ -46,10 +48,12 @@ public final class SshConsole implements AutoCloseable {
     sshd.setHost(address.getAddress().getHostAddress());
     sshd.setPort(address.getPort());
     Path keyFile = dataDir.resolve("ssh").resolve("host_key");
-    Files.createDirectories(keyFile.getParent());
+    PrivateFiles.createDirectories(keyFile.getParent());
     SimpleGeneratorHostKeyProvider hostKey = new SimpleGeneratorHostKeyProvider(keyFile);
     hostKey.setAlgorithm(KeyUtils.EC_ALGORITHM);
     hostKey.setKeySize(256);
+    hostKey.loadKeys(null); // made now, not at the first login, so it is 0600 from the start
+    PrivateFiles.restrict(keyFile);
     sshd.setKeyPairProvider(hostKey);
     sshd.setCipherFactories(
         List.of(
@@ -59,6 +63,8 @@ public final class SshConsole implements AutoCloseable {
             BuiltinCiphers.aes192ctr,
             BuiltinCiphers.aes128ctr));
     sshd.setMacFactories(List.of(BuiltinMacs.hmacsha512, BuiltinMacs.hmacsha256));
+    // MINA's default offers zlib, which would inflate whatever an unauthenticated client sends
+    sshd.setCompressionFactories(List.of(BuiltinCompressions.none));
     sshd.setKeyExchangeFactories(
         NamedFactory.setUpTransformedFactories(
             false,

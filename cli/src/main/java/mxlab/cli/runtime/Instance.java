@@ -2,7 +2,6 @@ package mxlab.cli.runtime;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,6 +28,7 @@ import mxlab.core.spec.Service;
 import mxlab.core.spec.Spec;
 import mxlab.core.spec.SpecException;
 import mxlab.core.spec.SpecLoader;
+import mxlab.core.store.PrivateFiles;
 import mxlab.core.store.SyncBatcher;
 import mxlab.core.tls.TlsMaterial;
 import mxlab.dns.server.Authority;
@@ -103,13 +103,13 @@ public final class Instance implements AutoCloseable {
   private void startAll() throws StartFailure {
     Path dataDir = spec.server().dataDir();
     try {
-      Files.createDirectories(dataDir);
+      PrivateFiles.createDirectories(dataDir);
     } catch (IOException e) {
       throw new StartFailure("cannot create the data directory " + dataDir + ": " + e, e);
     }
+    startMailStore(); // first: its crash recovery frees what a full disk left behind
     zones = compileZones(spec);
     site.set(Site.of(spec));
-    startMailStore();
     runner = new QueueRunner(site::get, drop, Clock.systemUTC(), 16, new SmtpTransport(site::get));
     infrastructure.add(runner);
     runner.start();

@@ -13,6 +13,7 @@ import mxlab.core.queue.QueueStore;
 import mxlab.core.routing.Mailbox;
 import mxlab.core.store.Maildirs;
 import mxlab.core.store.MessageRendering;
+import mxlab.core.store.PrivateFiles;
 import mxlab.core.store.SpoolWriter;
 import mxlab.core.store.SyncBatcher;
 
@@ -27,14 +28,22 @@ public final class MailDrop {
   private final Maildirs maildirs;
   private final QueueStore queue;
   private final SyncBatcher batcher;
+  private final SpoolWriter.Opener spoolFiles;
 
   public MailDrop(Path dataDir, String hostname, SyncBatcher batcher) throws IOException {
+    this(dataDir, hostname, batcher, SpoolWriter.NEW_PRIVATE_FILE);
+  }
+
+  /** With spool files opened by {@code spoolFiles}: tests simulate a full disk there. */
+  public MailDrop(Path dataDir, String hostname, SyncBatcher batcher, SpoolWriter.Opener spoolFiles)
+      throws IOException {
     this.spoolDir = dataDir.resolve("spool");
-    Files.createDirectories(spoolDir);
+    PrivateFiles.createDirectories(spoolDir);
     this.maildirs = new Maildirs(dataDir.resolve("mail"), hostname);
-    Files.createDirectories(maildirs.root());
+    PrivateFiles.createDirectories(maildirs.root());
     this.queue = new QueueStore(dataDir.resolve("queue"));
     this.batcher = batcher;
+    this.spoolFiles = spoolFiles;
   }
 
   public Maildirs maildirs() {
@@ -46,7 +55,7 @@ public final class MailDrop {
   }
 
   public SpoolWriter newSpool(String id) throws IOException {
-    return SpoolWriter.create(spoolDir, id);
+    return SpoolWriter.create(spoolDir, id, spoolFiles);
   }
 
   /**
@@ -105,19 +114,9 @@ public final class MailDrop {
     for (Mailbox mailbox : mailboxes) {
       Path newDir = maildirs.ensure(mailbox).resolve("new");
       Path target = newDir.resolve(maildirs.uniqueName(spooled.size(), spooled.crlfSize()));
-      link(spooled.file(), target);
+      PrivateFiles.link(spooled.file(), target);
       created.add(target);
       dirs.add(newDir);
-    }
-  }
-
-  /** Hard link where the file system allows it; a synced copy where it does not. */
-  private static void link(Path from, Path to) throws IOException {
-    try {
-      Files.createLink(to, from);
-    } catch (UnsupportedOperationException | IOException e) {
-      Files.copy(from, to);
-      SyncBatcher.fsync(to);
     }
   }
 

@@ -1,18 +1,16 @@
 package mxlab.core.queue;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import mxlab.core.store.PrivateFiles;
 import mxlab.core.store.SyncBatcher;
 
 /**
@@ -30,7 +28,7 @@ public final class QueueStore {
 
   public QueueStore(Path dir) throws IOException {
     this.dir = dir;
-    Files.createDirectories(dir);
+    PrivateFiles.createDirectories(dir);
   }
 
   public Path dir() {
@@ -46,13 +44,7 @@ public final class QueueStore {
    * #dir()} (group commit) before it tells the client 250.
    */
   public void add(Path spooled, Envelope envelope) throws IOException {
-    Path msg = messageFile(envelope.id());
-    try {
-      Files.createLink(msg, spooled);
-    } catch (UnsupportedOperationException | IOException e) {
-      Files.copy(spooled, msg);
-      SyncBatcher.fsync(msg);
-    }
+    PrivateFiles.link(spooled, messageFile(envelope.id()));
     writeEnvelope(envelope);
   }
 
@@ -62,23 +54,11 @@ public final class QueueStore {
     SyncBatcher.fsync(dir);
   }
 
+  /** Written as ID.env.tmp and renamed over; {@link #recover()} sweeps a leftover .tmp. */
   private void writeEnvelope(Envelope envelope) throws IOException {
-    Path tmp = dir.resolve(envelope.id() + ENV + TMP);
-    byte[] bytes = EnvelopeCodec.encode(envelope).getBytes(StandardCharsets.UTF_8);
-    try (FileChannel ch =
-        FileChannel.open(
-            tmp,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.WRITE,
-            StandardOpenOption.TRUNCATE_EXISTING)) {
-      ch.write(java.nio.ByteBuffer.wrap(bytes));
-      ch.force(false);
-    }
-    Files.move(
-        tmp,
+    PrivateFiles.replace(
         dir.resolve(envelope.id() + ENV),
-        StandardCopyOption.ATOMIC_MOVE,
-        StandardCopyOption.REPLACE_EXISTING);
+        EnvelopeCodec.encode(envelope).getBytes(StandardCharsets.UTF_8));
   }
 
   public Optional<Envelope> read(String id) throws IOException {

@@ -1,6 +1,7 @@
 package mxlab.core.spec;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -20,8 +21,16 @@ public final class SpecLoader {
   public static Loaded load(Path file) throws SpecException {
     String name = file.toString();
     byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
+    try (InputStream in = Files.newInputStream(file)) {
+      Problems big = new Problems();
+      // the size first, so a huge file is never read; the bounded read for files without one
+      if (SpecLimits.tooBig(name, Files.size(file), big)) {
+        throw new SpecException(big.all());
+      }
+      bytes = in.readNBytes(SpecLimits.MAX_BYTES + 1);
+      if (SpecLimits.tooBig(name, bytes.length, big)) {
+        throw new SpecException(big.all());
+      }
     } catch (NoSuchFileException e) {
       throw single(name, "no such file", "check the path, or create one with 'mxlab init DOMAIN'");
     } catch (IOException e) {
@@ -48,6 +57,10 @@ public final class SpecLoader {
    */
   public static Loaded parse(String fileName, String text, Path baseDir) throws SpecException {
     Problems problems = new Problems();
+    if (SpecLimits.tooBig(fileName, text.length(), problems)
+        || SpecLimits.lineTooLong(fileName, text, problems)) {
+      throw new SpecException(problems.all());
+    }
     Node root = YamlTree.parse(fileName, text, problems);
     if (root == null) {
       throw new SpecException(problems.all());

@@ -20,6 +20,8 @@ import mxlab.core.auth.PasswordHash;
 /** Binds a located YAML tree to the {@link Spec} records, reporting every mistake it meets. */
 final class SpecReader {
   static final Set<String> RECORD_TYPES = Set.of("A", "AAAA", "CNAME", "TXT", "SRV", "MX", "CAA");
+  private static final String MAILBOX_NAME_HINT =
+      "write letters, digits and . - _ + (a dot-atom without / or quotes)";
 
   private final String file;
   private final Path baseDir;
@@ -397,6 +399,13 @@ final class SpecReader {
     String ca = f.string("catch_all", null);
     if (ca != null) {
       catchAll = qualify(ca, name, f.at("catch_all"), where + " catch_all");
+      if (catchAll != null && !isMailboxName(MailAddress.parse(catchAll).orElseThrow().local())) {
+        problems.error(
+            f.at("catch_all"),
+            where + " catch_all: '" + ca + "' is not a mailbox name",
+            MAILBOX_NAME_HINT + ", like test or test@" + name);
+        catchAll = null;
+      }
       checkLater("catch_all of " + name, catchAll, f.at("catch_all"));
     }
     f.finish();
@@ -589,11 +598,11 @@ final class SpecReader {
             u.location(), "a user of " + domain + " has no name", "write '- name: test'");
         continue;
       }
-      if (name.contains("@") || !MailAddress.isLocalPart(name)) {
+      if (!isMailboxName(name)) {
         problems.error(
             u.at("name"),
             "'" + name + "' is not a user name",
-            "write the part before @, like test for test@" + domain);
+            MAILBOX_NAME_HINT + ", the part before @, like test for test@" + domain);
         continue;
       }
       Location first = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), u.at("name"));
@@ -645,11 +654,11 @@ final class SpecReader {
     Map<String, List<String>> out = new LinkedHashMap<>();
     for (Node.Entry e : f.mappingEntries("aliases").values()) {
       String alias = e.key().toLowerCase(Locale.ROOT);
-      if (!MailAddress.isLocalPart(alias) || alias.contains("@")) {
+      if (!isMailboxName(alias)) {
         problems.error(
             e.keyLocation(),
             "'" + e.key() + "' is not an alias name",
-            "write the part before @, like admin");
+            MAILBOX_NAME_HINT + ", the part before @, like admin");
         continue;
       }
       if (users.stream().anyMatch(u -> u.name().equalsIgnoreCase(alias))) {
@@ -683,6 +692,17 @@ final class SpecReader {
       out.put(alias, List.copyOf(list));
     }
     return out;
+  }
+
+  /**
+   * A local part fit to name a mailbox: a dot-atom (RFC 5321 4.1.2) without '/', so that as a
+   * Maildir directory it is one path segment and never '.' or '..' (a dot-atom has no empty atom).
+   * Quoted strings, which could hold anything, are refused too.
+   */
+  static boolean isMailboxName(String local) {
+    return MailAddress.isLocalPart(local)
+        && !local.startsWith("\"")
+        && local.chars().noneMatch(c -> c == '/' || c == '@' || Character.isISOControl(c));
   }
 
   /** A user name means a user of {@code domain}; anything with @ must be an address. */
@@ -721,12 +741,13 @@ final class SpecReader {
       boolean valid =
           catchAll
               ? DomainNames.isHostName(key.substring(1), true)
-              : MailAddress.parse(key).isPresent();
+              : MailAddress.parse(key).filter(a -> isMailboxName(a.local())).isPresent();
       if (!valid) {
         problems.error(
             e.keyLocation(),
             "virtual key '" + key + "' is neither an address nor @domain",
-            "write info@other.org for one address, or @other.org for the whole domain");
+            "write info@other.org for one address (its user a dot-atom without / or quotes),"
+                + " or @other.org for the whole domain");
         continue;
       }
       String normalizedKey =
@@ -751,12 +772,14 @@ final class SpecReader {
           }
           continue;
         }
-        Optional<MailAddress> target = MailAddress.parse(text.replace("%1", "x"));
+        Optional<MailAddress> target =
+            MailAddress.parse(text.replace("%1", "x")).filter(a -> isMailboxName(a.local()));
         if (target.isEmpty() || (!catchAll && text.contains("%1"))) {
           problems.error(
               v.location(),
               "virtual " + key + ": '" + text + "' is not a full address",
-              "write user@domain; in a catch-all, %1 stands for the local part, as in %1@bann.com");
+              "write user@domain, the user a dot-atom without / or quotes; in a catch-all, %1"
+                  + " stands for the local part, as in %1@bann.com");
           continue;
         }
         list.add(text);

@@ -28,17 +28,35 @@ public final class Maildirs {
     return root;
   }
 
-  public Path dir(Mailbox mailbox) {
-    return root.resolve(mailbox.domain()).resolve(mailbox.user());
+  /**
+   * The one place a mailbox becomes a path, for every writer and reader. The spec admits only safe
+   * names; this refuses, whatever let it through, a domain or user that is not one plain path
+   * segment or that would not normalise to {@code root/DOMAIN/USER}.
+   */
+  public Path dir(Mailbox mailbox) throws IOException {
+    Path base = root.normalize();
+    if (isSegment(mailbox.domain()) && isSegment(mailbox.user())) {
+      Path dir = base.resolve(mailbox.domain()).resolve(mailbox.user()).normalize();
+      if (dir.startsWith(base) && dir.getNameCount() == base.getNameCount() + 2) {
+        return dir;
+      }
+    }
+    throw new IOException("refusing the mailbox " + mailbox + ": its name is not a safe path");
+  }
+
+  private static boolean isSegment(String name) {
+    return !name.isEmpty()
+        && !name.startsWith(".")
+        && name.chars().noneMatch(c -> c == '/' || c == '\\' || c < 0x20 || c == 0x7f);
   }
 
   /** The mailbox directory, with tmp, new and cur created if missing. */
   public Path ensure(Mailbox mailbox) throws IOException {
     Path dir = dir(mailbox);
     if (!Files.isDirectory(dir.resolve("cur"))) {
-      Files.createDirectories(dir.resolve("tmp"));
-      Files.createDirectories(dir.resolve("new"));
-      Files.createDirectories(dir.resolve("cur"));
+      PrivateFiles.createDirectories(dir.resolve("tmp"));
+      PrivateFiles.createDirectories(dir.resolve("new"));
+      PrivateFiles.createDirectories(dir.resolve("cur"));
       // A new mailbox must survive a crash as much as the message put into it.
       SyncBatcher.fsync(dir);
       SyncBatcher.fsync(dir.getParent());

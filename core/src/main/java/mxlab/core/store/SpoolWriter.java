@@ -16,6 +16,16 @@ import java.nio.file.StandardOpenOption;
  * octets on disk and the octets a client sees with CRLF (Dovecot's S= and W=).
  */
 public final class SpoolWriter implements Closeable {
+  /** How a spool file is opened; tests put a full disk behind it. */
+  @FunctionalInterface
+  public interface Opener {
+    FileChannel open(Path file) throws IOException;
+  }
+
+  /** A new file, 0600. */
+  public static final Opener NEW_PRIVATE_FILE =
+      file -> PrivateFiles.create(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+
   private final Path file;
   private final FileChannel channel;
   private final OutputStream out;
@@ -23,21 +33,30 @@ public final class SpoolWriter implements Closeable {
   private long lines;
   private boolean finished;
 
-  private SpoolWriter(Path file) throws IOException {
+  private SpoolWriter(Path file, Opener opener) throws IOException {
     this.file = file;
-    this.channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    this.channel = opener.open(file);
     this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
   }
 
   /** Starts {@code dir/name}; the directory must exist. */
   public static SpoolWriter create(Path dir, String name) throws IOException {
-    return new SpoolWriter(dir.resolve(name));
+    return create(dir, name, NEW_PRIVATE_FILE);
   }
 
-  /** Writes one line without its ending, then LF. */
+  public static SpoolWriter create(Path dir, String name, Opener opener) throws IOException {
+    return new SpoolWriter(dir.resolve(name), opener);
+  }
+
+  /** Writes one line without its ending, then LF; on failure the file is gone. */
   public void line(byte[] bytes, int offset, int length) throws IOException {
-    out.write(bytes, offset, length);
-    out.write('\n');
+    try {
+      out.write(bytes, offset, length);
+      out.write('\n');
+    } catch (IOException e) {
+      discard(); // a full disk: free the space at once, whatever the caller does next
+      throw e;
+    }
     size += length + 1;
     lines++;
   }
@@ -50,11 +69,19 @@ public final class SpoolWriter implements Closeable {
     return size;
   }
 
-  /** Flushes and fsyncs the content; the message's name in a directory is synced later. */
+  /**
+   * Flushes and fsyncs the content; the message's name in a directory is synced later. On failure
+   * the file is gone.
+   */
   public Spooled finish() throws IOException {
-    out.flush();
-    channel.force(false);
-    channel.close();
+    try {
+      out.flush();
+      channel.force(false);
+      channel.close();
+    } catch (IOException e) {
+      discard();
+      throw e;
+    }
     finished = true;
     return new Spooled(file, size, size + lines);
   }

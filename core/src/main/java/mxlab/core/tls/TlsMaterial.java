@@ -2,13 +2,11 @@ package mxlab.core.tls;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -26,6 +24,7 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.X509ExtendedKeyManager;
 import mxlab.core.spec.TlsSettings;
+import mxlab.core.store.PrivateFiles;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
@@ -174,29 +173,20 @@ public final class TlsMaterial {
               .getCertificate(
                   builder.build(
                       new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
-      Files.createDirectories(keyFile.getParent());
-      writePem(keyFile, new JcaPKCS8Generator(pair.getPrivate(), null), true); // PKCS#8
-      writePem(certFile, cert, false);
+      PrivateFiles.createDirectories(keyFile.getParent());
+      writePem(keyFile, new JcaPKCS8Generator(pair.getPrivate(), null)); // PKCS#8
+      writePem(certFile, cert);
     } catch (GeneralSecurityException | OperatorCreationException e) {
       throw new IOException("cannot make a self-signed certificate: " + e.getMessage(), e);
     }
   }
 
-  private static void writePem(Path file, Object value, boolean secret) throws IOException {
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.deleteIfExists(tmp);
-    Files.createFile(tmp);
-    if (secret) {
-      try {
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException e) {
-        // not a POSIX file system; the data directory's own permissions apply
-      }
-    }
-    try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.US_ASCII);
-        JcaPEMWriter pem = new JcaPEMWriter(w)) {
+  /** Key and certificate alike: everything under data_dir is 0600. */
+  private static void writePem(Path file, Object value) throws IOException {
+    StringWriter text = new StringWriter();
+    try (JcaPEMWriter pem = new JcaPEMWriter(text)) {
       pem.writeObject(value);
     }
-    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    PrivateFiles.replace(file, text.toString().getBytes(StandardCharsets.US_ASCII));
   }
 }

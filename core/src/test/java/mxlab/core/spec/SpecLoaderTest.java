@@ -344,6 +344,41 @@ class SpecLoaderTest {
   }
 
   @Test
+  void namesThatWouldLeaveTheDataDirectoryAreRefusedWithPositions() {
+    String out =
+        report(
+            """
+            version: 1
+            domains:
+              - name: bann.com
+                hosts: { mail: 192.168.0.100 }
+                users:
+                  - name: "/tmp/x"
+                  - name: "a/../../x"
+                  - name: '"/../../x"'
+                  - name: ok
+                aliases:
+                  "a/b": ok
+                catch_all: "x/y"
+              - name: "../../etc"
+                hosts: { mail: 192.168.0.101 }
+            virtual:
+              "v/w@bann.com": ok@bann.com
+              "@other.org": "x/%1@bann.com"
+            """);
+    assertThat(out)
+        .contains("t.yaml:6:15: error: '/tmp/x' is not a user name")
+        .contains("t.yaml:7:15: error: 'a/../../x' is not a user name")
+        .contains("t.yaml:8:15: error: '\"/../../x\"' is not a user name")
+        .contains("write letters, digits and . - _ + (a dot-atom without / or quotes)")
+        .contains("t.yaml:11:7: error: 'a/b' is not an alias name")
+        .contains("t.yaml:12:16: error: domain bann.com catch_all: 'x/y' is not a mailbox name")
+        .contains("t.yaml:13:11: error: '../../etc' is not a domain name")
+        .contains("t.yaml:16:3: error: virtual key 'v/w@bann.com' is neither")
+        .contains("t.yaml:17:17: error: virtual @other.org: 'x/%1@bann.com' is not a full");
+  }
+
+  @Test
   void virtualCatchAllOverAHostedDomainWarns() {
     var warnings = problems(minimal("virtual: { \"@bann.com\": test@bann.com }\n"));
     assertThat(warnings.toString())

@@ -80,6 +80,59 @@ class MailStorageTest {
   }
 
   @Test
+  void craftedMailboxNamesAreRefusedEvenWithoutTheSpecCheck() throws Exception {
+    Path mail = Files.createDirectories(data.resolve("inside/mail"));
+    MailDrop drop = new MailDrop(data.resolve("inside"), "mail.bann.com", batcher);
+    Path outside = data.resolve("outside");
+    List<Mailbox> crafted =
+        List.of(
+            new Mailbox("bann.com", outside.toString()),
+            new Mailbox("bann.com", "../../../outside"),
+            new Mailbox("..", "outside"),
+            new Mailbox(outside.toString(), "x"),
+            new Mailbox("bann.com", "a\0b"),
+            new Mailbox("bann.com", "."));
+    for (Mailbox m : crafted) {
+      SpoolWriter.Spooled spooled = spool(drop, QueueIds.next(), "Subject: x", "", "body");
+      assertThatThrownBy(() -> drop.deliver(spooled, List.of(m), null))
+          .as(m.user())
+          .hasMessageContaining("is not a safe path");
+      assertThatThrownBy(() -> drop.maildirs().dir(m)).hasMessageContaining("is not a safe path");
+    }
+    assertThat(Files.exists(outside)).isFalse();
+    assertThat(files(mail)).isEmpty();
+    assertThat(files(data.resolve("inside/spool"))).isEmpty();
+    assertThat(drop.maildirs().dir(new Mailbox("bann.com", "test")))
+        .isEqualTo(mail.resolve("bann.com/test"));
+  }
+
+  @Test
+  void aFullDiskLeavesNoSpoolFileBehind() throws Exception {
+    FullDisk disk = new FullDisk(100_000);
+    MailDrop drop = new MailDrop(data, "mail.bann.com", batcher, disk);
+    byte[] line = "x".repeat(998).getBytes(StandardCharsets.US_ASCII);
+    SpoolWriter big = drop.newSpool(QueueIds.next());
+    assertThatThrownBy(
+            () -> {
+              for (int i = 0; i < 1000; i++) {
+                big.line(line); // fills the disk while the message comes in
+              }
+            })
+        .hasMessage("No space left on device");
+    assertThat(files(data.resolve("spool"))).isEmpty();
+
+    SpoolWriter small = drop.newSpool(QueueIds.next()); // fits the buffer, fails at the flush
+    small.line(line);
+    assertThatThrownBy(small::finish).hasMessage("No space left on device");
+    assertThat(files(data.resolve("spool"))).isEmpty();
+
+    disk.makeRoom();
+    SpoolWriter.Spooled spooled = spool(drop, QueueIds.next(), "Subject: x", "", "body");
+    drop.deliver(spooled, List.of(new Mailbox("bann.com", "test")), null);
+    assertThat(files(data.resolve("mail/bann.com/test/new"))).hasSize(1);
+  }
+
+  @Test
   void envelopesRoundTripAndRejectGarbage() {
     Envelope env =
         new Envelope(

@@ -203,8 +203,14 @@ public final class SmtpSession implements PolicyContext {
         }
       }
     } catch (IOException | RuntimeException e) {
-      log.warn(
-          "smtp: session with {} failed: {}", Printable.escape(client()), Printable.escape(e), e);
+      // a full disk is one line; a bug keeps its stack trace
+      if (e instanceof IOException) {
+        log.warn(
+            "smtp: session with {} failed: {}", Printable.escape(client()), Printable.escape(e));
+      } else {
+        log.warn(
+            "smtp: session with {} failed: {}", Printable.escape(client()), Printable.escape(e), e);
+      }
       abortData();
       if (state != SmtpState.CLOSING) {
         closeWith(Replies.LOCAL_ERROR);
