@@ -14,9 +14,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layering of the modules, checked on their sources and poms: core knows no sockets; protocol
- * modules never use each other; only cli (which wires everything) uses picocli, MINA SSHD and
- * logback. A violation names the file and the import.
+ * The layering of the modules, checked on their sources and poms: core and store know no sockets;
+ * protocol modules never use each other; only cli (which wires everything) uses picocli, MINA SSHD
+ * and logback. A violation names the file and the import.
  */
 class ArchitectureTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -25,22 +25,25 @@ class ArchitectureTest {
   private static final List<String> PROTOCOLS = List.of("dns", "smtp", "pop3", "imap", "outbound");
 
   private static final List<String> BELOW_CLI =
-      List.of("core", "net", "dns", "smtp", "pop3", "imap", "outbound");
+      List.of("core", "store", "net", "dns", "smtp", "pop3", "imap", "outbound");
 
   private static final Pattern IMPORT = Pattern.compile("(?m)^import (?:static )?([\\w.]+)");
 
   @Test
-  void coreOpensNoSockets() throws IOException {
-    assertThat(violations("core", "org.apache.mina.", "java.net.ServerSocket", "java.net.Datagram"))
-        .isEmpty();
-    assertThat(
-            violations(
-                "core",
-                "java.nio.channels.SocketChannel",
-                "java.nio.channels.ServerSocketChannel",
-                "java.nio.channels.DatagramChannel"))
-        .isEmpty();
-    assertThat(sourcesContaining("core", "new Socket(")).isEmpty();
+  void coreAndStoreOpenNoSockets() throws IOException {
+    for (String module : List.of("core", "store")) {
+      assertThat(
+              violations(
+                  module,
+                  "org.apache.mina.",
+                  "java.net.ServerSocket",
+                  "java.net.Datagram",
+                  "java.nio.channels.SocketChannel",
+                  "java.nio.channels.ServerSocketChannel",
+                  "java.nio.channels.DatagramChannel"))
+          .isEmpty();
+      assertThat(sourcesContaining(module, "new Socket(")).isEmpty();
+    }
   }
 
   @Test

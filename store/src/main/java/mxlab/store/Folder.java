@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import mxlab.core.store.MessageRendering;
+import mxlab.core.store.PrivateFiles;
 
 /**
  * One Maildir folder: its messages with permanent UIDs, flags in the file names, append, copy and
@@ -118,8 +119,7 @@ public final class Folder {
     String base = store.uniqueName(content.length, MessageRendering.crlfSize(content));
     Path tmp = dir.resolve("tmp").resolve(base);
     try (FileChannel ch =
-        FileChannel.open(
-            tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), MailStore.FILE)) {
+        PrivateFiles.create(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
       ByteBuffer b = ByteBuffer.wrap(content);
       while (b.hasRemaining()) {
         ch.write(b);
@@ -251,11 +251,9 @@ public final class Folder {
       String base = store.uniqueName(Files.size(m.path()), m.size());
       Path tmp = target.dir.resolve("tmp").resolve(base);
       try {
-        Files.createLink(tmp, m.path()); // same file system: the copy costs a directory entry
+        PrivateFiles.link(m.path(), tmp); // a hard link: the copy costs a directory entry
       } catch (NoSuchFileException e) {
         continue; // expunged meanwhile
-      } catch (IOException | UnsupportedOperationException e) {
-        Files.copy(m.path(), tmp);
       }
       copied.put(m.uid(), target.place(tmp, base, m.flags()).uid());
     }

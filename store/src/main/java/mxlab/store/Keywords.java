@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import mxlab.core.store.PrivateFiles;
 
 /**
  * A folder's keyword letters, in Dovecot's {@code dovecot-keywords} ("0 $Forwarded" means the info
@@ -94,6 +95,6 @@ final class Keywords {
         b.append(i).append(' ').append(names.get(i)).append('\n');
       }
     }
-    AtomicFiles.write(file, b.toString());
+    PrivateFiles.replace(file, b.toString().getBytes(StandardCharsets.UTF_8));
   }
 }

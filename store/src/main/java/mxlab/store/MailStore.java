@@ -1,11 +1,8 @@
 package mxlab.store;
 
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -14,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import mxlab.core.store.Maildirs;
+import mxlab.core.store.PrivateFiles;
 import mxlab.core.store.SyncBatcher;
 
 /**
@@ -22,13 +20,6 @@ import mxlab.core.store.SyncBatcher;
  * session and delivery in this process.
  */
 public final class MailStore {
-  /** Mail is private: files 0600, directories 0700. */
-  static final FileAttribute<?> FILE =
-      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
-
-  private static final FileAttribute<?> DIRECTORY =
-      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
-
   private final Maildirs maildirs;
   private final SyncBatcher batcher;
   private final ConcurrentHashMap<Path, Folder> folders = new ConcurrentHashMap<>();
@@ -79,30 +70,16 @@ public final class MailStore {
     batcher.syncDirectories(dirs);
   }
 
-  /** tmp/, new/ and cur/, private, durable before anything is put in them. */
+  /** tmp/, new/ and cur/, private (0700), durable before anything is put in them. */
   void createMaildir(Path dir) throws IOException {
     if (Files.isDirectory(dir.resolve("cur"))) {
       return;
     }
-    createPrivate(dir);
     for (String sub : List.of("tmp", "new", "cur")) {
-      createPrivate(dir.resolve(sub));
+      PrivateFiles.createDirectories(dir.resolve(sub));
     }
     SyncBatcher.fsync(dir);
     SyncBatcher.fsync(dir.getParent());
-  }
-
-  private static void createPrivate(Path dir) throws IOException {
-    if (!Files.isDirectory(dir)) {
-      if (dir.getParent() != null && !Files.isDirectory(dir.getParent())) {
-        createPrivate(dir.getParent());
-      }
-      try {
-        Files.createDirectory(dir, DIRECTORY);
-      } catch (FileAlreadyExistsException raced) {
-        // another delivery made it first
-      }
-    }
   }
 
   /** UIDVALIDITY for a new folder: the time in seconds, never twice the same in this process. */

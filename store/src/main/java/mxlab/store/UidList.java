@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import mxlab.core.store.PrivateFiles;
 
 /**
  * A folder's permanent UIDs, in Dovecot's {@code dovecot-uidlist} (version 3): a header {@code 3
@@ -137,6 +138,6 @@ final class UidList {
     byBase.entrySet().stream()
         .sorted(Map.Entry.comparingByValue())
         .forEach(e -> b.append(e.getValue()).append(" :").append(e.getKey()).append('\n'));
-    AtomicFiles.write(file, b.toString());
+    PrivateFiles.replace(file, b.toString().getBytes(StandardCharsets.UTF_8));
   }
 }
