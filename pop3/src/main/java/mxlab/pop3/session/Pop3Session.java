@@ -3,7 +3,6 @@ package mxlab.pop3.session;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -16,23 +15,18 @@ import mxlab.core.site.Site;
 import mxlab.core.spec.Limits;
 import mxlab.core.store.MaildirFolder;
 import mxlab.core.text.Printable;
-import mxlab.net.ConnectionLimiter;
-import mxlab.net.Decrypted;
+import mxlab.net.Connection;
 import mxlab.net.Line;
-import mxlab.net.LineBuffer;
-import mxlab.net.Outbox;
-import mxlab.net.SessionEvents;
-import mxlab.net.Tls;
+import mxlab.net.LineFraming;
+import mxlab.net.Protocol;
 import mxlab.pop3.command.Pop3Commands;
 import mxlab.pop3.reply.Pop3Reply;
-import org.apache.mina.core.buffer.IoBuffer;
-import org.apache.mina.core.session.IdleStatus;
 import org.apache.mina.core.session.IoSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** One POP3 connection: login, the maildrop while in TRANSACTION, and the line pump. */
-public final class Pop3Session {
+public final class Pop3Session implements Protocol<Line> {
   private static final Logger log = LoggerFactory.getLogger(Pop3Session.class);
   private static final Logger maillog = LoggerFactory.getLogger("maillog");
 
@@ -41,13 +35,11 @@ public final class Pop3Session {
 
   private static final int SASL_LINE = 12288;
 
-  private final IoSession io;
+  private final Connection<Line> conn;
   private final Pop3Environment env;
   private final Site site;
   private final Pop3Commands commands;
   private final InetAddress clientAddress;
-  private final LineBuffer lines = new LineBuffer();
-  private final Outbox out;
   private final String apopTimestamp;
 
   private Pop3State state = Pop3State.AUTHORIZATION;
@@ -55,18 +47,17 @@ public final class Pop3Session {
   private Credentials.Account account;
   private Maildrop maildrop;
   private SaslExchange sasl;
-  private int errors;
   private int authFailures;
-  private boolean paused;
-  private boolean closing;
 
   public Pop3Session(IoSession io, Pop3Environment env, Pop3Commands commands) {
-    this.io = io;
+    // the limit is read at each line: SASL responses may be longer than commands
+    this.conn =
+        new Connection<>(io, new LineFraming(() -> sasl != null ? SASL_LINE : COMMAND_LINE));
     this.env = env;
     this.site = env.site().get();
     this.commands = commands;
-    this.clientAddress = ((InetSocketAddress) io.getRemoteAddress()).getAddress();
-    this.out = new Outbox(io);
+    this.clientAddress = conn.client();
+    conn.closeAfterErrors(() -> limits().maxErrors(), Pop3Reply.TOO_MANY_ERRORS);
     // RFC 1939 7: APOP only where a clear secret makes the digest checkable
     this.apopTimestamp =
         site.credentials().anyPlaintext()
@@ -78,82 +69,56 @@ public final class Pop3Session {
                 + site.hostname()
                 + ">"
             : null;
+    conn.handledBy(this);
   }
 
-  public void open() {
-    if (io.getAttribute(ConnectionLimiter.REFUSED) != null) {
+  public Connection<Line> connection() {
+    return conn;
+  }
+
+  @Override
+  public void opened() {
+    if (conn.refusedByLimiter() != null) {
       closeWith(Pop3Reply.TOO_MANY_CONNECTIONS);
       return;
     }
-    idle(limits().pop3Timeout());
+    conn.idle(limits().pop3Timeout());
     reply(Pop3Reply.ok("mxlab POP3 ready" + (apopTimestamp == null ? "" : " " + apopTimestamp)));
-    flush();
   }
 
-  public void received(Object message) {
-    if (message instanceof SessionEvents.Resume resume) {
-      paused = false;
-      resume.action().run();
-      pump();
-      return;
-    }
-    IoBuffer buffer;
-    if (message instanceof Decrypted d) {
-      buffer = d.buffer();
-      if (state == Pop3State.TLS_HANDSHAKE) {
-        lines.clear(); // RFC 2595 4: nothing from before the handshake counts
-        user = null;
-        state = Pop3State.AUTHORIZATION;
-      }
-    } else if (message instanceof IoBuffer plain && !tlsActive()) {
-      buffer = plain;
+  @Override
+  public void received(Line line) throws IOException {
+    if (line.tooLong()) {
+      reply(Pop3Reply.LINE_TOO_LONG);
+    } else if (sasl != null) {
+      saslOutcome(SaslSteps.respond(sasl, line.text(), site.credentials()));
     } else {
-      return; // plain bytes after STLS were sent before the handshake
+      commands.dispatch(this, line.text());
     }
-    if (closing) {
-      return;
-    }
-    lines.append(buffer);
-    pump();
   }
 
-  private void pump() {
-    try {
-      while (!paused && !closing && !out.congested() && state != Pop3State.TLS_HANDSHAKE) {
-        Line line = lines.next(sasl != null ? SASL_LINE : COMMAND_LINE);
-        if (line == null) {
-          break;
-        }
-        if (line.tooLong()) {
-          reply(Pop3Reply.LINE_TOO_LONG);
-        } else if (sasl != null) {
-          saslOutcome(SaslSteps.respond(sasl, line.text(), site.credentials()));
-        } else {
-          commands.dispatch(this, line.text());
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      log.warn(
-          "pop3: session of {} failed: {}", clientAddress.getHostAddress(), Printable.escape(e), e);
-      closeWith(Pop3Reply.err("[SYS/TEMP] Internal error"));
-    }
-    flush();
+  @Override
+  public void failed(Exception e) {
+    log.warn(
+        "pop3: session of {} failed: {}", clientAddress.getHostAddress(), Printable.escape(e), e);
+    closeWith(Pop3Reply.err("[SYS/TEMP] Internal error"));
   }
 
-  public void sent(Object message) {
-    if (out.sent(message)) {
-      pump();
-    }
+  /** RFC 2595 4: nothing from before the handshake counts. */
+  @Override
+  public void secured() {
+    user = null;
+    state = Pop3State.AUTHORIZATION;
   }
 
   /** RFC 1939 3: the autologout timer ran out; nothing marked deleted is removed. */
-  public void idleTimeout() {
-    if (!closing) {
-      closeWith(Pop3Reply.TIMEOUT);
-    }
+  @Override
+  public void timedOut() {
+    closeWith(Pop3Reply.TIMEOUT);
   }
 
   /** The connection is gone: the lock is released, and a dropped session deletes nothing. */
+  @Override
   public void closed() {
     if (account != null) {
       env.locks().unlock(account.mailbox());
@@ -163,32 +128,22 @@ public final class Pop3Session {
   // ------------------------------------------------------------------ replies
 
   public void reply(byte[] reply) {
-    out.add(reply);
-    if (Pop3Reply.isError(reply)) {
-      if (++errors >= limits().maxErrors() && !closing) {
-        closeWith(Pop3Reply.TOO_MANY_ERRORS);
-      }
-    } else {
-      errors = 0;
-    }
+    conn.reply(
+        reply, Pop3Reply.isError(reply) ? Connection.Verdict.FAILURE : Connection.Verdict.SUCCESS);
   }
 
   /** A multi-line reply already stuffed and terminated. */
   public void replyRaw(byte[] status, ByteArrayOutputStream body) {
-    out.add(status);
-    out.add(body.toByteArray());
-    errors = 0;
+    conn.reply(status, Connection.Verdict.SUCCESS);
+    conn.reply(body.toByteArray(), Connection.Verdict.NEUTRAL);
   }
 
   public void flush() {
-    out.flush();
+    conn.flush();
   }
 
   public void closeWith(byte[] reply) {
-    out.add(reply);
-    flush();
-    closing = true;
-    io.closeOnFlush();
+    conn.closeWith(reply);
   }
 
   // ------------------------------------------------------------------ login
@@ -240,7 +195,7 @@ public final class Pop3Session {
 
   private void saslOutcome(SaslSteps.Outcome outcome) throws IOException {
     if (outcome instanceof SaslSteps.Challenge c) {
-      out.add(Pop3Reply.line("+ " + c.base64())); // RFC 5034 4
+      conn.reply(Pop3Reply.line("+ " + c.base64()), Connection.Verdict.NEUTRAL); // RFC 5034 4
       return;
     }
     sasl = null;
@@ -290,14 +245,11 @@ public final class Pop3Session {
     maillog.info(
         "pop3: client=[{}] user={} login=failed delay={}ms",
         Printable.escapeAll(clientAddress.getHostAddress(), login, delay.toMillis()));
-    flush();
-    paused = true;
-    SessionEvents.resumeAfter(
-        io,
-        env.timer(),
+    conn.pauseFor(
         delay,
+        env.timer(),
         () -> {
-          out.add(Pop3Reply.AUTH_FAILED);
+          conn.reply(Pop3Reply.AUTH_FAILED, Connection.Verdict.NEUTRAL);
           if (last) {
             closeWith(Pop3Reply.TOO_MANY_FAILURES);
           }
@@ -328,14 +280,12 @@ public final class Pop3Session {
   }
 
   public boolean tlsActive() {
-    return Tls.isActive(io);
+    return conn.tlsActive();
   }
 
   public void startTls() {
-    flush();
-    lines.clear();
     state = Pop3State.TLS_HANDSHAKE;
-    Tls.start(io, env.tls().context(), Pop3Reply.BEGIN_TLS);
+    conn.startTls(env.tls().context(), Pop3Reply.BEGIN_TLS);
   }
 
   // ------------------------------------------------------------------ facts
@@ -351,10 +301,6 @@ public final class Pop3Session {
   /** The maildrop in TRANSACTION, else null. */
   public Maildrop maildrop() {
     return maildrop;
-  }
-
-  private void idle(Duration d) {
-    io.getConfig().setIdleTime(IdleStatus.READER_IDLE, (int) Math.max(1, d.toSeconds()));
   }
 
   private Limits limits() {

@@ -2,9 +2,13 @@ package mxlab.smtp.server;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import mxlab.net.ConnectionHandler;
 import mxlab.net.LineServer;
+import mxlab.smtp.command.CommandRegistry;
+import mxlab.smtp.policy.Policy;
 import mxlab.smtp.session.SmtpEnvironment;
 import mxlab.smtp.session.SmtpMode;
+import mxlab.smtp.session.SmtpSession;
 
 /** Starts an SMTP listener: port 25, 587 or 465, as its {@link SmtpMode} says. */
 public final class SmtpServer {
@@ -18,10 +22,13 @@ public final class SmtpServer {
     if (mode.implicitTls() && env.tls() == null) {
       throw new IOException("submissions (implicit TLS) needs TLS material");
     }
+    CommandRegistry commands = CommandRegistry.standard();
+    Policy policy = Policy.standard();
     return LineServer.bind(
         mode.service().specName(),
         address,
-        new SmtpHandler(env, mode),
+        new ConnectionHandler(
+            "smtp", io -> new SmtpSession(io, env, mode, commands, policy).connection()),
         env.site().get().spec().server().limits(),
         mode.implicitTls() ? env.tls().context() : null,
         THREADS);

@@ -2,7 +2,6 @@ package mxlab.smtp.session;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -12,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 import mxlab.core.address.MailAddress;
 import mxlab.core.auth.Credentials;
@@ -25,13 +23,10 @@ import mxlab.core.site.Site;
 import mxlab.core.spec.Limits;
 import mxlab.core.store.SpoolWriter;
 import mxlab.core.text.Printable;
-import mxlab.net.ConnectionLimiter;
-import mxlab.net.Decrypted;
+import mxlab.net.Connection;
 import mxlab.net.Line;
-import mxlab.net.LineBuffer;
-import mxlab.net.Outbox;
-import mxlab.net.SessionEvents;
-import mxlab.net.Tls;
+import mxlab.net.LineFraming;
+import mxlab.net.Protocol;
 import mxlab.smtp.command.CommandRegistry;
 import mxlab.smtp.data.DataReceiver;
 import mxlab.smtp.data.TraceHeaders;
@@ -41,8 +36,6 @@ import mxlab.smtp.policy.PolicyContext;
 import mxlab.smtp.policy.RecipientRoute;
 import mxlab.smtp.reply.Replies;
 import mxlab.smtp.reply.Reply;
-import org.apache.mina.core.buffer.IoBuffer;
-import org.apache.mina.core.session.IdleStatus;
 import org.apache.mina.core.session.IoSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * commands are collected and written together. Connection state (greeting, TLS, login) and
  * transaction state (MAIL, RCPT) are kept apart, so RSET clears exactly the transaction.
  */
-public final class SmtpSession implements PolicyContext {
+public final class SmtpSession implements PolicyContext, Protocol<Line> {
   private static final Logger log = LoggerFactory.getLogger(SmtpSession.class);
   private static final Logger maillog = LoggerFactory.getLogger("maillog");
 
@@ -63,16 +56,13 @@ public final class SmtpSession implements PolicyContext {
   private static final int TEXT_LINE = 1000;
   private static final int SASL_LINE = 12288;
 
-  private final IoSession io;
+  private final Connection<Line> conn;
   private final SmtpEnvironment env;
   private final SmtpMode mode;
   private final Site site;
   private final CommandRegistry commands;
   private final Policy policy;
   private final InetAddress clientAddress;
-  private final long deadline;
-  private final LineBuffer lines = new LineBuffer();
-  private final Outbox out;
 
   private String clientName;
   private SmtpState state = SmtpState.CONNECTED;
@@ -82,11 +72,9 @@ public final class SmtpSession implements PolicyContext {
   private Transaction transaction;
   private boolean discardAll;
   private Reply refusal;
-  private int errors;
   private int authFailures;
   private SaslExchange sasl;
   private Inbound inbound;
-  private boolean paused;
   private boolean heard;
 
   /** A message being received after 354. */
@@ -94,22 +82,29 @@ public final class SmtpSession implements PolicyContext {
 
   public SmtpSession(
       IoSession io, SmtpEnvironment env, SmtpMode mode, CommandRegistry commands, Policy policy) {
-    this.io = io;
+    // the limit is read at each line: it follows the state (DATA, SASL)
+    this.conn = new Connection<>(io, new LineFraming(this::maxLine));
     this.env = env;
     this.mode = mode;
     this.site = env.site().get();
     this.commands = commands;
     this.policy = policy;
-    this.clientAddress = ((InetSocketAddress) io.getRemoteAddress()).getAddress();
-    this.deadline = System.nanoTime() + limits().sessionTimeout().toNanos();
-    this.out = new Outbox(io);
+    this.clientAddress = conn.client();
+    conn.deadline(limits().sessionTimeout());
+    conn.closeAfterErrors(() -> limits().maxErrors(), Replies.TOO_MANY_ERRORS.wire());
+    conn.handledBy(this);
+  }
+
+  public Connection<Line> connection() {
+    return conn;
   }
 
   // ------------------------------------------------------------------ lifecycle
 
   /** Looks up the client's name if the access map needs it, then greets or refuses. */
-  public void open() {
-    Object refused = io.getAttribute(ConnectionLimiter.REFUSED);
+  @Override
+  public void opened() {
+    Object refused = conn.refusedByLimiter();
     if (refused != null) {
       log.info(
           "smtp: refused {}: {}", Printable.escapeAll(clientAddress.getHostAddress(), refused));
@@ -118,7 +113,7 @@ public final class SmtpSession implements PolicyContext {
     }
     if (site.access().needsClientHostName()) {
       CompletableFuture<String> name = env.clientNames().lookup(clientAddress);
-      pauseUntil(
+      conn.pauseUntil(
           name,
           () -> {
             clientName = name.join();
@@ -140,94 +135,52 @@ public final class SmtpSession implements PolicyContext {
       refusal = refusedNow ? Replies.BAD_SEQUENCE : r.reply();
     }
     discardAll = r.discard();
-    idle(min(env.firstCommandTimeout(), limits().commandTimeout()));
+    conn.idle(min(env.firstCommandTimeout(), limits().commandTimeout()));
     reply(refusedNow ? r.reply() : Reply.plain(220, site.hostname() + " ESMTP mxlab"));
-    flush();
   }
 
-  /** Everything the client sends, and the timers' continuations, arrive here in order. */
-  public void received(Object message) {
-    if (message instanceof SessionEvents.Resume resume) {
-      paused = false;
-      resume.action().run();
-      pump();
-      return;
+  private int maxLine() {
+    return state == SmtpState.DATA ? TEXT_LINE : sasl != null ? SASL_LINE : COMMAND_LINE;
+  }
+
+  /** One line: a command, a SASL response, or a line of the message after 354. */
+  @Override
+  public void received(Line line) throws IOException {
+    if (!heard) {
+      heard = true; // a client that talks gets the full command_timeout
+      conn.idle(limits().commandTimeout());
     }
-    IoBuffer buffer;
-    if (message instanceof Decrypted d) {
-      buffer = d.buffer();
-      if (state == SmtpState.TLS_HANDSHAKE) {
-        tlsSecured();
+    if (state == SmtpState.DATA) {
+      if (inbound.receiver().line(line)) {
+        finishData();
       }
-    } else if (message instanceof IoBuffer plain && !tlsActive()) {
-      buffer = plain;
+    } else if (line.tooLong()) {
+      reply(Replies.LINE_TOO_LONG);
+    } else if (sasl != null) {
+      saslResponse(line.text());
     } else {
-      return; // plain bytes on a TLS session were sent before the handshake (RFC 3207 4.2)
-    }
-    if (state == SmtpState.CLOSING) {
-      return;
-    }
-    if (System.nanoTime() > deadline) {
-      closeWith(Replies.TIMEOUT);
-      return;
-    }
-    lines.append(buffer);
-    pump();
-  }
-
-  private void pump() {
-    try {
-      while (!paused
-          && !out.congested()
-          && state != SmtpState.CLOSING
-          && state != SmtpState.TLS_HANDSHAKE) {
-        int max = state == SmtpState.DATA ? TEXT_LINE : sasl != null ? SASL_LINE : COMMAND_LINE;
-        Line line = lines.next(max);
-        if (line == null) {
-          break;
-        }
-        if (!heard) {
-          heard = true; // a client that talks gets the full command_timeout
-          idle(limits().commandTimeout());
-        }
-        if (state == SmtpState.DATA) {
-          if (inbound.receiver().line(line)) {
-            finishData();
-          }
-        } else if (line.tooLong()) {
-          reply(Replies.LINE_TOO_LONG);
-        } else if (sasl != null) {
-          saslResponse(line.text());
-        } else {
-          commands.dispatch(this, line.text());
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      // a full disk is one line; a bug keeps its stack trace
-      if (e instanceof IOException) {
-        log.warn(
-            "smtp: session with {} failed: {}", Printable.escape(client()), Printable.escape(e));
-      } else {
-        log.warn(
-            "smtp: session with {} failed: {}", Printable.escape(client()), Printable.escape(e), e);
-      }
-      abortData();
-      if (state != SmtpState.CLOSING) {
-        closeWith(Replies.LOCAL_ERROR);
-      }
-    }
-    flush();
-  }
-
-  /** A write reached the network; reading resumes once the client has caught up. */
-  public void sent(Object message) {
-    if (out.sent(message)) {
-      pump();
+      commands.dispatch(this, line.text());
     }
   }
 
-  /** The reader idle time ran out (RFC 5321 4.5.3.2). */
-  public void idleTimeout() {
+  @Override
+  public void failed(Exception e) {
+    // a full disk is one line; a bug keeps its stack trace
+    if (e instanceof IOException) {
+      log.warn("smtp: session with {} failed: {}", Printable.escape(client()), Printable.escape(e));
+    } else {
+      log.warn(
+          "smtp: session with {} failed: {}", Printable.escape(client()), Printable.escape(e), e);
+    }
+    abortData();
+    if (state != SmtpState.CLOSING) {
+      closeWith(Replies.LOCAL_ERROR);
+    }
+  }
+
+  /** The reader idle time or the session deadline ran out (RFC 5321 4.5.3.2). */
+  @Override
+  public void timedOut() {
     if (state != SmtpState.CLOSING) {
       log.info("smtp: {} timed out in {}", Printable.escapeAll(client(), state));
       abortData();
@@ -236,6 +189,7 @@ public final class SmtpSession implements PolicyContext {
   }
 
   /** The connection is gone; a message not yet answered with 250 is dropped. */
+  @Override
   public void closed() {
     abortData();
   }
@@ -244,27 +198,22 @@ public final class SmtpSession implements PolicyContext {
 
   /** Queues a reply; counts errors in a row and closes after too many (RFC 5321 4.3.2). */
   public void reply(Reply reply) {
-    out.add(reply.wire());
-    if (reply.isPermanentError()) {
-      if (++errors >= limits().maxErrors() && state != SmtpState.CLOSING) {
-        closeWith(Replies.TOO_MANY_ERRORS);
-      }
-    } else if (reply.isPositive()) {
-      errors = 0;
-    }
+    conn.reply(
+        reply.wire(),
+        reply.isPermanentError()
+            ? Connection.Verdict.FAILURE
+            : reply.isPositive() ? Connection.Verdict.SUCCESS : Connection.Verdict.NEUTRAL);
   }
 
   /** Sends the queued replies in one write. */
   public void flush() {
-    out.flush();
+    conn.flush();
   }
 
   /** Sends {@code reply} (221 or 421) and closes once it is out. */
   public void closeWith(Reply reply) {
-    reply(reply);
-    flush();
     state = SmtpState.CLOSING;
-    io.closeOnFlush();
+    conn.closeWith(reply.wire());
   }
 
   /** What every command but QUIT is answered when the access map refused the client; or null. */
@@ -295,20 +244,18 @@ public final class SmtpSession implements PolicyContext {
   }
 
   public boolean tlsActive() {
-    return Tls.isActive(io);
+    return conn.tlsActive();
   }
 
   /** RFC 3207: answer 220 in the clear, drop whatever the client pipelined after STARTTLS. */
   public void startTls() {
-    flush();
-    lines.clear();
     state = SmtpState.TLS_HANDSHAKE;
-    Tls.start(io, env.tls().context(), Replies.TLS_READY.wire());
+    conn.startTls(env.tls().context(), Replies.TLS_READY.wire());
   }
 
   /** RFC 3207 4.2: forget everything learned before TLS; the client says EHLO again. */
-  private void tlsSecured() {
-    lines.clear();
+  @Override
+  public void secured() {
     helo = null;
     esmtp = false;
     transaction = null;
@@ -365,28 +312,15 @@ public final class SmtpSession implements PolicyContext {
     maillog.info(
         "client={} auth={} result=failed delay={}ms",
         Printable.escapeAll(client(), login, delay.toMillis()));
-    pauseThen(
+    conn.pauseFor(
         delay,
+        env.timer(),
         () -> {
           reply(Replies.AUTH_FAILED);
           if (last) {
             closeWith(Replies.TOO_MANY_AUTH_FAILURES);
           }
         });
-  }
-
-  /** Stops reading until {@code stage} is done, then runs {@code then} in order. */
-  private void pauseUntil(CompletionStage<?> stage, Runnable then) {
-    flush();
-    paused = true;
-    SessionEvents.resumeWhen(io, stage, then);
-  }
-
-  /** Stops reading for {@code delay}, then runs {@code then} in order with the session's events. */
-  private void pauseThen(Duration delay, Runnable then) {
-    flush();
-    paused = true;
-    SessionEvents.resumeAfter(io, env.timer(), delay, then);
   }
 
   // ------------------------------------------------------------------ MAIL, RCPT
@@ -436,7 +370,7 @@ public final class SmtpSession implements PolicyContext {
             });
     inbound = new Inbound(id, spool, receiver);
     state = SmtpState.DATA;
-    idle(limits().dataTimeout());
+    conn.idle(limits().dataTimeout());
     reply(Replies.START_DATA);
   }
 
@@ -450,7 +384,7 @@ public final class SmtpSession implements PolicyContext {
         clientAddress.getHostAddress(),
         site.hostname(),
         protocol,
-        Tls.describe(io),
+        conn.tlsDescription(),
         account == null ? null : account.mailbox().address(),
         id,
         rcpts.size() == 1 ? rcpts.get(0).address().toString() : null);
@@ -463,7 +397,7 @@ public final class SmtpSession implements PolicyContext {
     Transaction tx = transaction;
     transaction = null;
     state = SmtpState.READY;
-    idle(limits().commandTimeout());
+    conn.idle(limits().commandTimeout());
     DataReceiver.Outcome outcome = in.receiver().finish();
     if (outcome != DataReceiver.Outcome.OK) {
       in.spool().discard();
@@ -580,10 +514,6 @@ public final class SmtpSession implements PolicyContext {
 
   private static Duration min(Duration a, Duration b) {
     return a.compareTo(b) <= 0 ? a : b;
-  }
-
-  private void idle(Duration d) {
-    io.getConfig().setIdleTime(IdleStatus.READER_IDLE, (int) Math.max(1, d.toSeconds()));
   }
 
   private Limits limits() {
