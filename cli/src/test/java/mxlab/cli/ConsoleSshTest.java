@@ -21,14 +21,14 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicReference;
-import mxlab.cli.control.ControlClient;
-import mxlab.cli.control.ControlSocket;
-import mxlab.cli.runtime.Instance;
 import mxlab.core.delivery.MailDrop;
 import mxlab.core.queue.QueueIds;
 import mxlab.core.routing.Mailbox;
 import mxlab.core.spec.SpecLoader;
 import mxlab.core.store.SpoolWriter;
+import mxlab.server.Instance;
+import mxlab.server.control.ControlClient;
+import mxlab.server.control.ControlSocket;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ChannelShell;
@@ -72,7 +72,7 @@ class ConsoleSshTest {
             + "admins: [ { name: teacher, key: \""
             + PublicKeyEntry.toString(teacher.getPublic())
             + "\" } ]\n");
-    instance = Instance.start(SpecLoader.load(spec).spec());
+    instance = Instances.start(SpecLoader.load(spec).spec());
     client = SshClient.setUpDefaultClient();
     client.setServerKeyVerifier(
         (session, address, key) -> {
@@ -190,7 +190,7 @@ class ConsoleSshTest {
     }
     PublicKey first = hostKey.get();
     instance.close();
-    instance = Instance.start(SpecLoader.load(spec).spec());
+    instance = Instances.start(SpecLoader.load(spec).spec());
     try (ClientSession s = login("teacher", teacher)) {
       assertThat(s.isAuthenticated()).isTrue();
     }

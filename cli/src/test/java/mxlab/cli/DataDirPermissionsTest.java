@@ -12,9 +12,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import mxlab.cli.runtime.Instance;
 import mxlab.core.spec.SpecLoader;
 import mxlab.net.Dialogue;
+import mxlab.server.Instance;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,7 +47,7 @@ class DataDirPermissionsTest {
             + PublicKeyEntry.toString(keys.generateKeyPair().getPublic())
             + "\" } ]\n");
     Path data = dir.resolve("data");
-    try (Instance instance = Instance.start(SpecLoader.load(spec).spec());
+    try (Instance instance = Instances.start(SpecLoader.load(spec).spec());
         Dialogue d = Dialogue.connect(instance.boundAddress("smtp"))) {
       d.script(
           """

@@ -7,11 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import mxlab.cli.runtime.Instance;
 import mxlab.core.queue.Envelope;
 import mxlab.core.queue.QueueIds;
 import mxlab.core.queue.QueueStore;
 import mxlab.core.spec.SpecLoader;
+import mxlab.server.Instance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -117,7 +117,7 @@ class QueueCliTest {
   @Test
   void asksTheRunningInstance() throws Exception {
     Path spec = spec();
-    try (Instance instance = Instance.start(SpecLoader.load(spec).spec())) {
+    try (Instance instance = Instances.start(SpecLoader.load(spec).spec())) {
       String id = queued(dir.resolve("data"));
       assertThat(CliRun.of("queue", "retry", id, spec.toString()).exit()).isZero();
       long deadline = System.nanoTime() + 10_000_000_000L;

@@ -19,13 +19,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import mxlab.cli.runtime.Instance;
-import mxlab.cli.runtime.SpecSource;
 import mxlab.core.routing.Mailbox;
 import mxlab.core.spec.SpecFixtures;
 import mxlab.core.spec.SpecLoader;
 import mxlab.core.store.MaildirFolder;
 import mxlab.core.store.StoredMessage;
+import mxlab.server.Instance;
+import mxlab.server.SpecSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xbill.DNS.DClass;
@@ -65,7 +65,7 @@ class ReloadUnderLoadTest {
   void reloadKeepsServingAndLosesNothing() throws Exception {
     Path file = dir.resolve("lab.yaml");
     Files.writeString(file, spec(false));
-    Instance instance = Instance.start(new SpecSource(file, s -> s), SpecLoader.load(file).spec());
+    Instance instance = Instances.start(new SpecSource(file, s -> s), SpecLoader.load(file).spec());
     try (instance) {
       InetSocketAddress smtp = instance.boundAddress("smtp");
       InetSocketAddress dns = instance.boundAddress("dns");

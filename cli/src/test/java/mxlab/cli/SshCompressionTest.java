@@ -10,8 +10,8 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.util.List;
-import mxlab.cli.runtime.Instance;
 import mxlab.core.spec.SpecLoader;
+import mxlab.server.Instance;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.compression.BuiltinCompressions;
@@ -34,7 +34,7 @@ class SshCompressionTest {
             + "admins: [ { name: teacher, key: \""
             + PublicKeyEntry.toString(admin.getPublic())
             + "\" } ]\n");
-    return Instance.start(SpecLoader.load(spec).spec());
+    return Instances.start(SpecLoader.load(spec).spec());
   }
 
   private static SshClient client(BuiltinCompressions compression) {

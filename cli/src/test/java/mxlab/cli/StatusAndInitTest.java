@@ -9,8 +9,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import mxlab.cli.runtime.Instance;
 import mxlab.core.spec.SpecLoader;
+import mxlab.server.Instance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,7 +41,7 @@ class StatusAndInitTest {
   @Test
   void everyServiceProbedAndAServiceThatRefusesIsDown() throws Exception {
     Path spec = spec(1);
-    try (Instance instance = Instance.start(SpecLoader.load(spec).spec())) {
+    try (Instance instance = Instances.start(SpecLoader.load(spec).spec())) {
       CliRun up = CliRun.of("status", spec.toString());
       assertThat(up.exit()).as(up.out() + up.err()).isZero();
       assertThat(up.out())

@@ -25,7 +25,7 @@ class ArchitectureTest {
   private static final List<String> PROTOCOLS = List.of("dns", "smtp", "pop3", "imap", "outbound");
 
   private static final List<String> BELOW_CLI =
-      List.of("core", "store", "net", "dns", "smtp", "pop3", "imap", "outbound");
+      List.of("core", "store", "net", "dns", "smtp", "pop3", "imap", "outbound", "server");
 
   private static final Pattern IMPORT = Pattern.compile("(?m)^import (?:static )?([\\w.]+)");
 

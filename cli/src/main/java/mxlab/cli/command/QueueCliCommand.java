@@ -12,13 +12,13 @@ import mxlab.cli.CliFailure;
 import mxlab.cli.ExitCode;
 import mxlab.cli.SpecOptions;
 import mxlab.cli.console.Console;
-import mxlab.cli.console.ConsoleContext;
-import mxlab.cli.control.ControlClient;
-import mxlab.cli.control.ControlSocket;
-import mxlab.cli.runtime.Instance;
 import mxlab.core.queue.QueueStore;
 import mxlab.core.spec.Spec;
 import mxlab.outbound.QueueAdmin;
+import mxlab.server.Instance;
+import mxlab.server.control.AdminContext;
+import mxlab.server.control.ControlClient;
+import mxlab.server.control.ControlSocket;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -80,8 +80,8 @@ public final class QueueCliCommand implements Callable<Integer> {
     }
     QueueAdmin offline =
         new QueueAdmin(new QueueStore(data.resolve("queue")), null, Clock.systemUTC());
-    ConsoleContext context =
-        new ConsoleContext() {
+    AdminContext context =
+        new AdminContext() {
           @Override
           public QueueAdmin queue() {
             return offline;

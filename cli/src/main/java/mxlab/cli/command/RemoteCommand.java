@@ -6,9 +6,9 @@ import java.util.OptionalInt;
 import mxlab.cli.CliFailure;
 import mxlab.cli.ExitCode;
 import mxlab.cli.SpecOptions;
-import mxlab.cli.control.ControlClient;
-import mxlab.cli.control.ControlSocket;
 import mxlab.core.spec.Spec;
+import mxlab.server.control.ControlClient;
+import mxlab.server.control.ControlSocket;
 
 /** Runs a console command in the instance SPEC runs as, through its control socket. */
 final class RemoteCommand {

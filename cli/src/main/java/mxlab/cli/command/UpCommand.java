@@ -6,15 +6,16 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import mxlab.cli.CliFailure;
 import mxlab.cli.ExitCode;
+import mxlab.cli.Instances;
 import mxlab.cli.SpecOptions;
 import mxlab.cli.Versions;
-import mxlab.cli.runtime.Instance;
-import mxlab.cli.runtime.Listener;
-import mxlab.cli.runtime.SpecSource;
-import mxlab.cli.runtime.SpecWatcher;
-import mxlab.cli.runtime.StartFailure;
 import mxlab.core.spec.Spec;
 import mxlab.dns.zone.CompiledZone;
+import mxlab.server.Instance;
+import mxlab.server.Listener;
+import mxlab.server.SpecSource;
+import mxlab.server.SpecWatcher;
+import mxlab.server.StartFailure;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Type;
 import picocli.CommandLine.Command;
@@ -47,7 +48,7 @@ public final class UpCommand implements Callable<Integer> {
     Instance instance;
     try {
       instance =
-          Instance.start(new SpecSource(specOptions.file(), specOptions::applyOverrides), spec);
+          Instances.start(new SpecSource(specOptions.file(), specOptions::applyOverrides), spec);
     } catch (StartFailure e) {
       throw new CliFailure(ExitCode.UNAVAILABLE, e.getMessage() + "\nnothing was left running");
     }

@@ -2,6 +2,7 @@ package mxlab.cli.console;
 
 import java.io.PrintWriter;
 import mxlab.cli.CliFailure;
+import mxlab.server.control.AdminContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,11 +26,11 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class
     })
 public final class Console implements Runnable {
-  final ConsoleContext context;
+  final AdminContext context;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec self;
 
-  Console(ConsoleContext context) {
+  Console(AdminContext context) {
     this.context = context;
   }
 
@@ -39,7 +40,7 @@ public final class Console implements Runnable {
    * read any file the server can and echo it in an error), and so are ANSI colours; what is printed
    * has its control characters escaped.
    */
-  public static int run(String[] args, ConsoleContext context, PrintWriter out, PrintWriter err) {
+  public static int run(String[] args, AdminContext context, PrintWriter out, PrintWriter err) {
     CommandLine cl = new CommandLine(new Console(context));
     cl.setExpandAtFiles(false);
     cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import mxlab.server.control.AdminContext;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.channel.ChannelSession;
@@ -13,13 +14,13 @@ import org.apache.sshd.server.command.CommandFactory;
 
 /** `ssh -p 2222 teacher@host status`: one console command; its status is the exit status. */
 final class ConsoleExec implements Command {
-  private final ConsoleContext context;
+  private final AdminContext context;
   private final String command;
   private OutputStream out;
   private OutputStream err;
   private ExitCallback exit;
 
-  ConsoleExec(ConsoleContext context, String command) {
+  ConsoleExec(AdminContext context, String command) {
     this.context = context;
     this.command = command;
   }

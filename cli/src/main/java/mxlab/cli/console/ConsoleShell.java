@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import mxlab.server.control.AdminContext;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.channel.ChannelSession;
@@ -20,13 +21,13 @@ final class ConsoleShell implements Command {
   static final String PROMPT = "mxlab> ";
   private static final int MAX_LINE = 4096;
 
-  private final ConsoleContext context;
+  private final AdminContext context;
   private InputStream in;
   private OutputStream out;
   private ExitCallback exit;
   private volatile boolean done;
 
-  ConsoleShell(ConsoleContext context) {
+  ConsoleShell(AdminContext context) {
     this.context = context;
   }
 

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import mxlab.core.site.Site;
 import mxlab.core.spec.Admin;
 import mxlab.core.store.PrivateFiles;
+import mxlab.server.control.AdminContext;
 import org.apache.sshd.common.NamedFactory;
 import org.apache.sshd.common.cipher.BuiltinCiphers;
 import org.apache.sshd.common.compression.BuiltinCompressions;
@@ -42,7 +43,7 @@ public final class SshConsole implements AutoCloseable {
   }
 
   public static SshConsole start(
-      InetSocketAddress address, Path dataDir, Supplier<Site> site, ConsoleContext context)
+      InetSocketAddress address, Path dataDir, Supplier<Site> site, AdminContext context)
       throws IOException {
     SshServer sshd = SshServer.setUpDefaultServer();
     sshd.setHost(address.getAddress().getHostAddress());

@@ -17,6 +17,16 @@ public enum SmtpMode {
     this.service = service;
   }
 
+  /** The mode that serves {@code service}. */
+  public static SmtpMode of(Service service) {
+    for (SmtpMode m : values()) {
+      if (m.service == service) {
+        return m;
+      }
+    }
+    throw new IllegalArgumentException(service + " is not SMTP");
+  }
+
   public Service service() {
     return service;
   }

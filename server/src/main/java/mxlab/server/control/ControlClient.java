@@ -1,4 +1,4 @@
-package mxlab.cli.control;
+package mxlab.server.control;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package mxlab.cli.runtime;
+package mxlab.server;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -16,10 +16,6 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
-import mxlab.cli.console.ConsoleContext;
-import mxlab.cli.console.SshConsole;
-import mxlab.cli.control.ControlServer;
-import mxlab.cli.control.ControlSocket;
 import mxlab.core.auth.LoginThrottle;
 import mxlab.core.delivery.MailDrop;
 import mxlab.core.site.Site;
@@ -31,21 +27,16 @@ import mxlab.core.spec.SpecLoader;
 import mxlab.core.store.PrivateFiles;
 import mxlab.core.store.SyncBatcher;
 import mxlab.core.tls.TlsMaterial;
-import mxlab.dns.server.Authority;
-import mxlab.dns.server.DnsServer;
 import mxlab.dns.zone.CompiledZone;
 import mxlab.dns.zone.SerialStore;
 import mxlab.dns.zone.ZoneCompiler;
-import mxlab.net.LineServer;
 import mxlab.outbound.QueueAdmin;
 import mxlab.outbound.QueueRunner;
 import mxlab.outbound.SmtpTransport;
-import mxlab.pop3.server.Pop3Server;
-import mxlab.pop3.session.MailboxLocks;
-import mxlab.pop3.session.Pop3Environment;
-import mxlab.smtp.server.SmtpServer;
-import mxlab.smtp.session.SmtpEnvironment;
-import mxlab.smtp.session.SmtpMode;
+import mxlab.server.control.AdminCommands;
+import mxlab.server.control.AdminContext;
+import mxlab.server.control.ControlServer;
+import mxlab.server.control.ControlSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,8 +52,11 @@ public final class Instance implements AutoCloseable {
   private static final Duration RETIRE_GRACE = Duration.ofMinutes(30);
 
   private final SpecSource source;
+  private final List<ServiceStarter.Factory> factories;
+  private final AdminCommands adminCommands;
   private final AtomicReference<Site> site = new AtomicReference<>();
   private final List<AutoCloseable> infrastructure = new ArrayList<>();
+  private final Map<Service, ServiceStarter> starters = new EnumMap<>(Service.class);
   private final Map<Service, Running> services = new EnumMap<>(Service.class);
   private volatile Spec spec;
   private volatile List<CompiledZone> zones = List.of();
@@ -71,26 +65,37 @@ public final class Instance implements AutoCloseable {
   private ScheduledExecutorService timer;
   private QueueRunner runner;
   private QueueAdmin queueAdmin;
-  private SmtpEnvironment smtpEnv;
-  private Pop3Environment pop3Env;
   private ControlServer control;
 
   /** A listening service: where it was asked to listen, and the server doing it. */
-  private record Running(
-      InetSocketAddress requested, AutoCloseable server, InetSocketAddress bound) {}
+  private record Running(InetSocketAddress requested, Listening server) {
+    InetSocketAddress bound() {
+      return server.address();
+    }
+  }
 
-  private Instance(SpecSource source, Spec spec) {
+  private Instance(
+      SpecSource source,
+      Spec spec,
+      List<ServiceStarter.Factory> factories,
+      AdminCommands adminCommands) {
     this.source = source;
     this.spec = spec;
+    this.factories = List.copyOf(factories);
+    this.adminCommands = adminCommands;
   }
 
-  public static Instance start(Spec spec) throws StartFailure {
-    return start(SpecSource.fixed(spec), spec);
-  }
-
-  /** Starts every service of {@code spec}; {@code source} is where a reload reads it again. */
-  public static Instance start(SpecSource source, Spec spec) throws StartFailure {
-    Instance instance = new Instance(source, spec);
+  /**
+   * Starts every service of {@code spec} that one of {@code starters} provides; {@code source} is
+   * where a reload reads it again; the control socket runs {@code adminCommands}.
+   */
+  public static Instance start(
+      SpecSource source,
+      Spec spec,
+      List<ServiceStarter.Factory> starters,
+      AdminCommands adminCommands)
+      throws StartFailure {
+    Instance instance = new Instance(source, spec, starters, adminCommands);
     try {
       instance.startAll();
       return instance;
@@ -114,11 +119,21 @@ public final class Instance implements AutoCloseable {
     infrastructure.add(runner);
     runner.start();
     queueAdmin = new QueueAdmin(drop.queue(), runner, Clock.systemUTC());
-    LoginThrottle throttle =
-        new LoginThrottle(spec.server().limits().authDelay(), Clock.systemUTC());
-    smtpEnv = new SmtpEnvironment(site::get, drop, tls, throttle, timer, runner::wakeup);
-    pop3Env =
-        new Pop3Environment(site::get, drop.maildirs(), tls, throttle, timer, new MailboxLocks());
+    Services shared =
+        new Services(
+            () -> spec,
+            site::get,
+            () -> zones,
+            drop,
+            tls,
+            new LoginThrottle(spec.server().limits().authDelay(), Clock.systemUTC()),
+            timer,
+            runner,
+            console());
+    for (ServiceStarter.Factory f : factories) {
+      ServiceStarter starter = f.on(shared);
+      starter.services().forEach(s -> starters.put(s, starter));
+    }
     for (Service s : Service.values()) {
       InetSocketAddress wanted = wanted(spec, s);
       if (wanted != null) {
@@ -182,55 +197,26 @@ public final class Instance implements AutoCloseable {
   }
 
   private Running listen(Service s, InetSocketAddress address) throws IOException {
-    switch (s) {
-      case DNS -> {
-        DnsServer dns =
-            DnsServer.start(address, Authority.of(zones, spec.dns().axfrAllow()), cores());
-        log.info("dns: serving {} zones on {}", zones.size(), dns.address());
-        return new Running(address, dns, dns.address());
-      }
-      case SMTP, SUBMISSION, SUBMISSIONS -> {
-        LineServer smtp = SmtpServer.start(mode(s), address, smtpEnv);
-        return new Running(address, smtp, smtp.address());
-      }
-      case POP3, POP3S -> {
-        LineServer pop3 = Pop3Server.start(address, pop3Env, s == Service.POP3S);
-        return new Running(address, pop3, pop3.address());
-      }
-      case SSH -> {
-        SshConsole ssh = SshConsole.start(address, spec.server().dataDir(), site::get, console());
-        return new Running(address, ssh, ssh.address());
-      }
-      default -> throw new IllegalStateException("no listener for " + s);
+    ServiceStarter starter = starters.get(s);
+    if (starter == null) {
+      throw new IOException("no module of this build serves " + s.specName());
     }
-  }
-
-  private static SmtpMode mode(Service s) {
-    for (SmtpMode m : SmtpMode.values()) {
-      if (m.service() == s) {
-        return m;
-      }
-    }
-    throw new IllegalArgumentException(s + " is not SMTP");
-  }
-
-  private static int cores() {
-    return Math.max(2, Runtime.getRuntime().availableProcessors());
+    return new Running(address, starter.start(s, address));
   }
 
   /** Admin commands from this machine (mxlab queue, mxlab reload) reach us here. */
   private void startControl() throws StartFailure {
     Path socket = ControlSocket.of(spec.server().dataDir());
     try {
-      control = ControlServer.start(socket, console());
+      control = ControlServer.start(socket, console(), adminCommands);
     } catch (IOException e) {
       throw new StartFailure("cannot open the control socket " + socket + ": " + e.getMessage(), e);
     }
   }
 
   /** What console commands (control socket, SSH) see of this instance. */
-  public ConsoleContext console() {
-    return new ConsoleContext() {
+  public AdminContext console() {
+    return new AdminContext() {
       @Override
       public QueueAdmin queue() {
         return queueAdmin;
@@ -326,22 +312,14 @@ public final class Instance implements AutoCloseable {
   }
 
   /** A listener that stays: new zones, limits. */
-  private void update(Running running, Spec next) {
-    if (running.server() instanceof DnsServer dns) {
-      dns.update(Authority.of(zones, next.dns().axfrAllow()));
-    } else if (running.server() instanceof LineServer mail) {
-      mail.setLimits(next.server().limits());
-    }
+  private static void update(Running running, Spec next) {
+    running.server().update(next);
   }
 
   private static void retire(Running running) {
     try {
-      if (running.server() instanceof LineServer mail) {
-        mail.retire(RETIRE_GRACE); // SMTP and POP3 sessions in flight finish
-      } else {
-        running.server().close();
-      }
-    } catch (Exception e) {
+      running.server().retire(RETIRE_GRACE); // mail sessions in flight finish
+    } catch (RuntimeException e) {
       log.warn("stopping a moved listener failed: {}", e.toString());
     }
   }

@@ -1,4 +1,4 @@
-package mxlab.cli.runtime;
+package mxlab.server;
 
 import java.net.InetSocketAddress;
 

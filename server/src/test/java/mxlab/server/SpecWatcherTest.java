@@ -1,4 +1,4 @@
-package mxlab.cli.runtime;
+package mxlab.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package mxlab.cli.status;
+package mxlab.server.status;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -20,12 +20,12 @@ import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
-import mxlab.cli.runtime.Instance;
-import mxlab.cli.runtime.Listener;
 import mxlab.core.routing.Mailbox;
 import mxlab.core.spec.Domain;
 import mxlab.core.spec.User;
 import mxlab.core.store.MaildirFolder;
+import mxlab.server.Instance;
+import mxlab.server.Listener;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;

@@ -1,4 +1,4 @@
-package mxlab.cli.control;
+package mxlab.server.control;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package mxlab.cli.runtime;
+package mxlab.server;
 
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;

@@ -1,4 +1,4 @@
-package mxlab.cli.runtime;
+package mxlab.server;
 
 /** A service of the instance could not start; everything already started has been stopped. */
 public final class StartFailure extends Exception {

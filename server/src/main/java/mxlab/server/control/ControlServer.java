@@ -1,4 +1,4 @@
-package mxlab.cli.control;
+package mxlab.server.control;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,8 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import mxlab.cli.console.Console;
-import mxlab.cli.console.ConsoleContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,14 +28,17 @@ public final class ControlServer implements AutoCloseable {
 
   private final Path path;
   private final ServerSocketChannel channel;
-  private final ConsoleContext context;
+  private final AdminContext context;
+  private final AdminCommands commands;
   private final Thread thread;
   private volatile boolean running = true;
 
-  private ControlServer(Path path, ServerSocketChannel channel, ConsoleContext context) {
+  private ControlServer(
+      Path path, ServerSocketChannel channel, AdminContext context, AdminCommands commands) {
     this.path = path;
     this.channel = channel;
     this.context = context;
+    this.commands = commands;
     this.thread = new Thread(this::serve, "control");
     this.thread.setDaemon(true);
   }
@@ -46,7 +47,8 @@ public final class ControlServer implements AutoCloseable {
    * Opens the socket. A socket file left by a crashed run is replaced; one that answers means
    * another mxlab runs on this data directory, which would corrupt it: that is refused.
    */
-  public static ControlServer start(Path path, ConsoleContext context) throws IOException {
+  public static ControlServer start(Path path, AdminContext context, AdminCommands commands)
+      throws IOException {
     if (Files.exists(path)) {
       if (ControlClient.answers(path)) {
         throw new IOException(
@@ -61,7 +63,7 @@ public final class ControlServer implements AutoCloseable {
     } catch (UnsupportedOperationException e) {
       // not POSIX: the data directory's permissions protect it
     }
-    ControlServer server = new ControlServer(path, channel, context);
+    ControlServer server = new ControlServer(path, channel, context, commands);
     server.thread.start();
     return server;
   }
@@ -91,7 +93,7 @@ public final class ControlServer implements AutoCloseable {
     String[] args = request.isEmpty() ? new String[0] : request.split("\0", -1);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int status = Console.run(args, context, new PrintWriter(out), new PrintWriter(err));
+    int status = commands.run(args, context, new PrintWriter(out), new PrintWriter(err));
     StringBuilder answer = new StringBuilder();
     out.toString().lines().forEach(l -> answer.append("O ").append(l).append('\n'));
     err.toString().lines().forEach(l -> answer.append("E ").append(l).append('\n'));

@@ -1,4 +1,4 @@
-package mxlab.cli.runtime;
+package mxlab.server;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;

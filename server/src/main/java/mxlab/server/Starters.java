@@ -1,0 +1,114 @@
+package mxlab.server;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import mxlab.core.spec.Service;
+import mxlab.core.spec.Spec;
+import mxlab.dns.server.Authority;
+import mxlab.dns.server.DnsServer;
+import mxlab.pop3.server.Pop3Server;
+import mxlab.pop3.session.MailboxLocks;
+import mxlab.pop3.session.Pop3Environment;
+import mxlab.smtp.server.SmtpServer;
+import mxlab.smtp.session.SmtpEnvironment;
+import mxlab.smtp.session.SmtpMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The starters of the protocol modules below the command line: DNS, SMTP, POP3. */
+public final class Starters {
+  private static final Logger log = LoggerFactory.getLogger(Starters.class);
+
+  private Starters() {}
+
+  public static List<ServiceStarter.Factory> standard() {
+    return List.of(Starters::dns, Starters::smtp, Starters::pop3);
+  }
+
+  static ServiceStarter dns(Services shared) {
+    return new ServiceStarter() {
+      @Override
+      public Set<Service> services() {
+        return EnumSet.of(Service.DNS);
+      }
+
+      @Override
+      public Listening start(Service service, InetSocketAddress address) throws IOException {
+        DnsServer dns = DnsServer.start(address, authority(shared.spec().get()), cores());
+        log.info("dns: serving {} zones on {}", shared.zones().get().size(), dns.address());
+        return new Listening() {
+          @Override
+          public InetSocketAddress address() {
+            return dns.address();
+          }
+
+          @Override
+          public void update(Spec next) {
+            dns.update(authority(next));
+          }
+
+          @Override
+          public void close() {
+            dns.close();
+          }
+        };
+      }
+
+      private Authority authority(Spec spec) {
+        return Authority.of(shared.zones().get(), spec.dns().axfrAllow());
+      }
+    };
+  }
+
+  static ServiceStarter smtp(Services shared) {
+    SmtpEnvironment env =
+        new SmtpEnvironment(
+            shared.site(),
+            shared.drop(),
+            shared.tls(),
+            shared.throttle(),
+            shared.timer(),
+            shared.queue()::wakeup);
+    return new ServiceStarter() {
+      @Override
+      public Set<Service> services() {
+        return EnumSet.of(Service.SMTP, Service.SUBMISSION, Service.SUBMISSIONS);
+      }
+
+      @Override
+      public Listening start(Service service, InetSocketAddress address) throws IOException {
+        return new LineListening(SmtpServer.start(SmtpMode.of(service), address, env));
+      }
+    };
+  }
+
+  static ServiceStarter pop3(Services shared) {
+    // one lock table for POP3 and POP3S: a maildrop is held by one session of either
+    Pop3Environment env =
+        new Pop3Environment(
+            shared.site(),
+            shared.drop().maildirs(),
+            shared.tls(),
+            shared.throttle(),
+            shared.timer(),
+            new MailboxLocks());
+    return new ServiceStarter() {
+      @Override
+      public Set<Service> services() {
+        return EnumSet.of(Service.POP3, Service.POP3S);
+      }
+
+      @Override
+      public Listening start(Service service, InetSocketAddress address) throws IOException {
+        return new LineListening(Pop3Server.start(address, env, service == Service.POP3S));
+      }
+    };
+  }
+
+  private static int cores() {
+    return Math.max(2, Runtime.getRuntime().availableProcessors());
+  }
+}
