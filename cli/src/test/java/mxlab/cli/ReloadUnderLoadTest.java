@@ -19,11 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import mxlab.core.routing.Mailbox;
 import mxlab.core.spec.SpecFixtures;
 import mxlab.core.spec.SpecLoader;
-import mxlab.core.store.MaildirFolder;
-import mxlab.core.store.StoredMessage;
 import mxlab.server.Instance;
 import mxlab.server.SpecSource;
 import org.junit.jupiter.api.Test;
@@ -146,8 +143,8 @@ class ReloadUnderLoadTest {
   private static Set<String> subjects(Instance instance, String domain, String user)
       throws IOException {
     Set<String> out = ConcurrentHashMap.newKeySet();
-    Path box = instance.mailDrop().maildirs().dir(new Mailbox(domain, user));
-    for (StoredMessage m : new MaildirFolder(box).messages()) {
+    for (mxlab.store.Message m :
+        instance.mailDrop().mailStore().mailbox(domain, user).inbox().messages()) {
       String text = Files.readString(m.path());
       out.add(text.replaceAll("(?s).*\nSubject: (\\S+).*", "$1"));
     }

@@ -23,8 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import mxlab.core.address.MailAddress;
-import mxlab.core.delivery.MailDrop;
-import mxlab.core.delivery.Submitter;
 import mxlab.core.dsn.DeliveryReport;
 import mxlab.core.queue.Envelope;
 import mxlab.core.queue.QueueStore;
@@ -34,6 +32,8 @@ import mxlab.core.site.Site;
 import mxlab.core.spec.Server;
 import mxlab.core.store.MessageRendering;
 import mxlab.core.text.Printable;
+import mxlab.store.delivery.MailDrop;
+import mxlab.store.delivery.Submitter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -10,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import mxlab.core.auth.LoginThrottle;
-import mxlab.core.delivery.MailDrop;
 import mxlab.core.queue.QueueIds;
 import mxlab.core.routing.Mailbox;
 import mxlab.core.site.Site;
@@ -22,8 +21,8 @@ import mxlab.core.tls.TlsMaterial;
 import mxlab.net.Dialogue;
 import mxlab.net.LineServer;
 import mxlab.pop3.server.Pop3Server;
-import mxlab.pop3.session.MailboxLocks;
 import mxlab.pop3.session.Pop3Environment;
+import mxlab.store.delivery.MailDrop;
 
 /** POP3 (plain and implicit TLS) on port 0 over a Maildir the test fills. */
 final class Pop3Fixture implements AutoCloseable {
@@ -42,11 +41,10 @@ final class Pop3Fixture implements AutoCloseable {
     Pop3Environment env =
         new Pop3Environment(
             site::get,
-            drop.maildirs(),
+            drop.mailStore(),
             TlsMaterial.load(spec.server().tls(), data, spec.server().hostname()),
             new LoginThrottle(spec.server().limits().authDelay(), Clock.systemUTC()),
-            timer,
-            new MailboxLocks());
+            timer);
     plain = Pop3Server.start(new InetSocketAddress("127.0.0.1", 0), env, false);
     tls = Pop3Server.start(new InetSocketAddress("127.0.0.1", 0), env, true);
   }

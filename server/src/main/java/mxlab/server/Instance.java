@@ -17,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import mxlab.core.auth.LoginThrottle;
-import mxlab.core.delivery.MailDrop;
 import mxlab.core.site.Site;
 import mxlab.core.spec.Problem;
 import mxlab.core.spec.Service;
@@ -37,6 +36,7 @@ import mxlab.server.control.AdminCommands;
 import mxlab.server.control.AdminContext;
 import mxlab.server.control.ControlServer;
 import mxlab.server.control.ControlSocket;
+import mxlab.store.delivery.MailDrop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

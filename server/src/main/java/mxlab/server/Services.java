@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 import mxlab.core.auth.LoginThrottle;
-import mxlab.core.delivery.MailDrop;
 import mxlab.core.site.Site;
 import mxlab.core.spec.Spec;
 import mxlab.core.tls.TlsMaterial;
 import mxlab.dns.zone.CompiledZone;
 import mxlab.outbound.QueueRunner;
 import mxlab.server.control.AdminContext;
+import mxlab.store.delivery.MailDrop;
 
 /**
  * What an instance shares with the services it starts: the spec and routing in force (both change

@@ -10,7 +10,6 @@ import mxlab.core.spec.Spec;
 import mxlab.dns.server.Authority;
 import mxlab.dns.server.DnsServer;
 import mxlab.pop3.server.Pop3Server;
-import mxlab.pop3.session.MailboxLocks;
 import mxlab.pop3.session.Pop3Environment;
 import mxlab.smtp.server.SmtpServer;
 import mxlab.smtp.session.SmtpEnvironment;
@@ -86,15 +85,14 @@ public final class Starters {
   }
 
   static ServiceStarter pop3(Services shared) {
-    // one lock table for POP3 and POP3S: a maildrop is held by one session of either
+    // POP3 and POP3S share the store, and so its locks: a maildrop is held by one session
     Pop3Environment env =
         new Pop3Environment(
             shared.site(),
-            shared.drop().maildirs(),
+            shared.drop().mailStore(),
             shared.tls(),
             shared.throttle(),
-            shared.timer(),
-            new MailboxLocks());
+            shared.timer());
     return new ServiceStarter() {
       @Override
       public Set<Service> services() {

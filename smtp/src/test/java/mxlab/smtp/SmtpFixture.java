@@ -17,7 +17,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import mxlab.core.auth.LoginThrottle;
-import mxlab.core.delivery.MailDrop;
 import mxlab.core.queue.Envelope;
 import mxlab.core.site.Site;
 import mxlab.core.spec.Spec;
@@ -31,6 +30,7 @@ import mxlab.smtp.lookup.ClientNames;
 import mxlab.smtp.server.SmtpServer;
 import mxlab.smtp.session.SmtpEnvironment;
 import mxlab.smtp.session.SmtpMode;
+import mxlab.store.delivery.MailDrop;
 
 /** SMTP listeners on port 0 for a spec, with a data directory of their own. */
 public final class SmtpFixture implements AutoCloseable {

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import mxlab.core.store.Maildirs;
 import mxlab.core.store.PrivateFiles;
 import mxlab.core.store.SyncBatcher;
 

@@ -15,14 +15,13 @@ import mxlab.core.address.MailAddress;
 import mxlab.core.routing.Mailbox;
 import mxlab.core.routing.Resolution;
 import mxlab.core.spec.Domain;
-import mxlab.core.store.MaildirFolder;
-import mxlab.core.store.Maildirs;
-import mxlab.core.store.StoredMessage;
 import mxlab.core.text.EncodedWords;
 import mxlab.core.text.HeaderFields;
 import mxlab.core.text.Printable;
 import mxlab.server.Instance;
 import mxlab.server.status.StatusProbe;
+import mxlab.store.Flag;
+import mxlab.store.MailStore;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -110,11 +109,10 @@ final class InstanceCommands {
               .domain(domain)
               .orElseThrow(() -> new CliFailure(ExitCode.BAD_INPUT, "no domain " + domain));
       PrintWriter out = self.commandLine().getOut();
-      Maildirs maildirs = instance.mailDrop().maildirs();
+      MailStore store = instance.mailDrop().mailStore();
       out.printf("%-32s %8s %s%n", "USER", "MESSAGES", "FORWARD");
       for (var u : d.users()) {
-        int count =
-            new MaildirFolder(maildirs.dir(new Mailbox(d.name(), u.name()))).messages().size();
+        int count = store.mailbox(d.name(), u.name()).inbox().messages().size();
         out.printf(
             "%-32s %8d %s%n",
             u.name() + "@" + d.name(),
@@ -155,13 +153,14 @@ final class InstanceCommands {
       }
       PrintWriter out = self.commandLine().getOut();
       for (Mailbox mb : d.mailboxes()) {
-        Path dir = instance.mailDrop().maildirs().dir(mb);
-        List<StoredMessage> messages = new MaildirFolder(dir).messages();
-        long total = messages.stream().mapToLong(StoredMessage::crlfSize).sum();
+        List<mxlab.store.Message> messages =
+            instance.mailDrop().mailStore().mailbox(mb.domain(), mb.user()).inbox().messages();
+        long total = messages.stream().mapToLong(mxlab.store.Message::size).sum();
         out.printf("%s: %d messages, %d octets%n", mb, messages.size(), total);
-        for (StoredMessage m : messages) {
+        for (mxlab.store.Message m : messages) {
           out.printf(
-              "  %8d  %-4s %s%n", m.crlfSize(), m.isNew() ? "new" : "read", subject(m.path()));
+              "  %8d  %-4s %s%n",
+              m.size(), m.flags().has(Flag.SEEN) ? "read" : "new", subject(m.path()));
         }
       }
       return ExitCode.OK;

@@ -1,8 +1,8 @@
 package mxlab.pop3.command;
 
 import mxlab.pop3.reply.Pop3Reply;
-import mxlab.pop3.session.Maildrop;
 import mxlab.pop3.session.Pop3Session;
+import mxlab.pop3.session.SessionMaildrop;
 
 /** The msg argument of LIST, UIDL, RETR, TOP and DELE (RFC 1939 5). */
 final class MessageNumber {
@@ -15,7 +15,7 @@ final class MessageNumber {
       return -1;
     }
     int n = Integer.parseInt(argument);
-    Maildrop drop = session.maildrop();
+    SessionMaildrop drop = session.maildrop();
     if (drop.isDeleted(n)) {
       session.reply(Pop3Reply.ALREADY_DELETED);
       return -1;

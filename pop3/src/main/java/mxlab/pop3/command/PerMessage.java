@@ -2,8 +2,8 @@ package mxlab.pop3.command;
 
 import java.util.function.IntFunction;
 import mxlab.pop3.reply.Pop3Reply;
-import mxlab.pop3.session.Maildrop;
 import mxlab.pop3.session.Pop3Session;
+import mxlab.pop3.session.SessionMaildrop;
 
 /** LIST and UIDL: "n value" for one message, or a multi-line listing of every undeleted one. */
 final class PerMessage {
@@ -11,7 +11,7 @@ final class PerMessage {
 
   static void reply(
       Pop3Session session, String argument, IntFunction<Object> value, byte[] listingStatus) {
-    Maildrop drop = session.maildrop();
+    SessionMaildrop drop = session.maildrop();
     if (!argument.isEmpty()) {
       int n = MessageNumber.of(session, argument);
       if (n > 0) {

@@ -4,9 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Set;
 import mxlab.pop3.reply.Pop3Reply;
-import mxlab.pop3.session.Maildrop;
 import mxlab.pop3.session.Pop3Session;
 import mxlab.pop3.session.Pop3State;
+import mxlab.pop3.session.SessionMaildrop;
 
 /** RETR msg (RFC 1939 5): the whole message, dot-stuffed; it moves from new/ to cur/. */
 final class RetrCommand implements Pop3Command {
@@ -26,7 +26,7 @@ final class RetrCommand implements Pop3Command {
     if (n < 0) {
       return;
     }
-    Maildrop drop = session.maildrop();
+    SessionMaildrop drop = session.maildrop();
     ByteArrayOutputStream body = new ByteArrayOutputStream((int) drop.size(n) + 64);
     drop.render(n, -1, body);
     session.replyRaw(Pop3Reply.ok(drop.size(n) + " octets"), body);

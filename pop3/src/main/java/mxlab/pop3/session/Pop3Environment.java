@@ -4,14 +4,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 import mxlab.core.auth.LoginThrottle;
 import mxlab.core.site.Site;
-import mxlab.core.store.Maildirs;
 import mxlab.core.tls.TlsMaterial;
+import mxlab.store.MailStore;
 
 /** What every POP3 session shares. {@code tls} is null when there is no TLS. */
 public record Pop3Environment(
     Supplier<Site> site,
-    Maildirs maildirs,
+    MailStore store,
     TlsMaterial tls,
     LoginThrottle throttle,
-    ScheduledExecutorService timer,
-    MailboxLocks locks) {}
+    ScheduledExecutorService timer) {}

@@ -13,7 +13,6 @@ import mxlab.core.auth.sasl.SaslExchange;
 import mxlab.core.auth.sasl.SaslSteps;
 import mxlab.core.site.Site;
 import mxlab.core.spec.Limits;
-import mxlab.core.store.MaildirFolder;
 import mxlab.core.text.Printable;
 import mxlab.net.Connection;
 import mxlab.net.Line;
@@ -21,6 +20,7 @@ import mxlab.net.LineFraming;
 import mxlab.net.Protocol;
 import mxlab.pop3.command.Pop3Commands;
 import mxlab.pop3.reply.Pop3Reply;
+import mxlab.store.Mailbox;
 import org.apache.mina.core.session.IoSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +45,8 @@ public final class Pop3Session implements Protocol<Line> {
   private Pop3State state = Pop3State.AUTHORIZATION;
   private String user;
   private Credentials.Account account;
-  private Maildrop maildrop;
+  private SessionMaildrop maildrop;
+  private AutoCloseable lock;
   private SaslExchange sasl;
   private int authFailures;
 
@@ -120,8 +121,17 @@ public final class Pop3Session implements Protocol<Line> {
   /** The connection is gone: the lock is released, and a dropped session deletes nothing. */
   @Override
   public void closed() {
-    if (account != null) {
-      env.locks().unlock(account.mailbox());
+    unlock();
+  }
+
+  private void unlock() {
+    if (lock != null) {
+      try {
+        lock.close();
+      } catch (Exception e) {
+        log.warn("pop3: releasing a maildrop failed: {}", Printable.escape(e));
+      }
+      lock = null;
     }
   }
 
@@ -213,20 +223,22 @@ public final class Pop3Session implements Protocol<Line> {
   private void loggedIn(Credentials.Account a) throws IOException {
     env.throttle().succeeded(clientAddress);
     user = null;
-    if (!env.locks().tryLock(a.mailbox())) {
-      reply(Pop3Reply.IN_USE);
-      return;
-    }
-    account = a;
     try {
-      maildrop = new Maildrop(new MaildirFolder(env.maildirs().dir(a.mailbox())));
+      Mailbox box = env.store().mailbox(a.mailbox().domain(), a.mailbox().user());
+      Optional<AutoCloseable> held = box.tryLock();
+      if (held.isEmpty()) {
+        reply(Pop3Reply.IN_USE);
+        return;
+      }
+      lock = held.get();
+      maildrop = new SessionMaildrop(box.inbox());
     } catch (IOException e) {
-      env.locks().unlock(a.mailbox());
-      account = null;
+      unlock();
       log.error("pop3: cannot read the mailbox of {}: {}", Printable.escapeAll(a.mailbox(), e));
       reply(Pop3Reply.MAILBOX_ERROR);
       return;
     }
+    account = a;
     state = Pop3State.TRANSACTION;
     maillog.info(
         "pop3: client=[{}] user={} login=ok messages={}",
@@ -264,7 +276,7 @@ public final class Pop3Session implements Protocol<Line> {
       state = Pop3State.UPDATE;
       int failed = maildrop.commit();
       int left = maildrop.count();
-      env.locks().unlock(account.mailbox());
+      unlock();
       account = null;
       closeWith(
           failed == 0
@@ -299,7 +311,7 @@ public final class Pop3Session implements Protocol<Line> {
   }
 
   /** The maildrop in TRANSACTION, else null. */
-  public Maildrop maildrop() {
+  public SessionMaildrop maildrop() {
     return maildrop;
   }
 

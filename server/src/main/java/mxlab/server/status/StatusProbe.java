@@ -20,10 +20,8 @@ import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
-import mxlab.core.routing.Mailbox;
 import mxlab.core.spec.Domain;
 import mxlab.core.spec.User;
-import mxlab.core.store.MaildirFolder;
 import mxlab.server.Instance;
 import mxlab.server.Listener;
 import org.xbill.DNS.DClass;
@@ -125,9 +123,7 @@ public final class StatusProbe {
         mailboxes++;
         try {
           messages +=
-              new MaildirFolder(instance.mailDrop().maildirs().dir(new Mailbox(d.name(), u.name())))
-                  .messages()
-                  .size();
+              instance.mailDrop().mailStore().mailbox(d.name(), u.name()).inbox().messages().size();
         } catch (IOException e) {
           // an unreadable mailbox counts as empty here
         }

@@ -5,10 +5,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import mxlab.core.auth.LoginThrottle;
-import mxlab.core.delivery.MailDrop;
 import mxlab.core.site.Site;
 import mxlab.core.tls.TlsMaterial;
 import mxlab.smtp.lookup.ClientNames;
+import mxlab.store.delivery.MailDrop;
 
 /**
  * What every SMTP session shares: the live site (a reload swaps it; a session keeps the one it

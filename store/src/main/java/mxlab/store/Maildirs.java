@@ -1,4 +1,4 @@
-package mxlab.core.store;
+package mxlab.store;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import mxlab.core.routing.Mailbox;
+import mxlab.core.store.PrivateFiles;
+import mxlab.core.store.SyncBatcher;
 
 /**
  * Where mailboxes live: {@code data_dir/mail/DOMAIN/USER/{tmp,new,cur}} (Dovecot's {@code

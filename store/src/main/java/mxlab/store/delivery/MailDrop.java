@@ -1,4 +1,4 @@
-package mxlab.core.delivery;
+package mxlab.store.delivery;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -11,17 +11,20 @@ import java.util.Set;
 import mxlab.core.queue.Envelope;
 import mxlab.core.queue.QueueStore;
 import mxlab.core.routing.Mailbox;
-import mxlab.core.store.Maildirs;
 import mxlab.core.store.MessageRendering;
 import mxlab.core.store.PrivateFiles;
 import mxlab.core.store.SpoolWriter;
 import mxlab.core.store.SyncBatcher;
+import mxlab.store.MailStore;
+import mxlab.store.Maildirs;
 
 /**
  * Where accepted mail goes before the client hears 250: written once to the spool, fsynced,
  * hard-linked into each recipient's {@code Maildir/new} and, for off-site recipients, into the
- * queue; then the directories are synced together (group commit). The MDA part of the tutorial
- * (procmail/maildrop), crash-safe: a message is either in every place or reported as failed.
+ * queue; then the directories are synced together (group commit). The spool is every Maildir's
+ * tmp/: one durable file linked into many mailboxes, rather than one copy each. The MDA part of the
+ * tutorial (procmail/maildrop), crash-safe: a message is either in every place or reported as
+ * failed.
  */
 public final class MailDrop {
   private final Path spoolDir;
@@ -29,6 +32,7 @@ public final class MailDrop {
   private final QueueStore queue;
   private final SyncBatcher batcher;
   private final SpoolWriter.Opener spoolFiles;
+  private final MailStore store;
 
   public MailDrop(Path dataDir, String hostname, SyncBatcher batcher) throws IOException {
     this(dataDir, hostname, batcher, SpoolWriter.NEW_PRIVATE_FILE);
@@ -44,6 +48,12 @@ public final class MailDrop {
     this.queue = new QueueStore(dataDir.resolve("queue"));
     this.batcher = batcher;
     this.spoolFiles = spoolFiles;
+    this.store = new MailStore(maildirs, batcher);
+  }
+
+  /** The mailboxes this delivers into, as sessions read and change them. */
+  public MailStore mailStore() {
+    return store;
   }
 
   public Maildirs maildirs() {
@@ -85,6 +95,14 @@ public final class MailDrop {
     } finally {
       Files.deleteIfExists(spooled.file());
     }
+    arrived(mailboxes);
+  }
+
+  /** Open sessions on these INBOXes (IMAP IDLE) hear of the new mail. */
+  private void arrived(List<Mailbox> mailboxes) throws IOException {
+    for (Mailbox m : mailboxes) {
+      store.arrived(m.domain(), m.user());
+    }
   }
 
   /**
@@ -106,6 +124,7 @@ public final class MailDrop {
       }
       throw e;
     }
+    arrived(mailboxes);
   }
 
   private void linkIntoMailboxes(

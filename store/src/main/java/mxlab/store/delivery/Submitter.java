@@ -1,4 +1,4 @@
-package mxlab.core.delivery;
+package mxlab.store.delivery;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

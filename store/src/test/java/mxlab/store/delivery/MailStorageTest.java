@@ -1,4 +1,4 @@
-package mxlab.core.store;
+package mxlab.store.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,11 +9,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
-import mxlab.core.delivery.MailDrop;
 import mxlab.core.queue.Envelope;
 import mxlab.core.queue.EnvelopeCodec;
 import mxlab.core.queue.QueueIds;
 import mxlab.core.routing.Mailbox;
+import mxlab.core.store.FullDisk;
+import mxlab.core.store.SpoolWriter;
+import mxlab.core.store.SyncBatcher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
