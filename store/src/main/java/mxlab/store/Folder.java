@@ -1,0 +1,439 @@
+package mxlab.store;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import mxlab.core.store.MessageRendering;
+
+/**
+ * One Maildir folder: its messages with permanent UIDs, flags in the file names, append, copy and
+ * expunge. Everything that reads or changes the folder's state holds its lock; listeners hear of
+ * each change after the lock is released. What others do to the files (a delivery into new/, a
+ * Dovecot on the same Maildir) is found by the next sync, which a changed directory triggers.
+ */
+public final class Folder {
+  /** A directory changed this recently may change again within its time stamp's resolution. */
+  private static final Duration SETTLED = Duration.ofSeconds(2);
+
+  private final MailStore store;
+  private final Path dir;
+  private final String name;
+  private final Object lock = new Object();
+  private final List<FolderListener> listeners = new CopyOnWriteArrayList<>();
+  private UidList uids;
+  private Keywords keywords;
+  private TreeMap<Long, Message> messages = new TreeMap<>();
+  private FileTime seenNew;
+  private FileTime seenCur;
+
+  Folder(MailStore store, Path dir, String name) {
+    this.store = store;
+    this.dir = dir;
+    this.name = name;
+  }
+
+  /** The IMAP name: "INBOX", "Sent", "Archive.2024". */
+  public String name() {
+    return name;
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  public boolean exists() {
+    return Files.isDirectory(dir.resolve("cur"));
+  }
+
+  /** Creates tmp/, new/ and cur/ if missing. */
+  void create() throws IOException {
+    store.createMaildir(dir);
+  }
+
+  public long uidValidity() throws IOException {
+    synchronized (lock) {
+      load();
+      return uids.validity();
+    }
+  }
+
+  /** The UID the next message will get (RFC 3501 2.3.1.1). */
+  public long uidNext() throws IOException {
+    synchronized (lock) {
+      sync();
+      return uids.next();
+    }
+  }
+
+  /** The keywords this folder can store. */
+  public List<String> keywords() throws IOException {
+    synchronized (lock) {
+      load();
+      return keywords.all();
+    }
+  }
+
+  /** Every message in UID order, as the folder is on disk now. */
+  public List<Message> messages() throws IOException {
+    synchronized (lock) {
+      sync();
+      return List.copyOf(messages.values());
+    }
+  }
+
+  public Optional<Message> message(long uid) throws IOException {
+    synchronized (lock) {
+      sync();
+      return Optional.ofNullable(messages.get(uid));
+    }
+  }
+
+  /**
+   * Stores a message (APPEND): written to tmp/, synced, renamed into new/ (no flags) or cur/, its
+   * directory synced; returns it with its UID once it is durable.
+   */
+  public Message append(byte[] content, Flags flags, Instant internalDate) throws IOException {
+    create();
+    String base = store.uniqueName(content.length, MessageRendering.crlfSize(content));
+    Path tmp = dir.resolve("tmp").resolve(base);
+    try (FileChannel ch =
+        FileChannel.open(
+            tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), MailStore.FILE)) {
+      ByteBuffer b = ByteBuffer.wrap(content);
+      while (b.hasRemaining()) {
+        ch.write(b);
+      }
+      ch.force(true);
+    }
+    Files.setLastModifiedTime(tmp, FileTime.from(internalDate));
+    Message stored = place(tmp, base, flags);
+    fire(new FolderChange.Appended(this, List.of(stored.uid())));
+    return stored;
+  }
+
+  /**
+   * Moves a file from tmp/ into the folder with these flags and gives it the next UID; returns once
+   * the directory entry is durable.
+   */
+  private Message place(Path tmp, String base, Flags flags) throws IOException {
+    Message placed;
+    synchronized (lock) {
+      sync();
+      String letters = letters(flags, "");
+      Path target =
+          letters.isEmpty()
+              ? dir.resolve("new").resolve(base)
+              : dir.resolve("cur").resolve(MaildirName.withInfo(base, letters));
+      boolean clean = inSync();
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+      long uid = uids.assign(base);
+      uids.append(uid, base);
+      placed = read(uid, base, target);
+      messages.put(uid, placed);
+      if (clean) {
+        remember();
+      }
+    }
+    store.syncDirectories(List.of(placed.path().getParent()));
+    return placed;
+  }
+
+  /**
+   * Sets a message's flags (STORE), renaming its file; empty if it is gone. Keywords past the 26 a
+   * folder can hold are not kept: the returned message says what was.
+   */
+  public Optional<Message> setFlags(long uid, Flags flags) throws IOException {
+    Message changed;
+    synchronized (lock) {
+      sync();
+      Message m = messages.get(uid);
+      if (m == null) {
+        return Optional.empty();
+      }
+      if (m.flags().equals(flags)) {
+        return Optional.of(m);
+      }
+      String kept = foreignLetters(MaildirName.parse(m.path().getFileName().toString()).info());
+      Path target =
+          dir.resolve("cur").resolve(MaildirName.withInfo(m.base(), letters(flags, kept)));
+      boolean clean = inSync();
+      try {
+        Files.move(m.path(), target, StandardCopyOption.ATOMIC_MOVE);
+      } catch (NoSuchFileException e) {
+        clean = false;
+        rescan(); // renamed or removed by someone else: try on what is there now
+        m = messages.get(uid);
+        if (m == null) {
+          return Optional.empty();
+        }
+        Files.move(m.path(), target, StandardCopyOption.ATOMIC_MOVE);
+      }
+      changed = m.withFile(target, flagsOf(target.getFileName().toString()));
+      messages.put(uid, changed);
+      if (clean) {
+        remember();
+      }
+    }
+    fire(new FolderChange.FlagsChanged(this, changed));
+    return Optional.of(changed);
+  }
+
+  /** Removes messages for good (EXPUNGE); returns the UIDs that were there to remove. */
+  public List<Long> expunge(Collection<Long> which) throws IOException {
+    List<Long> removed = new ArrayList<>();
+    synchronized (lock) {
+      sync();
+      boolean clean = inSync();
+      Set<Path> dirs = new HashSet<>();
+      for (long uid : which) {
+        Message m = messages.remove(uid);
+        if (m == null) {
+          continue;
+        }
+        Files.deleteIfExists(m.path());
+        dirs.add(m.path().getParent());
+        uids.remove(m.base());
+        removed.add(uid);
+      }
+      if (removed.isEmpty()) {
+        return removed;
+      }
+      uids.save();
+      if (clean) {
+        remember();
+      }
+      store.syncDirectories(dirs);
+    }
+    fire(new FolderChange.Expunged(this, removed));
+    return removed;
+  }
+
+  /**
+   * Copies messages into {@code target} with their flags and internal dates (COPY, RFC 4315
+   * COPYUID); returns source UID to new UID, in source order, for the messages that still existed.
+   */
+  public Map<Long, Long> copyTo(Collection<Long> which, Folder target) throws IOException {
+    List<Message> sources = new ArrayList<>();
+    synchronized (lock) {
+      sync();
+      for (long uid : which) {
+        Message m = messages.get(uid);
+        if (m != null) {
+          sources.add(m);
+        }
+      }
+    }
+    sources.sort(Comparator.comparingLong(Message::uid));
+    target.create();
+    Map<Long, Long> copied = new LinkedHashMap<>();
+    for (Message m : sources) {
+      String base = store.uniqueName(Files.size(m.path()), m.size());
+      Path tmp = target.dir.resolve("tmp").resolve(base);
+      try {
+        Files.createLink(tmp, m.path()); // same file system: the copy costs a directory entry
+      } catch (NoSuchFileException e) {
+        continue; // expunged meanwhile
+      } catch (IOException | UnsupportedOperationException e) {
+        Files.copy(m.path(), tmp);
+      }
+      copied.put(m.uid(), target.place(tmp, base, m.flags()).uid());
+    }
+    if (!copied.isEmpty()) {
+      target.fire(new FolderChange.Appended(target, List.copyOf(copied.values())));
+    }
+    return copied;
+  }
+
+  /** Moves messages (RFC 6851 MOVE): copied, then expunged here. */
+  public Map<Long, Long> moveTo(Collection<Long> which, Folder target) throws IOException {
+    Map<Long, Long> moved = copyTo(which, target);
+    expunge(moved.keySet());
+    return moved;
+  }
+
+  /** Hears of every change until the returned handle is closed. */
+  public AutoCloseable listen(FolderListener listener) {
+    listeners.add(listener);
+    return () -> listeners.remove(listener);
+  }
+
+  void fire(FolderChange change) {
+    for (FolderListener l : listeners) {
+      l.changed(change);
+    }
+  }
+
+  // --- reading the directories
+
+  private void load() throws IOException {
+    if (uids == null) {
+      uids = UidList.load(dir, store.newUidValidity());
+      keywords = Keywords.load(dir);
+    }
+  }
+
+  /** Rescans unless neither new/ nor cur/ changed since the last scan (and both have settled). */
+  private void sync() throws IOException {
+    load();
+    FileTime n = mtime(dir.resolve("new"));
+    FileTime c = mtime(dir.resolve("cur"));
+    Instant settled = Instant.now().minus(SETTLED);
+    if (n.equals(seenNew)
+        && c.equals(seenCur)
+        && n.toInstant().isBefore(settled)
+        && c.toInstant().isBefore(settled)) {
+      return;
+    }
+    seenNew = n;
+    seenCur = c;
+    rescan();
+  }
+
+  /** Whether what we hold is what the directories held at our last look. */
+  private boolean inSync() throws IOException {
+    return mtime(dir.resolve("new")).equals(seenNew) && mtime(dir.resolve("cur")).equals(seenCur);
+  }
+
+  /**
+   * After a change of our own to directories that were in sync: what we hold is what is there, so
+   * the next sync need not rescan (unless the time stamps are too recent to trust).
+   */
+  private void remember() throws IOException {
+    seenNew = mtime(dir.resolve("new"));
+    seenCur = mtime(dir.resolve("cur"));
+  }
+
+  private void rescan() throws IOException {
+    load();
+    Map<String, Path> files = new HashMap<>();
+    for (String sub : new String[] {"new", "cur"}) {
+      Path d = dir.resolve(sub);
+      if (!Files.isDirectory(d)) {
+        continue;
+      }
+      try (DirectoryStream<Path> entries = Files.newDirectoryStream(d)) {
+        for (Path f : entries) {
+          String fileName = f.getFileName().toString();
+          if (!fileName.startsWith(".")) {
+            files.put(MaildirName.parse(fileName).base(), f);
+          }
+        }
+      }
+    }
+    boolean changed = uids.entries().keySet().removeIf(base -> !files.containsKey(base));
+    List<String> unknown = new ArrayList<>();
+    for (String base : files.keySet()) {
+      if (uids.uid(base) == null) {
+        unknown.add(base);
+      }
+    }
+    // new messages get UIDs in arrival order, as a client expects of ascending UIDs
+    unknown.sort(
+        Comparator.comparingLong((String b) -> new MaildirName(b, "").time())
+            .thenComparing(Comparator.naturalOrder()));
+    for (String base : unknown) {
+      uids.assign(base);
+      changed = true;
+    }
+    TreeMap<Long, Message> now = new TreeMap<>();
+    for (Map.Entry<String, Long> e : uids.entries().entrySet()) {
+      Path file = files.get(e.getKey());
+      Message known = messages.get(e.getValue());
+      if (known != null && known.path().equals(file)) {
+        now.put(e.getValue(), known);
+        continue;
+      }
+      try {
+        now.put(e.getValue(), read(e.getValue(), e.getKey(), file));
+      } catch (NoSuchFileException gone) {
+        // removed while we looked: the next scan drops it
+      }
+    }
+    messages = now;
+    if (changed) {
+      uids.save();
+    }
+  }
+
+  private Message read(long uid, String base, Path file) throws IOException {
+    long size = new MaildirName(base, "").crlfSize();
+    if (size < 0) {
+      size = MessageRendering.crlfSize(Files.readAllBytes(file)); // a message others put here
+    }
+    return new Message(
+        uid,
+        base,
+        file,
+        flagsOf(file.getFileName().toString()),
+        size,
+        Files.getLastModifiedTime(file).toInstant());
+  }
+
+  private Flags flagsOf(String fileName) {
+    String info = MaildirName.parse(fileName).info();
+    List<String> names = new ArrayList<>();
+    for (char c : info.toCharArray()) {
+      if (c >= 'a' && c <= 'z') {
+        keywords.name(c).ifPresent(names::add);
+      } else {
+        Flag.ofLetter(c).ifPresent(f -> names.add(f.imapName()));
+      }
+    }
+    return Flags.parse(names);
+  }
+
+  /** The info letters for these flags, plus {@code kept} (letters of others we do not own). */
+  private String letters(Flags flags, String kept) throws IOException {
+    StringBuilder b = new StringBuilder(kept);
+    flags.system().forEach(f -> b.append(f.letter()));
+    for (String k : flags.keywords()) {
+      keywords.letter(k).ifPresent(b::append);
+    }
+    return b.toString();
+  }
+
+  /** Uppercase letters that are no IMAP flag (P, "passed"): kept through our renames. */
+  private static String foreignLetters(String info) {
+    StringBuilder b = new StringBuilder();
+    for (char c : info.toCharArray()) {
+      if (c >= 'A' && c <= 'Z' && Flag.ofLetter(c).isEmpty()) {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  private static FileTime mtime(Path d) throws IOException {
+    try {
+      return Files.getLastModifiedTime(d);
+    } catch (NoSuchFileException e) {
+      return FileTime.fromMillis(0);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return name + " (" + dir + ")";
+  }
+}
