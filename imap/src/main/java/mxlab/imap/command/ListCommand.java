@@ -133,8 +133,7 @@ final class ListCommand implements ImapCommand {
       String wire = MailboxNames.toWire(n);
       boolean matched = false;
       for (String p : patterns) {
-        matched |=
-            ListPattern.of(MailboxNames.fromWire(reference), MailboxNames.fromWire(p)).matches(n);
+        matched |= ListPattern.of(reference, p).matches(wire); // patterns are modified UTF-7 too
       }
       if (!matched) {
         continue;
@@ -163,7 +162,7 @@ final class ListCommand implements ImapCommand {
               .atom(name)
               .atomList(attributes)
               .string(DELIMITER)
-              .string(wire)
+              .astring(wire)
               .line());
       if (status != null && exists) {
         session.send(StatusItems.response(folders.get(n), status));

@@ -42,7 +42,7 @@ final class StatusItems {
   /** "* STATUS name (MESSAGES 3 UNSEEN 1)". */
   static byte[] response(Folder folder, List<String> items) throws IOException {
     List<Message> messages = folder.messages();
-    Response r = Response.untagged().atom("STATUS").string(MailboxNames.toWire(folder.name()));
+    Response r = Response.untagged().atom("STATUS").astring(MailboxNames.toWire(folder.name()));
     r.open();
     for (String item : items) {
       r.atom(item);

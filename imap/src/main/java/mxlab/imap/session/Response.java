@@ -57,6 +57,16 @@ public final class Response {
     return this;
   }
 
+  /** astring (RFC 3501 9): an atom when it can be one (a mailbox name as Dovecot sends it). */
+  public Response astring(String s) {
+    boolean atom = !s.isEmpty() && !s.equalsIgnoreCase("NIL");
+    for (int i = 0; i < s.length() && atom; i++) {
+      char c = s.charAt(i);
+      atom = c > 0x20 && c < 0x7f && "(){%*\"\\]".indexOf(c) < 0;
+    }
+    return atom ? atom(s) : string(s);
+  }
+
   public Response string(String s) {
     return s == null ? nil() : string(s.getBytes(StandardCharsets.UTF_8));
   }
