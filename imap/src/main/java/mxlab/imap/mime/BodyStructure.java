@@ -19,7 +19,7 @@ public final class BodyStructure {
         emptyPart(r); // a multipart must have a part: a broken boundary leaves an empty text
       }
       for (MimePart child : p.parts()) {
-        write(r, child, extensible);
+        write(r.adjacent(), child, extensible); // body-type-mpart = 1*body SP media-subtype
       }
       r.string(p.subtype());
       if (extensible) {

@@ -51,13 +51,14 @@ public final class Envelope {
     }
     r.open();
     for (Address a : list) {
+      r.adjacent(); // "(" 1*address ")"
       if (a instanceof Group g) {
         // RFC 3501 7.4.2: a group is marked by a mailbox name alone, ended by an all-NIL address
         r.open().nil().nil().string(g.getName()).nil().close();
         for (Mailbox m : g.getMailboxes()) {
-          mailbox(r, m);
+          mailbox(r.adjacent(), m);
         }
-        r.open().nil().nil().nil().nil().close();
+        r.adjacent().open().nil().nil().nil().nil().close();
       } else if (a instanceof Mailbox m) {
         mailbox(r, m);
       }

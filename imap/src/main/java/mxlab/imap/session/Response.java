@@ -51,6 +51,12 @@ public final class Response {
     return this;
   }
 
+  /** The next item follows without a space: "(body)(body)", "(addr)(addr)" (RFC 3501 9). */
+  public Response adjacent() {
+    needSpace = false;
+    return this;
+  }
+
   public Response close() {
     out.write(')');
     needSpace = true;
