@@ -50,6 +50,8 @@ public final class ImapSession {
   private String saslTag;
   private String idleTag;
   private boolean paused;
+  private String running;
+  private byte[] taggedReply;
   private int errors;
   private int authFailures;
 
@@ -153,10 +155,28 @@ public final class ImapSession {
       bad(tag, "Missing command");
       return;
     }
-    commands.run(this, tag, name, args);
-    if (state == ImapState.SELECTED && idleTag == null) {
-      // RFC 3501 7.4.1: no EXPUNGE while responding to FETCH, STORE or SEARCH (nor their UID forms)
-      report(!ImapCommands.forbidsExpunge(name));
+    running = tag;
+    try {
+      if (state == ImapState.SELECTED && changed) {
+        report(false); // what changed since the last command, before this one looks
+      }
+      commands.run(this, tag, name, args);
+      if (state == ImapState.SELECTED && idleTag == null) {
+        // RFC 3501 7.4.1: no EXPUNGE while responding to FETCH, STORE or SEARCH (nor UID forms)
+        report(!ImapCommands.forbidsExpunge(name));
+      }
+    } finally {
+      running = null;
+      releaseTagged();
+    }
+  }
+
+  /** The tagged response of a command comes after every untagged one it caused (RFC 3501 2.2.2). */
+  private void releaseTagged() {
+    if (taggedReply != null) {
+      byte[] r = taggedReply;
+      taggedReply = null;
+      send(r);
     }
   }
 
@@ -172,9 +192,15 @@ public final class ImapSession {
 
   /** A tagged response; a run of BADs ends the session (the client does not speak IMAP). */
   public void tagged(String tag, String text) {
-    send(new Response().raw(tag).atom(text).line());
+    byte[] line = new Response().raw(tag).atom(text).line();
+    if (tag.equals(running)) {
+      taggedReply = line;
+    } else {
+      send(line);
+    }
     if (text.startsWith("BAD")) {
       if (++errors >= env.limits().maxErrors() && state != ImapState.LOGOUT) {
+        releaseTagged();
         bye("Too many errors");
       }
     } else {
@@ -205,6 +231,7 @@ public final class ImapSession {
   }
 
   public void logout() {
+    releaseTagged();
     state = ImapState.LOGOUT;
     stopListening();
     selected = null;
@@ -253,6 +280,7 @@ public final class ImapSession {
   /** The tagged OK is sent: the transport takes over for the handshake (RFC 3501 6.2.1). */
   public void startTls(String tag) {
     ok(tag, "Begin TLS negotiation now");
+    releaseTagged();
     connection.flush();
     connection.startTls();
   }
@@ -380,8 +408,8 @@ public final class ImapSession {
   /** SELECT/EXAMINE: a new view, told of every change to the folder from now on. */
   public SelectedFolder select(Folder folder, boolean readOnly) throws IOException {
     unselect();
+    listening = folder.listen(this::heard); // first, so that nothing after the snapshot is missed
     selected = SelectedFolder.open(folder, readOnly);
-    listening = folder.listen(this::heard);
     state = ImapState.SELECTED;
     return selected;
   }
@@ -405,6 +433,16 @@ public final class ImapSession {
       listening = null;
     }
     changed = false;
+  }
+
+  /**
+   * This session changed {@code folder} (APPEND, COPY): if it is the selected one, the report after
+   * the command tells the client (RFC 3501 6.3.11: EXISTS), not the next command's.
+   */
+  public void touched(Folder folder) {
+    if (selected != null && selected.folder() == folder) {
+      changed = true;
+    }
   }
 
   /** Called on the changing thread: the session looks when it may. */

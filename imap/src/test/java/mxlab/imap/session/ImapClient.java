@@ -37,6 +37,7 @@ final class ImapClient {
   }
 
   void send(byte[] octets) {
+    connection.runQueued(); // as an event loop would: what happened before comes first
     for (CommandAssembler.Event e : assembler.feed(octets)) {
       if (e instanceof CommandAssembler.Complete c) {
         session.command(c.command());

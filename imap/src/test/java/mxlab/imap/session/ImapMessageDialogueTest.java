@@ -167,4 +167,19 @@ class ImapMessageDialogueTest {
             .formatted(trash, trash, trash));
     assertThat(imap.inbox().messages()).hasSize(1);
   }
+
+  @Test
+  void appendAndCopyIntoTheSelectedFolderReportExistsBeforeTheirOk() throws Exception {
+    ImapClient c = selected();
+    c.script(
+        """
+        C: a APPEND INBOX {3+}
+        C: abc
+        S: * 5 EXISTS
+        S: a OK [APPENDUID * 5] APPEND completed
+        C: b COPY 1 INBOX
+        S: * 6 EXISTS
+        S: b OK [COPYUID * 1 6] COPY completed
+        """);
+  }
 }
