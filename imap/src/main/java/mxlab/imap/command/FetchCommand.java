@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
@@ -118,7 +119,7 @@ final class FetchCommand implements ImapCommand {
           label += "<" + b.origin() + ">";
           int from = (int) Math.min(b.origin(), data.length);
           int to = (int) Math.min((long) from + b.count(), data.length);
-          data = java.util.Arrays.copyOfRange(data, from, to);
+          data = Arrays.copyOfRange(data, from, to);
         }
         r.atom(label).literal(data);
       }

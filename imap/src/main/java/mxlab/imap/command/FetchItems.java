@@ -1,6 +1,7 @@
 package mxlab.imap.command;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import mxlab.imap.mime.Section;
@@ -94,7 +95,7 @@ final class FetchItems {
       }
       path.add(n);
     }
-    String specifier = String.join(".", java.util.Arrays.copyOfRange(levels, i, levels.length));
+    String specifier = String.join(".", Arrays.copyOfRange(levels, i, levels.length));
     List<String> fields = new ArrayList<>();
     switch (specifier) {
       case "", "TEXT", "HEADER" -> {}

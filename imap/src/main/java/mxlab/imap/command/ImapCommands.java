@@ -5,10 +5,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import mxlab.core.text.Printable;
 import mxlab.imap.parse.Arguments;
 import mxlab.imap.parse.ImapSyntaxException;
 import mxlab.imap.session.ImapSession;
 import mxlab.imap.session.ImapState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Every command by name; the commands of RFC 3501 6 must all be there, or start-up fails. */
 public final class ImapCommands {
@@ -46,6 +49,8 @@ public final class ImapCommands {
   /** RFC 3501 7.4.1: an EXPUNGE response is never sent while responding to these. */
   private static final Set<String> NO_EXPUNGE =
       Set.of("FETCH", "STORE", "SEARCH", "UID FETCH", "UID STORE", "UID SEARCH");
+
+  private static final Logger log = LoggerFactory.getLogger(ImapCommands.class);
 
   private final Map<String, ImapCommand> commands = new HashMap<>();
 
@@ -122,6 +127,11 @@ public final class ImapCommands {
       command.handle(session, tag, args);
     } catch (ImapSyntaxException e) {
       session.bad(tag, e.getMessage());
+    } catch (IOException e) {
+      // the store failed (a full disk, a folder removed under us): this command fails, not the
+      // session
+      log.warn("imap: {} failed: {}", Printable.escape(name), Printable.escape(e), e);
+      session.no(tag, "[SERVERBUG] Internal error"); // RFC 5530
     }
   }
 

@@ -110,7 +110,12 @@ public final class ImapSession {
     if (hold(() -> dropped(tag, reason))) {
       return;
     }
-    if (reason == CommandAssembler.Reason.LITERAL_TOO_BIG) {
+    if (sasl != null) {
+      String t = saslTag; // a response line too long for any SASL exchange we offer
+      sasl = null;
+      saslTag = null;
+      bad(t, "Authentication response too long");
+    } else if (reason == CommandAssembler.Reason.LITERAL_TOO_BIG) {
       tagged(tag, "NO [TOOBIG] Literal too big"); // RFC 7889
     } else {
       tagged(tag, "BAD Command line too long");

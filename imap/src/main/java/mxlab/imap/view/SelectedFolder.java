@@ -8,7 +8,7 @@ import java.util.List;
 import mxlab.imap.parse.ImapSyntaxException;
 import mxlab.imap.parse.SequenceSet;
 import mxlab.imap.session.Response;
-import mxlab.store.Flags;
+import mxlab.store.Flag;
 import mxlab.store.Folder;
 import mxlab.store.Message;
 
@@ -73,7 +73,7 @@ public final class SelectedFolder {
   /** Messages the client counts (ghosts included) whose flags say \Seen or not. */
   public int firstUnseen() {
     for (int i = 0; i < size; i++) {
-      if (!ghosts.get(i) && !messages[i].flags().has(mxlab.store.Flag.SEEN)) {
+      if (!ghosts.get(i) && !messages[i].flags().has(Flag.SEEN)) {
         return i + 1;
       }
     }
@@ -220,13 +220,9 @@ public final class SelectedFolder {
         .atom("UID")
         .number(m.uid())
         .atom("FLAGS")
-        .atomList(flagNames(m.flags()))
+        .atomList(m.flags().imapNames())
         .close()
         .line();
-  }
-
-  public static List<String> flagNames(Flags f) {
-    return f.imapNames();
   }
 
   private void add(Message m) {

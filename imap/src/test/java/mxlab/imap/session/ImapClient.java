@@ -98,10 +98,11 @@ final class ImapClient {
     for (String line : script.split("\n")) {
       if (line.startsWith("C: ")) {
         send(line.substring(3) + "\r\n");
-      } else if (line.startsWith("S: ")) {
+      } else if (line.startsWith("S: ") || line.equals("S:")) {
+        String expected = line.substring(Math.min(3, line.length())); // "S:" is an empty line
         String got = readLine();
-        if (!matches(line.substring(3), got)) {
-          fail("expected " + line.substring(3) + "\n but got " + got + "\n then " + pending());
+        if (!matches(expected, got)) {
+          fail("expected " + expected + "\n but got " + got + "\n then " + pending());
         }
       } else if (!line.isBlank()) {
         throw new IllegalArgumentException("not a script line: " + line);

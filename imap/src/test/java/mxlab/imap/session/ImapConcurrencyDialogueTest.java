@@ -2,6 +2,7 @@ package mxlab.imap.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -158,5 +159,41 @@ class ImapConcurrencyDialogueTest {
     two.session.closed();
     imap.deliver("Subject: new\n\nbody\n");
     assertThat(two.pending()).isEmpty();
+  }
+
+  @Test
+  void aDeliveryBySmtpReachesAnIdleSession() throws Exception {
+    two.script(
+        """
+        C: i IDLE
+        S: + idling
+        """);
+    // what the SMTP delivery does: a file linked into new/, then the store told
+    Path inbox = imap.store.mailbox("bann.com", "test").root();
+    Files.writeString(
+        inbox.resolve("new").resolve("1796220000.M1P1.mail.bann.com"), "Subject: smtp\n\nhi\n");
+    imap.store.arrived("bann.com", "test");
+    two.script(
+        """
+        S: * 4 EXISTS
+        C: DONE
+        S: i OK IDLE terminated
+        C: j UID FETCH *:123 (UID RFC822.SIZE)
+        S: * 4 FETCH (UID 4 RFC822.SIZE 21)
+        S: j OK UID FETCH completed
+        """);
+  }
+
+  @Test
+  void anythingButDoneEndsIdleWithBad() throws Exception {
+    two.script(
+        """
+        C: i IDLE
+        S: + idling
+        C: j NOOP
+        S: i BAD Expected DONE
+        C: k NOOP
+        S: k OK NOOP completed
+        """);
   }
 }

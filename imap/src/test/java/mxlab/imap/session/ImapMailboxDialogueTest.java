@@ -227,4 +227,50 @@ class ImapMailboxDialogueTest {
         .isEqualTo("Subject: hello\nFrom: a@b.c\n\nbody\n"); // stored with LF, as Maildirs are
     assertThat(m.size()).isEqualTo(message.length());
   }
+
+  @Test
+  void literalsWorkInAnyStringArgument() throws Exception {
+    imap.deliver("Subject: one\n\nbody\n");
+    ImapClient c = imap.login();
+    c.script(
+        """
+        C: a CREATE {7}
+        S: + go ahead
+        C: Archive
+        S: a OK CREATE completed
+        C: b STATUS {5+}
+        C: INBOX (MESSAGES)
+        S: * STATUS INBOX (MESSAGES 1)
+        S: b OK STATUS completed
+        C: c LIST {0+}
+        C:  {2+}
+        C: A*
+        S: * LIST (\\HasNoChildren) "." Archive
+        S: c OK LIST completed
+        C: d SELECT {5+}
+        C: inbox
+        S: * FLAGS *
+        S: * 1 EXISTS
+        S: * 0 RECENT
+        S: * OK [UNSEEN 1] *
+        S: * OK [UIDVALIDITY *
+        S: * OK [UIDNEXT 2] *
+        S: * OK [PERMANENTFLAGS *
+        S: d OK [READ-WRITE] SELECT completed
+        C: e FETCH 1 (BODY.PEEK[HEADER.FIELDS ({7+}
+        C: SUBJECT)])
+        S: * 1 FETCH (BODY[HEADER.FIELDS (SUBJECT)] {16}
+        S: Subject: one
+        S:
+        S: )
+        S: e OK FETCH completed
+        C: f COPY 1 {7+}
+        C: Archive
+        S: f OK [COPYUID * 1 1] COPY completed
+        C: g SEARCH SUBJECT {3+}
+        C: ONE
+        S: * SEARCH 1
+        S: g OK SEARCH completed
+        """);
+  }
 }
