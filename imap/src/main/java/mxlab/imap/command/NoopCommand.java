@@ -25,17 +25,13 @@ final class NoopCommand implements ImapCommand {
 
   @Override
   public Set<ImapState> states() {
-    return States.ANY;
+    return name.equals("CHECK") ? States.SELECTED : States.ANY;
   }
 
   @Override
   public void handle(ImapSession session, String tag, Arguments args)
       throws IOException, ImapSyntaxException {
     args.end();
-    if (name.equals("CHECK") && session.state() != ImapState.SELECTED) {
-      session.bad(tag, "Select a mailbox first");
-      return;
-    }
     session.poll();
     session.ok(tag, name + " completed");
   }

@@ -31,8 +31,8 @@ public final class BodyStructure {
     }
     r.string(p.type()).string(p.subtype());
     parameters(r, p.parameters(), p.type().equals("text"));
-    nstring(r, p.field("Content-ID"));
-    nstring(r, p.field("Content-Description"));
+    r.nstring(p.field("Content-ID"));
+    r.nstring(p.field("Content-Description"));
     r.string(p.field("Content-Transfer-Encoding").orElse("7bit"));
     r.number(p.bodySize());
     if (p.message() != null) {
@@ -43,7 +43,7 @@ public final class BodyStructure {
       r.number(p.bodyLines());
     }
     if (extensible) {
-      nstring(r, p.field("Content-MD5"));
+      r.nstring(p.field("Content-MD5"));
       extensions(r, p);
     }
     r.close();
@@ -82,7 +82,7 @@ public final class BodyStructure {
       }
       r.stringList(tags);
     }
-    nstring(r, p.field("Content-Location"));
+    r.nstring(p.field("Content-Location"));
   }
 
   private static void parameters(Response r, List<NameValuePair> params, boolean text) {
@@ -99,13 +99,5 @@ public final class BodyStructure {
       r.string(n.getName()).string(n.getValue() == null ? "" : n.getValue());
     }
     r.close();
-  }
-
-  private static void nstring(Response r, Optional<String> value) {
-    if (value.isEmpty()) {
-      r.nil();
-    } else {
-      r.string(value.get());
-    }
   }
 }

@@ -16,8 +16,8 @@ public final class Envelope {
 
   public static void write(Response r, MimePart message) {
     r.open();
-    nstring(r, message.field("Date"));
-    nstring(r, message.field("Subject"));
+    r.nstring(message.field("Date"));
+    r.nstring(message.field("Subject"));
     Optional<String> from = message.field("From");
     addresses(r, from);
     // RFC 3501 7.4.2: sender and reply-to default to from
@@ -26,17 +26,9 @@ public final class Envelope {
     addresses(r, message.field("To"));
     addresses(r, message.field("Cc"));
     addresses(r, message.field("Bcc"));
-    nstring(r, message.field("In-Reply-To"));
-    nstring(r, message.field("Message-ID"));
+    r.nstring(message.field("In-Reply-To"));
+    r.nstring(message.field("Message-ID"));
     r.close();
-  }
-
-  private static void nstring(Response r, Optional<String> value) {
-    if (value.isEmpty()) {
-      r.nil();
-    } else {
-      r.string(value.get());
-    }
   }
 
   private static void addresses(Response r, Optional<String> value) {

@@ -357,6 +357,9 @@ public final class ImapSession {
             () ->
                 connection.execute(
                     () -> {
+                      if (state == ImapState.LOGOUT) {
+                        return; // the client left meanwhile
+                      }
                       no(tag, "[AUTHENTICATIONFAILED] Authentication failed");
                       if (last) {
                         bye("Too many failed logins");

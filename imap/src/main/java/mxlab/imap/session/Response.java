@@ -3,6 +3,7 @@ package mxlab.imap.session;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Builds response octets by the grammar of RFC 3501 9: atoms, numbers, NIL, lists, and strings sent
@@ -71,6 +72,11 @@ public final class Response {
       atom = c > 0x20 && c < 0x7f && "(){%*\"\\]".indexOf(c) < 0;
     }
     return atom ? atom(s) : string(s);
+  }
+
+  /** nstring (RFC 3501 9): NIL when absent. */
+  public Response nstring(Optional<String> s) {
+    return string(s.orElse(null));
   }
 
   public Response string(String s) {

@@ -176,12 +176,16 @@ class ImapLoginDialogueTest {
         S: b BAD Log in first
         C: c FROB
         S: c BAD Unknown command FROB
+        C: c2 CHECK
+        S: c2 BAD Log in first
         C: d LOGIN test changeme
         S: d OK *
         C: e FETCH 1 FLAGS
         S: e BAD Select a mailbox first
         C: f CLOSE
         S: f BAD Select a mailbox first
+        C: f2 CHECK
+        S: f2 BAD Select a mailbox first
         C: g AUTHENTICATE PLAIN
         S: g BAD Already logged in
         C: h NAMESPACE
