@@ -114,7 +114,11 @@ final class ListCommand implements ImapCommand {
     }
     // every name to consider: the folders, their implied parents, and (LSUB) the subscriptions
     TreeSet<String> names = new TreeSet<>(folders.keySet());
-    for (String f : folders.keySet()) {
+    TreeSet<String> leaves = new TreeSet<>(folders.keySet());
+    if (onlySubscribed) {
+      leaves.addAll(subscribed);
+    }
+    for (String f : leaves) {
       for (int dot = f.indexOf(FolderNames.SEPARATOR);
           dot > 0;
           dot = f.indexOf(FolderNames.SEPARATOR, dot + 1)) {
@@ -140,14 +144,19 @@ final class ListCommand implements ImapCommand {
       }
       boolean exists = folders.containsKey(n);
       boolean isSubscribed = subscribed.contains(n);
+      boolean hiddenParent = false;
       if (onlySubscribed && !isSubscribed) {
-        continue;
+        // RFC 3501 6.3.9: a "%" that stops above a subscribed folder shows its parent, \Noselect
+        hiddenParent = lsub && hidesSubscribedChild(n, subscribed, reference, patterns);
+        if (!hiddenParent) {
+          continue;
+        }
       }
       if (onlySpecialUse && SpecialUse.of(n).isEmpty()) {
         continue;
       }
       List<String> attributes = new ArrayList<>();
-      if (!exists) {
+      if (!exists || hiddenParent) {
         attributes.add("\\Noselect"); // an implied parent, or a subscription of a deleted folder
       }
       if (!lsub) {
@@ -169,6 +178,19 @@ final class ListCommand implements ImapCommand {
       }
     }
     session.ok(tag, name + " completed");
+  }
+
+  private static boolean hidesSubscribedChild(
+      String name, Set<String> subscribed, String reference, List<String> patterns) {
+    String prefix = name + DELIMITER;
+    for (String s : subscribed) {
+      if (s.startsWith(prefix)
+          && patterns.stream()
+              .noneMatch(p -> ListPattern.of(reference, p).matches(MailboxNames.toWire(s)))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean hasChildren(String name, Set<String> folders) {

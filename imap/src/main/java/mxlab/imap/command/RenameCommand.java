@@ -9,8 +9,14 @@ import mxlab.imap.parse.Arguments;
 import mxlab.imap.parse.ImapSyntaxException;
 import mxlab.imap.session.ImapSession;
 import mxlab.imap.session.ImapState;
+import mxlab.store.Folder;
+import mxlab.store.Mailbox;
+import mxlab.store.Message;
 
-/** RENAME (RFC 3501 6.3.5), with the levels below; INBOX cannot be renamed here. */
+/**
+ * RENAME (RFC 3501 6.3.5), with the levels below; renaming INBOX moves its messages into the new
+ * folder and leaves INBOX empty.
+ */
 final class RenameCommand implements ImapCommand {
   @Override
   public String name() {
@@ -31,6 +37,11 @@ final class RenameCommand implements ImapCommand {
     String to = MailboxNames.read(args);
     args.end();
     try {
+      if (from.equals(Mailbox.INBOX)) {
+        renameInbox(session, to);
+        session.ok(tag, "RENAME completed");
+        return;
+      }
       session.mailbox().rename(from, to);
       session.ok(tag, "RENAME completed");
     } catch (NoSuchFileException e) {
@@ -40,5 +51,12 @@ final class RenameCommand implements ImapCommand {
     } catch (IllegalArgumentException e) {
       session.no(tag, "[CANNOT] " + e.getMessage());
     }
+  }
+
+  private static void renameInbox(ImapSession session, String to) throws IOException {
+    Folder target = session.mailbox().create(to);
+    Folder inbox = session.mailbox().inbox();
+    inbox.moveTo(inbox.messages().stream().map(Message::uid).toList(), target);
+    session.touched(inbox);
   }
 }

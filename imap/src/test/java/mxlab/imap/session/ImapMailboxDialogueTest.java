@@ -273,4 +273,42 @@ class ImapMailboxDialogueTest {
         S: g OK SEARCH completed
         """);
   }
+
+  @Test
+  void renamingInboxMovesItsMessagesAndLeavesItEmpty() throws Exception {
+    imap.deliver("Subject: one\n\nbody\n");
+    imap.deliver("Subject: two\n\nbody\n");
+    ImapClient c = imap.login();
+    c.script(
+        """
+        C: a RENAME INBOX Old
+        S: a OK RENAME completed
+        C: b STATUS INBOX (MESSAGES)
+        S: * STATUS INBOX (MESSAGES 0)
+        S: b OK STATUS completed
+        C: c STATUS Old (MESSAGES)
+        S: * STATUS Old (MESSAGES 2)
+        S: c OK STATUS completed
+        C: d RENAME INBOX Old
+        S: d NO [ALREADYEXISTS] Target mailbox already exists
+        """);
+  }
+
+  @Test
+  void lsubShowsTheParentOfASubscribedFolderThatPercentHides() throws Exception {
+    ImapClient c = imap.login();
+    c.script(
+        """
+        C: a CREATE Lists.mxlab
+        S: a OK CREATE completed
+        C: b SUBSCRIBE Lists.mxlab
+        S: b OK SUBSCRIBE completed
+        C: c LSUB "" %
+        S: * LSUB (\\Noselect) "." Lists
+        S: c OK LSUB completed
+        C: d LSUB "" *
+        S: * LSUB () "." Lists.mxlab
+        S: d OK LSUB completed
+        """);
+  }
 }
