@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import mxlab.imap.folders.ListPattern;
 import mxlab.imap.folders.MailboxNames;
 import mxlab.imap.folders.Subscriptions;
 import mxlab.imap.parse.Arguments;
@@ -47,61 +45,8 @@ final class ListCommand implements ImapCommand {
   @Override
   public void handle(ImapSession session, String tag, Arguments args)
       throws IOException, ImapSyntaxException {
-    boolean lsub = name.equals("LSUB");
-    boolean onlySubscribed = lsub;
-    boolean onlySpecialUse = false;
-    boolean returnSubscribed = false;
-    List<String> status = null;
-    args.space();
-    if (!lsub && args.tryChar('(')) {
-      while (!args.tryChar(')')) {
-        args.tryChar(' ');
-        switch (args.atom().toUpperCase(Locale.ROOT)) {
-          case "SUBSCRIBED" -> {
-            onlySubscribed = true;
-            returnSubscribed = true;
-          }
-          case "SPECIAL-USE" -> onlySpecialUse = true;
-          case "REMOTE", "RECURSIVEMATCH" -> {}
-          default -> throw new ImapSyntaxException("Unknown LIST selection option");
-        }
-      }
-      args.space();
-    }
-    String reference = args.astring();
-    args.space();
-    List<String> patterns = new ArrayList<>();
-    if (!lsub && args.tryChar('(')) {
-      while (!args.tryChar(')')) {
-        args.tryChar(' ');
-        patterns.add(args.listMailbox());
-      }
-    } else {
-      patterns.add(args.listMailbox());
-    }
-    if (!lsub && !args.atEnd()) {
-      args.space();
-      if (!args.atom().equalsIgnoreCase("RETURN")) {
-        throw new ImapSyntaxException("Expected RETURN");
-      }
-      args.space();
-      args.expect('(');
-      while (!args.tryChar(')')) {
-        args.tryChar(' ');
-        switch (args.atom().toUpperCase(Locale.ROOT)) {
-          case "SUBSCRIBED" -> returnSubscribed = true;
-          case "STATUS" -> {
-            args.space();
-            status = StatusItems.read(args);
-          }
-          case "CHILDREN", "SPECIAL-USE" -> {}
-          default -> throw new ImapSyntaxException("Unknown LIST return option");
-        }
-      }
-    }
-    args.end();
-    if (patterns.size() == 1 && patterns.get(0).isEmpty()) {
-      // RFC 3501 6.3.8: an empty name asks for the delimiter and the root
+    ListRequest request = ListRequest.read(args, name.equals("LSUB"));
+    if (request.asksForDelimiter()) {
       session.send(
           Response.untagged().atom(name).atom("(\\Noselect)").string(DELIMITER).string("").line());
       session.ok(tag, name + " completed");
@@ -115,7 +60,7 @@ final class ListCommand implements ImapCommand {
     // every name to consider: the folders, their implied parents, and (LSUB) the subscriptions
     TreeSet<String> names = new TreeSet<>(folders.keySet());
     TreeSet<String> leaves = new TreeSet<>(folders.keySet());
-    if (onlySubscribed) {
+    if (request.onlySubscribed()) {
       leaves.addAll(subscribed);
     }
     for (String f : leaves) {
@@ -125,9 +70,7 @@ final class ListCommand implements ImapCommand {
         names.add(f.substring(0, dot));
       }
     }
-    if (onlySubscribed) {
-      names.addAll(subscribed);
-    }
+    names.addAll(leaves);
     List<String> ordered = new ArrayList<>();
     if (names.remove("INBOX")) {
       ordered.add("INBOX");
@@ -135,34 +78,30 @@ final class ListCommand implements ImapCommand {
     ordered.addAll(names);
     for (String n : ordered) {
       String wire = MailboxNames.toWire(n);
-      boolean matched = false;
-      for (String p : patterns) {
-        matched |= ListPattern.of(reference, p).matches(wire); // patterns are modified UTF-7 too
-      }
-      if (!matched) {
+      if (!request.matches(wire)) {
         continue;
       }
       boolean exists = folders.containsKey(n);
       boolean isSubscribed = subscribed.contains(n);
       boolean hiddenParent = false;
-      if (onlySubscribed && !isSubscribed) {
+      if (request.onlySubscribed() && !isSubscribed) {
         // RFC 3501 6.3.9: a "%" that stops above a subscribed folder shows its parent, \Noselect
-        hiddenParent = lsub && hidesSubscribedChild(n, subscribed, reference, patterns);
+        hiddenParent = request.lsub() && hidesSubscribedChild(n, subscribed, request);
         if (!hiddenParent) {
           continue;
         }
       }
-      if (onlySpecialUse && SpecialUse.of(n).isEmpty()) {
+      if (request.onlySpecialUse() && SpecialUse.of(n).isEmpty()) {
         continue;
       }
       List<String> attributes = new ArrayList<>();
       if (!exists || hiddenParent) {
         attributes.add("\\Noselect"); // an implied parent, or a subscription of a deleted folder
       }
-      if (!lsub) {
+      if (!request.lsub()) {
         attributes.add(hasChildren(n, folders.keySet()) ? "\\HasChildren" : "\\HasNoChildren");
         SpecialUse.of(n).ifPresent(u -> attributes.add(u.attribute()));
-        if (returnSubscribed && isSubscribed) {
+        if (request.returnSubscribed() && isSubscribed) {
           attributes.add("\\Subscribed");
         }
       }
@@ -173,24 +112,18 @@ final class ListCommand implements ImapCommand {
               .string(DELIMITER)
               .astring(wire)
               .line());
-      if (status != null && exists) {
-        session.send(StatusItems.response(folders.get(n), status));
+      if (request.status() != null && exists) {
+        session.send(StatusItems.response(folders.get(n), request.status()));
       }
     }
     session.ok(tag, name + " completed");
   }
 
   private static boolean hidesSubscribedChild(
-      String name, Set<String> subscribed, String reference, List<String> patterns) {
+      String name, Set<String> subscribed, ListRequest request) {
     String prefix = name + DELIMITER;
-    for (String s : subscribed) {
-      if (s.startsWith(prefix)
-          && patterns.stream()
-              .noneMatch(p -> ListPattern.of(reference, p).matches(MailboxNames.toWire(s)))) {
-        return true;
-      }
-    }
-    return false;
+    return subscribed.stream()
+        .anyMatch(s -> s.startsWith(prefix) && !request.matches(MailboxNames.toWire(s)));
   }
 
   private static boolean hasChildren(String name, Set<String> folders) {
