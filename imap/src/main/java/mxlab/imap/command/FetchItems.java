@@ -78,6 +78,9 @@ final class FetchItems {
   private static Body body(Arguments args, String atom) throws ImapSyntaxException {
     boolean peek = atom.startsWith("BODY.PEEK[");
     String text = atom.substring(atom.indexOf('[') + 1);
+    if (text.startsWith(".") || text.endsWith(".")) {
+      throw new ImapSyntaxException("Invalid section " + text);
+    }
     List<Integer> path = new ArrayList<>();
     String[] levels = text.isEmpty() ? new String[0] : text.split("\\.", -1);
     int i = 0;
