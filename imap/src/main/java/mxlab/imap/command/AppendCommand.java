@@ -47,7 +47,7 @@ final class AppendCommand implements ImapCommand {
     }
     byte[] content = args.literal().octets();
     args.end();
-    if (content.length > session.environment().maxMessageSize()) {
+    if (content.length > session.site().spec().server().maxMessageSize()) {
       session.no(tag, "[TOOBIG] Message too big");
       return;
     }

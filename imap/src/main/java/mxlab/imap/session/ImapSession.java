@@ -13,6 +13,7 @@ import mxlab.core.auth.sasl.Mechanisms;
 import mxlab.core.auth.sasl.SaslExchange;
 import mxlab.core.auth.sasl.SaslSteps;
 import mxlab.core.site.Site;
+import mxlab.core.spec.Limits;
 import mxlab.core.text.Printable;
 import mxlab.imap.command.ImapCommands;
 import mxlab.imap.parse.Arguments;
@@ -204,7 +205,7 @@ public final class ImapSession {
       send(line);
     }
     if (text.startsWith("BAD")) {
-      if (++errors >= env.limits().maxErrors() && state != ImapState.LOGOUT) {
+      if (++errors >= limits().maxErrors() && state != ImapState.LOGOUT) {
         releaseTagged();
         bye("Too many errors");
       }
@@ -275,7 +276,7 @@ public final class ImapSession {
   }
 
   public boolean plaintextAllowed() {
-    return connection.secure() || env.allowPlaintextAuth();
+    return connection.secure() || site.spec().server().allowPlaintextAuth();
   }
 
   public boolean tlsAvailable() {
@@ -346,7 +347,7 @@ public final class ImapSession {
   private void loginFailed(String tag, String login) {
     authFailures++;
     Duration delay = env.throttle().failed(connection.client());
-    boolean last = authFailures >= env.limits().authFailures();
+    boolean last = authFailures >= limits().authFailures();
     maillog.info(
         "imap: client=[{}] user={} login=failed delay={}ms",
         Printable.escapeAll(connection.client().getHostAddress(), login, delay.toMillis()));
@@ -508,6 +509,11 @@ public final class ImapSession {
     } else {
       bad(tag, "Expected DONE");
     }
+  }
+
+  /** The limits of the site this session started with (a reload does not change them midway). */
+  private Limits limits() {
+    return site.spec().server().limits();
   }
 
   public boolean idling() {

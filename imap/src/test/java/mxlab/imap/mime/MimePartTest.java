@@ -14,6 +14,8 @@ import mxlab.store.Flags;
 import mxlab.store.Message;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MimePartTest {
   static MimePart parse(String lf) {
@@ -120,5 +122,29 @@ class MimePartTest {
     Path file = cur.resolve(base + ":2,");
     Files.writeString(file, "Subject: " + base + "\n\n" + "y".repeat(size) + "\n");
     return new Message(1, base, file, Flags.NONE, size, Instant.now());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "",
+        "\n",
+        "Content-Type: multipart/mixed\n\nno boundary\n",
+        "Content-Type: multipart/mixed; boundary=x\n\n--x\nunterminated",
+        "Content-Type: message/rfc822\n\n",
+        "Content-Type: text/plain; charset=\"\n\nbroken parameter\n",
+        "no colon in this header line\nSubject: x\n\nbody\n",
+        "From: <<<@>>>, \"unclosed\nTo: ;;;\nDate: yesterday\n\nbody\n",
+        "Content-Type: /\nContent-Disposition: ;\nContent-Language: ,\n\n\u0000\u00ff\n",
+      })
+  void brokenMessagesStillHaveAStructureAndEnvelope(String message) {
+    MimePart p = parse(message);
+    Response r = new Response();
+    BodyStructure.write(r, p, true);
+    Envelope.write(r, p);
+    String s = new String(r.line(), StandardCharsets.UTF_8);
+    assertThat(s).startsWith("(").endsWith(")\r\n");
+    assertThat(s.chars().filter(ch -> ch == '(').count())
+        .isEqualTo(s.chars().filter(ch -> ch == ')').count());
   }
 }
