@@ -49,7 +49,7 @@ public final class FolderNames {
   }
 
   /** Modified UTF-7: printable ASCII as is ("&" as "&-"), the rest as &base64(UTF-16)-. */
-  static String encode(String s) {
+  public static String encode(String s) {
     StringBuilder out = new StringBuilder();
     int i = 0;
     while (i < s.length()) {
@@ -70,7 +70,8 @@ public final class FolderNames {
     return out.toString();
   }
 
-  static Optional<String> decode(String s) {
+  /** The name a modified UTF-7 string stands for; empty when it is not valid modified UTF-7. */
+  public static Optional<String> decode(String s) {
     StringBuilder out = new StringBuilder();
     int i = 0;
     while (i < s.length()) {

@@ -56,6 +56,15 @@ public final class Arguments {
     return pos < text.length() ? text.charAt(pos) : 0;
   }
 
+  /** The atom ahead, not consumed ("" if none). */
+  public String peekAtom() {
+    int end = pos;
+    while (end < text.length() && isAtomChar(text.charAt(end))) {
+      end++;
+    }
+    return text.substring(pos, end);
+  }
+
   public boolean tryChar(char c) {
     if (peek() == c) {
       pos++;

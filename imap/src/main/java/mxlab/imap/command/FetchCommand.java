@@ -1,0 +1,162 @@
+package mxlab.imap.command;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import mxlab.imap.mime.BodyStructure;
+import mxlab.imap.mime.Envelope;
+import mxlab.imap.mime.MimePart;
+import mxlab.imap.parse.Arguments;
+import mxlab.imap.parse.ImapSyntaxException;
+import mxlab.imap.session.ImapSession;
+import mxlab.imap.session.ImapState;
+import mxlab.imap.session.Response;
+import mxlab.imap.view.SelectedFolder;
+import mxlab.store.Flag;
+import mxlab.store.Message;
+
+/**
+ * FETCH and UID FETCH (RFC 3501 6.4.5, 6.4.8): one response per message, sent as it is made; the
+ * message is parsed (once, through the cache) only for items that need its content.
+ */
+final class FetchCommand implements ImapCommand {
+  /** INTERNALDATE in UTC: the internal date is an instant (the file's time). */
+  private static final DateTimeFormatter INTERNALDATE =
+      DateTimeFormatter.ofPattern("dd-MMM-yyyy HH:mm:ss Z", Locale.ENGLISH)
+          .withZone(ZoneOffset.UTC);
+
+  private final boolean uid;
+
+  FetchCommand(boolean uid) {
+    this.uid = uid;
+  }
+
+  @Override
+  public String name() {
+    return uid ? "UID FETCH" : "FETCH";
+  }
+
+  @Override
+  public Set<ImapState> states() {
+    return States.SELECTED;
+  }
+
+  @Override
+  public void handle(ImapSession session, String tag, Arguments args)
+      throws IOException, ImapSyntaxException {
+    SelectedFolder view = session.selected();
+    args.space();
+    BitSet which = view.select(args.sequenceSet(), uid);
+    args.space();
+    List<FetchItems.Item> items = FetchItems.read(args);
+    args.end();
+    boolean content = items.stream().anyMatch(FetchCommand::needsContent);
+    boolean seen = !view.readOnly() && items.stream().anyMatch(FetchCommand::setsSeen);
+    boolean gone = false;
+    for (int i = which.nextSetBit(0); i >= 0; i = which.nextSetBit(i + 1)) {
+      Message m = view.message(i);
+      if (m == null) {
+        gone = true;
+        continue;
+      }
+      MimePart parsed = null;
+      if (content) {
+        try {
+          parsed = session.environment().cache().parsed(m);
+        } catch (NoSuchFileException e) {
+          Optional<Message> now = view.folder().message(m.uid()); // renamed by a flag change
+          if (now.isEmpty()) {
+            gone = true;
+            continue;
+          }
+          m = now.get();
+          parsed = session.environment().cache().parsed(m);
+        }
+      }
+      boolean flagsChanged = false;
+      if (seen && !m.flags().has(Flag.SEEN)) {
+        Optional<Message> marked = view.folder().setFlags(m.uid(), m.flags().with(Flag.SEEN));
+        if (marked.isPresent()) {
+          m = marked.get();
+          view.updated(m);
+          flagsChanged = true;
+        }
+      }
+      session.send(response(i + 1, m, parsed, items, flagsChanged));
+    }
+    if (gone) {
+      session.no(tag, "[EXPUNGEISSUED] Some messages were expunged"); // RFC 2180 4.1.2
+    } else {
+      session.ok(tag, name() + " completed");
+    }
+  }
+
+  private byte[] response(
+      int seq, Message m, MimePart p, List<FetchItems.Item> items, boolean flagsChanged) {
+    Response r = Response.untagged().number(seq).atom("FETCH").open();
+    boolean hasUid = items.contains(new FetchItems.Simple("UID"));
+    boolean hasFlags = items.contains(new FetchItems.Simple("FLAGS"));
+    if (uid && !hasUid) {
+      r.atom("UID").number(m.uid()); // RFC 3501 6.4.8
+    }
+    for (FetchItems.Item item : items) {
+      if (item instanceof FetchItems.Simple s) {
+        simple(r, s.name(), m, p);
+      } else if (item instanceof FetchItems.Body b) {
+        byte[] data = b.section().extract(p);
+        if (data == null) {
+          data = new byte[0];
+        }
+        String label = "BODY[" + b.section().label() + "]";
+        if (b.origin() >= 0) {
+          label += "<" + b.origin() + ">";
+          int from = (int) Math.min(b.origin(), data.length);
+          int to = (int) Math.min((long) from + b.count(), data.length);
+          data = Arrays.copyOfRange(data, from, to);
+        }
+        r.atom(label).literal(data);
+      }
+    }
+    if (flagsChanged && !hasFlags) {
+      r.atom("FLAGS").atomList(m.flags().imapNames()); // RFC 3501 6.4.5: \Seen was set
+    }
+    return r.close().line();
+  }
+
+  private static void simple(Response r, String name, Message m, MimePart p) {
+    r.atom(name);
+    switch (name) {
+      case "FLAGS" -> r.atomList(m.flags().imapNames());
+      case "INTERNALDATE" -> r.string(INTERNALDATE.format(m.internalDate()));
+      case "RFC822.SIZE" -> r.number(m.size());
+      case "UID" -> r.number(m.uid());
+      case "ENVELOPE" -> Envelope.write(r, p);
+      case "BODYSTRUCTURE" -> BodyStructure.write(r, p, true);
+      case "BODY" -> BodyStructure.write(r, p, false);
+      case "RFC822" -> r.literal(p.entity());
+      case "RFC822.HEADER" -> r.literal(p.header());
+      default -> r.literal(p.body()); // RFC822.TEXT
+    }
+  }
+
+  private static boolean needsContent(FetchItems.Item item) {
+    return item instanceof FetchItems.Body
+        || item instanceof FetchItems.Simple s
+            && Set.of("ENVELOPE", "BODYSTRUCTURE", "BODY", "RFC822", "RFC822.HEADER", "RFC822.TEXT")
+                .contains(s.name());
+  }
+
+  /** RFC 3501 6.4.5: BODY[...] and RFC822(.TEXT) set \Seen; BODY.PEEK and RFC822.HEADER do not. */
+  private static boolean setsSeen(FetchItems.Item item) {
+    return item instanceof FetchItems.Body b && !b.peek()
+        || item instanceof FetchItems.Simple s
+            && (s.name().equals("RFC822") || s.name().equals("RFC822.TEXT"));
+  }
+}

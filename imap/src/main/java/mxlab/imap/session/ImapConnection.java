@@ -1,0 +1,29 @@
+package mxlab.imap.session;
+
+import java.net.InetAddress;
+
+/** What the transport (a socket, TLS, a test) does for an {@link ImapSession}. */
+public interface ImapConnection {
+  /** Queues octets for the client. */
+  void send(byte[] octets);
+
+  /** Sends what is queued. */
+  void flush();
+
+  /** Closes the connection once what is queued is sent. */
+  void close();
+
+  /** Upgrades to TLS: called right after the tagged OK to STARTTLS was sent (RFC 3501 6.2.1). */
+  void startTls();
+
+  /** Whether the connection is encrypted (STARTTLS done, or IMAPS). */
+  boolean secure();
+
+  InetAddress client();
+
+  /**
+   * Runs {@code r} later on the session's own thread, never while a command runs: how IDLE pushes
+   * and changes heard from other threads reach the session.
+   */
+  void execute(Runnable r);
+}

@@ -1,0 +1,237 @@
+package mxlab.imap.view;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+import mxlab.imap.parse.ImapSyntaxException;
+import mxlab.imap.parse.SequenceSet;
+import mxlab.imap.session.Response;
+import mxlab.store.Flag;
+import mxlab.store.Folder;
+import mxlab.store.Message;
+
+/**
+ * One session's view of its selected folder: the messages as this client was last told of them,
+ * sequence number {@code n} at index {@code n - 1} of a sorted array of UIDs, so sequence number to
+ * UID is O(1) and back O(log n). It changes only when {@link #refresh} reports the change to the
+ * client (RFC 3501 7.4.1, RFC 2180 4): until an expunge may be told, the message keeps its number
+ * as a ghost whose data is gone.
+ *
+ * <p>\Recent is never set (RFC 3501 2.3.2 lets a server not keep it): RECENT is always 0.
+ */
+public final class SelectedFolder {
+  private final Folder folder;
+  private final boolean readOnly;
+  private long[] uids = new long[16];
+  private Message[] messages = new Message[16];
+  private final BitSet ghosts = new BitSet();
+  private int size;
+
+  private SelectedFolder(Folder folder, boolean readOnly) {
+    this.folder = folder;
+    this.readOnly = readOnly;
+  }
+
+  public static SelectedFolder open(Folder folder, boolean readOnly) throws IOException {
+    SelectedFolder v = new SelectedFolder(folder, readOnly);
+    for (Message m : folder.messages()) {
+      v.add(m);
+    }
+    return v;
+  }
+
+  public Folder folder() {
+    return folder;
+  }
+
+  public boolean readOnly() {
+    return readOnly;
+  }
+
+  /** EXISTS: the messages the client knows, ghosts included. */
+  public int exists() {
+    return size;
+  }
+
+  public long uid(int index) {
+    return uids[index];
+  }
+
+  /** The message at {@code index} as last seen; null for a ghost (expunged, not yet told). */
+  public Message message(int index) {
+    return ghosts.get(index) ? null : messages[index];
+  }
+
+  /** The index of a UID, or -1. */
+  public int indexOf(long uid) {
+    int i = Arrays.binarySearch(uids, 0, size, uid);
+    return i < 0 ? -1 : i;
+  }
+
+  /** Messages the client counts (ghosts included) whose flags say \Seen or not. */
+  public int firstUnseen() {
+    for (int i = 0; i < size; i++) {
+      if (!ghosts.get(i) && !messages[i].flags().has(Flag.SEEN)) {
+        return i + 1;
+      }
+    }
+    return 0;
+  }
+
+  /** A message's new flags, set by this session: the client hears of them from the command. */
+  public void updated(Message m) {
+    int i = indexOf(m.uid());
+    if (i >= 0 && !ghosts.get(i)) {
+      messages[i] = m;
+    }
+  }
+
+  /**
+   * The indexes a sequence set names, ascending. By sequence numbers every number must exist (BAD
+   * otherwise); by UIDs those that do not exist are ignored, and {@code *} is the highest UID (RFC
+   * 3501 6.4.8, 9 "seq-range").
+   */
+  public BitSet select(SequenceSet set, boolean byUid) throws ImapSyntaxException {
+    BitSet out = new BitSet(size);
+    for (SequenceSet.Range r : set.ranges()) {
+      if (byUid) {
+        if (size == 0) {
+          continue;
+        }
+        long max = uids[size - 1];
+        long a = r.from() == SequenceSet.STAR ? max : r.from();
+        long b = r.to() == SequenceSet.STAR ? max : r.to();
+        long lo = Math.min(a, b);
+        long hi = Math.max(a, b);
+        int i = Arrays.binarySearch(uids, 0, size, lo);
+        for (i = i < 0 ? -i - 1 : i; i < size && uids[i] <= hi; i++) {
+          out.set(i);
+        }
+      } else {
+        long a = r.from() == SequenceSet.STAR ? size : r.from();
+        long b = r.to() == SequenceSet.STAR ? size : r.to();
+        if (a < 1 || b < 1 || a > size || b > size) {
+          throw new ImapSyntaxException("Invalid message sequence number");
+        }
+        out.set((int) Math.min(a, b) - 1, (int) Math.max(a, b));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Brings the view up to the folder's state and returns what the client must hear of it: EXPUNGE
+   * (only where {@code expunges} allows, highest first so each number is still right), FETCH FLAGS
+   * for flags others changed, EXISTS for new messages. Without {@code look} nothing has changed.
+   */
+  public List<byte[]> refresh(boolean expunges, boolean look) throws IOException {
+    List<byte[]> out = new ArrayList<>();
+    if (look) {
+      List<Message> now = folder.messages();
+      List<Long> flagged = new ArrayList<>();
+      int j = 0;
+      for (int i = 0; i < size; i++) {
+        while (j < now.size() && now.get(j).uid() < uids[i]) {
+          j++; // a UID below ours we never knew: cannot happen with ascending UIDs
+        }
+        if (j < now.size() && now.get(j).uid() == uids[i]) {
+          Message m = now.get(j++);
+          if (!ghosts.get(i) && !m.flags().equals(messages[i].flags())) {
+            flagged.add(m.uid());
+          }
+          if (!ghosts.get(i)) {
+            messages[i] = m;
+          }
+        } else {
+          ghosts.set(i);
+        }
+      }
+      if (expunges) {
+        expungeGhosts(out);
+      }
+      for (long uid : flagged) {
+        int i = indexOf(uid);
+        if (i >= 0) {
+          out.add(flagsResponse(i + 1, messages[i]));
+        }
+      }
+      int before = size;
+      long last = size == 0 ? 0 : uids[size - 1];
+      for (; j < now.size(); j++) {
+        if (now.get(j).uid() > last) {
+          add(now.get(j));
+        }
+      }
+      if (size != before) {
+        out.add(Response.untagged().number(size).atom("EXISTS").line());
+      }
+    } else if (expunges && !ghosts.isEmpty()) {
+      expungeGhosts(out);
+    }
+    return out;
+  }
+
+  private void expungeGhosts(List<byte[]> out) {
+    if (ghosts.isEmpty()) {
+      return;
+    }
+    for (int i = ghosts.previousSetBit(size - 1); i >= 0; i = ghosts.previousSetBit(i - 1)) {
+      out.add(Response.untagged().number(i + 1).atom("EXPUNGE").line());
+    }
+    int k = 0;
+    for (int i = 0; i < size; i++) {
+      if (!ghosts.get(i)) {
+        uids[k] = uids[i];
+        messages[k] = messages[i];
+        k++;
+      }
+    }
+    Arrays.fill(messages, k, size, null);
+    size = k;
+    ghosts.clear();
+  }
+
+  /** The message of this UID in a list sorted by UID, or null. */
+  public static Message find(List<Message> sorted, long uid) {
+    int lo = 0;
+    int hi = sorted.size() - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      long u = sorted.get(mid).uid();
+      if (u < uid) {
+        lo = mid + 1;
+      } else if (u > uid) {
+        hi = mid - 1;
+      } else {
+        return sorted.get(mid);
+      }
+    }
+    return null;
+  }
+
+  /** "* n FETCH (UID u FLAGS (...))": an unsolicited flag update (RFC 3501 7.4.2). */
+  public static byte[] flagsResponse(int seq, Message m) {
+    return Response.untagged()
+        .number(seq)
+        .atom("FETCH")
+        .open()
+        .atom("UID")
+        .number(m.uid())
+        .atom("FLAGS")
+        .atomList(m.flags().imapNames())
+        .close()
+        .line();
+  }
+
+  private void add(Message m) {
+    if (size == uids.length) {
+      uids = Arrays.copyOf(uids, size * 2);
+      messages = Arrays.copyOf(messages, size * 2);
+    }
+    uids[size] = m.uid();
+    messages[size] = m;
+    size++;
+  }
+}

@@ -1,0 +1,103 @@
+package mxlab.imap.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.BitSet;
+import java.util.List;
+import mxlab.core.store.SyncBatcher;
+import mxlab.imap.parse.ImapSyntaxException;
+import mxlab.imap.parse.SequenceSet;
+import mxlab.store.Flag;
+import mxlab.store.Flags;
+import mxlab.store.Folder;
+import mxlab.store.MailStore;
+import mxlab.store.Maildirs;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SelectedFolderTest {
+  @TempDir Path data;
+  SyncBatcher batcher;
+  Folder inbox;
+
+  @BeforeEach
+  void open() throws Exception {
+    batcher = new SyncBatcher();
+    MailStore store = new MailStore(new Maildirs(data, "mail.bann.com"), batcher);
+    inbox = store.mailbox("bann.com", "test").inbox();
+    for (int i = 0; i < 6; i++) {
+      append();
+    }
+    inbox.expunge(List.of(2L, 4L)); // UIDs 1 3 5 6 remain
+  }
+
+  @AfterEach
+  void close() {
+    batcher.close();
+  }
+
+  long append() throws Exception {
+    return inbox
+        .append("Subject: x\n\nbody\n".getBytes(StandardCharsets.UTF_8), Flags.NONE, Instant.now())
+        .uid();
+  }
+
+  static String lines(List<byte[]> out) {
+    StringBuilder b = new StringBuilder();
+    out.forEach(l -> b.append(new String(l, StandardCharsets.US_ASCII)));
+    return b.toString();
+  }
+
+  @Test
+  void sequenceNumbersAndUidsMapBothWays() throws Exception {
+    SelectedFolder v = SelectedFolder.open(inbox, false);
+    assertThat(v.exists()).isEqualTo(4);
+    assertThat(v.uid(2)).isEqualTo(5);
+    assertThat(v.indexOf(5)).isEqualTo(2);
+    assertThat(v.indexOf(4)).isEqualTo(-1);
+  }
+
+  @Test
+  void uidSetsIgnoreMissingUidsAndStarIsTheHighest() throws Exception {
+    SelectedFolder v = SelectedFolder.open(inbox, false);
+    assertThat(v.select(SequenceSet.parse("2:5"), true)).isEqualTo(bits(1, 2));
+    assertThat(v.select(SequenceSet.parse("*:4"), true)).isEqualTo(bits(2, 3));
+    assertThat(v.select(SequenceSet.parse("100:*"), true)).isEqualTo(bits(3));
+    assertThat(v.select(SequenceSet.parse("7:9"), true)).isEqualTo(bits());
+    assertThat(v.select(SequenceSet.parse("*:3,1"), false)).isEqualTo(bits(0, 2, 3));
+    assertThatThrownBy(() -> v.select(SequenceSet.parse("5"), false))
+        .isInstanceOf(ImapSyntaxException.class);
+  }
+
+  @Test
+  void expungedMessagesStayAsGhostsUntilTheyMayBeReported() throws Exception {
+    SelectedFolder v = SelectedFolder.open(inbox, false);
+    inbox.expunge(List.of(3L, 6L));
+    inbox.setFlags(5, Flags.of(Flag.SEEN));
+    long added = append();
+    assertThat(lines(v.refresh(false, true)))
+        .isEqualTo("* 3 FETCH (UID 5 FLAGS (\\Seen))\r\n* 5 EXISTS\r\n");
+    assertThat(v.exists()).isEqualTo(5);
+    assertThat(v.message(1)).isNull(); // UID 3, expunged: its number stays
+    assertThat(v.uid(4)).isEqualTo(added);
+    assertThat(lines(v.refresh(true, false))).isEqualTo("* 4 EXPUNGE\r\n* 2 EXPUNGE\r\n");
+    assertThat(v.exists()).isEqualTo(3);
+    assertThat(v.select(SequenceSet.parse("1:*"), true)).isEqualTo(bits(0, 1, 2));
+    assertThat(v.uid(1)).isEqualTo(5);
+    assertThat(lines(v.refresh(true, true))).isEmpty();
+  }
+
+  static BitSet bits(int... set) {
+    BitSet b = new BitSet();
+    for (int i : set) {
+      b.set(i);
+    }
+    return b;
+  }
+}
