@@ -2,11 +2,18 @@ package mxlab.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +32,10 @@ class ExportInteropTest {
   @TempDir static Path data;
 
   private static Path export(String target, String spec, Path out) throws Exception {
+    return export(target, spec, out, data);
+  }
+
+  private static Path export(String target, String spec, Path out, Path dataDir) throws Exception {
     Tools.run(
             List.of(
                 "java",
@@ -38,7 +49,7 @@ class ExportInteropTest {
                 "--install-dir",
                 out.toString(),
                 "--data-dir",
-                data.toString(),
+                dataDir.toString(),
                 spec))
         .ok();
     return out;
@@ -156,52 +167,99 @@ class ExportInteropTest {
   }
 
   /**
+   * The exported sendmail as a daemon, run as build.sh would leave it: test@bann.com's message
+   * arrives in the Maildir mxlab keeps (written by the exported local mailer, as uid 5000), and a
+   * To: REJECT key refuses its recipient (FEATURE(blocklist_recipients)).
+   */
+  @Test
+  void sendmailDaemonDeliversIntoTheMaildirAndRefusesToRejectKeys(@TempDir Path dir)
+      throws Exception {
+    Tools.require("python3", "setpriv");
+    String address = "127.0.50.2";
+    int port = freePort(address);
+    Path spec = dir.resolve("bann.com.yaml");
+    String tutorial = Files.readString(Path.of("bann.com.yaml"));
+    String listen = "  listen: 127.0.0.1\n";
+    assertThat(tutorial).contains(listen);
+    Files.writeString(
+        spec,
+        tutorial.replace(
+                listen,
+                "  listen: "
+                    + address
+                    + "\n  ports: { smtp: "
+                    + port
+                    + ", submission: off, submissions: off }\n")
+            + "  \"To:sorin@bann.com\": REJECT\n");
+    // the local mailer runs as uid 5000: it must reach the script and the Maildirs
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path mailData = Files.createDirectories(dir.resolve("data"));
+    Path out = Files.createDirectories(dir.resolve("out"));
+    List<String> sendmail = buildSendmail(spec.toString(), "mail.bann.com", out, mailData);
+    // build.sh's steps for the local mailer
+    Tools.run(List.of("chmod", "755", out.resolve("maildir-deliver").toString())).ok();
+    Path mail = Files.createDirectories(mailData.resolve("mail"));
+    Tools.run(List.of("chown", "-R", "5000:5000", mail.toString())).ok();
+    List<String> command = new ArrayList<>(sendmail);
+    command.addAll(List.of("-O", "PidFile=" + out.resolve("sendmail.pid"), "-bD"));
+    Process daemon =
+        new ProcessBuilder(sandboxed("mail.bann.com", out, command))
+            .redirectErrorStream(true)
+            .redirectOutput(out.resolve("daemon.log").toFile())
+            .start();
+    try {
+      awaitListening(address, port);
+      String client =
+          """
+          import smtplib, sys
+          s = smtplib.SMTP(sys.argv[1], int(sys.argv[2]), timeout=20)
+          s.ehlo('client.example')
+          s.mail('master@bann.com')
+          print(s.rcpt('sorin@bann.com'))
+          print(s.rcpt('test@bann.com'))
+          print(s.data(b'Subject: through sendmail\\r\\n\\r\\nbody\\r\\n.dot line\\r\\n'))
+          s.quit()
+          """;
+      Tools.Result r =
+          Tools.run(List.of("python3", "-c", client, address, String.valueOf(port))).ok();
+      List<String> replies = r.out().lines().toList();
+      assertThat(replies.get(0)).as("To:sorin@bann.com REJECT").startsWith("(550");
+      assertThat(replies.get(1)).startsWith("(250");
+      assertThat(replies.get(2)).startsWith("(250");
+      List<String> delivered = List.of();
+      for (int i = 0; i < 100 && delivered.isEmpty(); i++) {
+        Thread.sleep(200);
+        delivered = MailFiles.mailbox(mailData, "bann.com", "test");
+      }
+      assertThat(delivered)
+          .as(
+              "test@bann.com's Maildir; daemon log: %s",
+              Files.readString(out.resolve("daemon.log")))
+          .singleElement(InstanceOfAssertFactories.STRING)
+          .contains("Subject: through sendmail")
+          .contains("\n.dot line\n");
+      assertThat(MailFiles.mailbox(mailData, "bann.com", "sorin")).isEmpty();
+    } finally {
+      daemon.destroy();
+      daemon.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  /**
    * Builds the sendmail export as its build.sh does (m4, makemap, newaliases) and answers "3,0
    * ADDRESS" in sendmail's address test mode for each address: the mailer triple it resolves to.
    */
   private static List<String> sendmailAddressTest(String spec, String host, String... addresses)
       throws Exception {
-    Path root = sendmailRoot();
-    Tools.require("m4", "unshare");
-    // sendmail refuses maps in world-writable directories such as /tmp: build under target/
-    Path out = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "sendmail-");
-    export("sendmail", spec, out);
-    Path mc = out.resolve("sendmail.mc");
-    Files.writeString(
-        mc,
-        Files.readString(mc)
-            .replace("/usr/share/sendmail/cf/", root.resolve("usr/share/sendmail/cf") + "/"));
-    Path cf = out.resolve("sendmail.cf");
-    Tools.Result m4 = Tools.run(List.of("m4", mc.toString())).ok();
-    assertThat(m4.err()).as("m4 warnings").isEmpty();
-    Files.writeString(cf, m4.out());
-    String bin = root.resolve("usr/libexec/sendmail") + "/";
-    for (String map : List.of("access", "virtusertable")) {
-      Tools.run(
-              List.of(bin + "makemap", "-C", cf.toString(), "hash", out.resolve(map).toString()),
-              Files.readString(out.resolve(map)),
-              30)
-          .ok();
-    }
-    // This machine's own queue and name lookups (files only), not the exported /var/spool/mqueue
-    // and DNS: the tests have no network.
-    Files.createDirectories(out.resolve("mqueue"));
-    Files.writeString(out.resolve("service.switch"), "hosts files\naliases files\n");
-    List<String> sendmail =
-        List.of(
-            bin + "sendmail",
-            "-C",
-            cf.toString(),
-            "-O",
-            "QueueDirectory=" + out.resolve("mqueue"),
-            "-O",
-            "ServiceSwitchFile=" + out.resolve("service.switch"));
-    Tools.run(withHostname(host, sendmail, "-bi"), null, 30).ok();
+    Path dir = Files.createTempDirectory(data, "sendmail-");
+    List<String> sendmail = buildSendmail(spec, host, dir, data);
     StringBuilder input = new StringBuilder();
     for (String a : addresses) {
       input.append("3,0 ").append(a).append('\n');
     }
-    Tools.Result bt = Tools.run(withHostname(host, sendmail, "-bt"), input.toString(), 30).ok();
+    List<String> command = new ArrayList<>(sendmail);
+    command.add("-bt");
+    Tools.Result bt = Tools.run(sandboxed(host, dir, command), input.toString(), 30).ok();
     // one block per address after each "> " prompt; its last "parse returns:" is the answer
     List<String> answers = new ArrayList<>();
     for (String block : bt.out().split("\n> ")) {
@@ -220,17 +278,97 @@ class ExportInteropTest {
   }
 
   /**
-   * Sendmail sleeps a minute when the machine's host name is unqualified and unknown ("My
-   * unqualified host name unknown; sleeping for retry"), as on most CI machines: run it in its own
-   * UTS namespace named after the spec's host.
+   * The sendmail export of SPEC in OUT, built as its build.sh does (m4, makemap, newaliases); the
+   * sendmail command that uses it, with this machine's own queue and name lookups (files only): the
+   * tests have no network and no /var/spool/mqueue of their own.
    */
-  private static List<String> withHostname(String host, List<String> sendmail, String mode) {
+  private static List<String> buildSendmail(String spec, String host, Path out, Path dataDir)
+      throws Exception {
+    Path root = sendmailRoot();
+    Tools.require("m4", "unshare");
+    export("sendmail", spec, out, dataDir);
+    Path mc = out.resolve("sendmail.mc");
+    Files.writeString(
+        mc,
+        Files.readString(mc)
+            .replace("/usr/share/sendmail/cf/", root.resolve("usr/share/sendmail/cf") + "/"));
+    Path cf = out.resolve("sendmail.cf");
+    Tools.Result m4 = Tools.run(List.of("m4", mc.toString())).ok();
+    assertThat(m4.err()).as("m4 warnings").isEmpty();
+    Files.writeString(cf, m4.out());
+    String bin = root.resolve("usr/libexec/sendmail") + "/";
+    for (String map : List.of("access", "virtusertable")) {
+      Tools.run(
+              List.of(bin + "makemap", "-C", cf.toString(), "hash", out.resolve(map).toString()),
+              Files.readString(out.resolve(map)),
+              30)
+          .ok();
+    }
+    Files.createDirectories(out.resolve("mqueue"));
+    Files.writeString(out.resolve("service.switch"), "hosts files\naliases files\n");
+    // the accounts build.sh would create, in a passwd of the sandbox's own
+    StringBuilder passwd = new StringBuilder(Files.readString(Path.of("/etc/passwd")));
+    for (String line : Files.readAllLines(out.resolve("passwd"))) {
+      if (!line.startsWith("#")) {
+        passwd.append(line, 0, line.indexOf(':')).append(":x:5000:5000::/nonexistent:/bin/false\n");
+      }
+    }
+    Files.writeString(out.resolve("sandbox.passwd"), passwd);
+    Files.writeString(out.resolve("sandbox.hosts"), "127.0.0.1 localhost " + host + "\n");
+    List<String> sendmail =
+        List.of(
+            bin + "sendmail",
+            "-C",
+            cf.toString(),
+            "-O",
+            "QueueDirectory=" + out.resolve("mqueue"),
+            "-O",
+            "ServiceSwitchFile=" + out.resolve("service.switch"),
+            // a checkout under /tmp: trust the sticky bit of the world-writable /tmp above it
+            "-O",
+            "DontBlameSendmail=TrustStickyBit");
+    List<String> newaliases = new ArrayList<>(sendmail);
+    newaliases.add("-bi");
+    Tools.run(sandboxed(host, out, newaliases), null, 30).ok();
+    return sendmail;
+  }
+
+  /**
+   * Sendmail in namespaces of its own: a UTS namespace named after the spec's host (sendmail sleeps
+   * a minute when the machine's host name is unqualified and unknown, "My unqualified host name
+   * unknown; sleeping for retry", as on most CI machines), and a mount namespace where /etc/passwd
+   * has the accounts build.sh would create and /etc/hosts knows the host.
+   */
+  private static List<String> sandboxed(String host, Path out, List<String> sendmail) {
+    String setup =
+        "hostname "
+            + host
+            + " && mount --bind '"
+            + out.resolve("sandbox.passwd")
+            + "' /etc/passwd && mount --bind '"
+            + out.resolve("sandbox.hosts")
+            + "' /etc/hosts && exec \"$@\"";
     List<String> command =
-        new ArrayList<>(
-            List.of("unshare", "--uts", "sh", "-c", "hostname " + host + " && exec \"$@\"", "sh"));
+        new ArrayList<>(List.of("unshare", "--uts", "--mount", "sh", "-c", setup, "sh"));
     command.addAll(sendmail);
-    command.add(mode);
     return command;
+  }
+
+  private static int freePort(String address) throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(address))) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static void awaitListening(String address, int port) throws InterruptedException {
+    for (int i = 0; i < 150; i++) {
+      try (Socket s = new Socket(address, port)) {
+        return;
+      } catch (IOException e) {
+        Thread.sleep(200);
+      }
+    }
+    throw new AssertionError(address + ":" + port + " is not listening");
   }
 
   /** Sendmail's tools unpacked by .ci/sendmail-tools, or an installed sendmail-cf. */
