@@ -108,7 +108,106 @@ class ExportInteropTest {
     Tools.Result r =
         Tools.run(List.of("doveconf", "-c", out.resolve("dovecot.conf").toString(), "-n")).ok();
     assertThat(r.err()).as("doveconf warnings").doesNotContain("Warning");
-    assertThat(r.out()).contains("protocols = imap pop3").contains("passwd-file");
+    assertThat(r.out()).contains("protocols = pop3\n").contains("passwd-file");
+    assertThat(r.out()).contains("base_dir = " + out.resolve("run"));
+  }
+
+  /**
+   * A migration to the exported Dovecot, as its build.sh does it: on the Maildir mxlab wrote,
+   * Dovecot's POP3 gives the UIDLs mxlab's gave (clients download nothing twice), as the uid the
+   * export names, from an instance with its own base_dir that serves POP3 and nothing else.
+   */
+  @Test
+  void dovecotGivesTheUidlsMxlabGaveForTheSameMaildir(@TempDir Path dir) throws Exception {
+    Tools.require("dovecot", "doveadm", "swaks", "python3");
+    if (!Files.isExecutable(Path.of("/usr/lib/dovecot/pop3"))) {
+      if ("1".equals(System.getenv("MXLAB_REQUIRE_INTEROP"))) {
+        throw new AssertionError("dovecot-pop3d is required for interop tests");
+      }
+      Assumptions.abort("dovecot-pop3d is not installed");
+    }
+    String address = "127.0.50.3";
+    int port = freePort(address);
+    Path spec = dir.resolve("bann.com.yaml");
+    Files.writeString(
+        spec,
+        withListener(
+            Files.readString(Path.of("bann.com.yaml")),
+            address,
+            "smtp: off, submission: off, submissions: off, pop3: " + port + ", pop3s: off"));
+    // Dovecot's mail processes run as uid 5000: they must reach the Maildirs
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path mailData = Files.createDirectories(dir.resolve("data"));
+    List<String> mxlabUidls;
+    try (MxlabProcess mxlab =
+        MxlabProcess.up(
+            spec,
+            "--ports",
+            "dns=off,smtp=0,submission=off,submissions=off,pop3=0,pop3s=off,ssh=off",
+            "--data-dir",
+            mailData.toString())) {
+      for (int i = 1; i <= 3; i++) {
+        Tools.run(
+                List.of(
+                    "swaks",
+                    "--server",
+                    address + ":" + mxlab.port("smtp"),
+                    "--to",
+                    "test@bann.com",
+                    "--from",
+                    "alice@example.org",
+                    "--header",
+                    "Subject: message " + i))
+            .ok();
+      }
+      mxlabUidls = uidls(address, mxlab.port("pop3"));
+    }
+    assertThat(mxlabUidls).hasSize(3);
+    Path out = Files.createDirectories(dir.resolve("dovecot"));
+    export("dovecot", spec.toString(), out, mailData);
+    Path conf = out.resolve("dovecot.conf");
+    // the Dovecot it starts keeps the output it inherits open: into a file, not a pipe
+    Path log = dir.resolve("build.log");
+    Process build =
+        new ProcessBuilder("sh", out.resolve("build.sh").toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    assertThat(build.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(build.exitValue()).as(Files.readString(log)).isZero();
+    try {
+      awaitListening(address, port);
+      assertThat(uidls(address, port)).as("Dovecot's UIDLs").isEqualTo(mxlabUidls);
+      assertThat(out.resolve("run").resolve("auth-postfix")).exists();
+      Tools.Result imap = Tools.run(List.of("doveconf", "-c", conf.toString(), "protocols")).ok();
+      assertThat(imap.out().strip()).isEqualTo("protocols = pop3");
+    } finally {
+      Tools.run(List.of("doveadm", "-c", conf.toString(), "stop"));
+    }
+  }
+
+  /** The UIDL listing of test@bann.com's mailbox, from Python's poplib. */
+  private static List<String> uidls(String address, int port) throws Exception {
+    String client =
+        """
+        import poplib, sys
+        p = poplib.POP3(sys.argv[1], int(sys.argv[2]), timeout=20)
+        p.user('test@bann.com'); p.pass_('changeme')
+        for line in p.uidl()[1]: print(line.decode().split()[1])
+        p.quit()
+        """;
+    return Tools.run(List.of("python3", "-c", client, address, String.valueOf(port)))
+        .ok()
+        .out()
+        .lines()
+        .toList();
+  }
+
+  /** The tutorial's spec on ADDRESS with PORTS ("smtp: 2525, pop3: off", ...). */
+  private static String withListener(String tutorial, String address, String ports) {
+    String listen = "  listen: 127.0.0.1\n";
+    assertThat(tutorial).contains(listen);
+    return tutorial.replace(listen, "  listen: " + address + "\n  ports: { " + ports + " }\n");
   }
 
   /** The tutorial's check: "3,0 test@bann.com" resolves to local delivery, unknown names fail. */
@@ -178,18 +277,12 @@ class ExportInteropTest {
     String address = "127.0.50.2";
     int port = freePort(address);
     Path spec = dir.resolve("bann.com.yaml");
-    String tutorial = Files.readString(Path.of("bann.com.yaml"));
-    String listen = "  listen: 127.0.0.1\n";
-    assertThat(tutorial).contains(listen);
     Files.writeString(
         spec,
-        tutorial.replace(
-                listen,
-                "  listen: "
-                    + address
-                    + "\n  ports: { smtp: "
-                    + port
-                    + ", submission: off, submissions: off }\n")
+        withListener(
+                Files.readString(Path.of("bann.com.yaml")),
+                address,
+                "smtp: " + port + ", submission: off, submissions: off")
             + "  \"To:sorin@bann.com\": REJECT\n");
     // the local mailer runs as uid 5000: it must reach the script and the Maildirs
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
