@@ -22,8 +22,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Each export of the examples, checked by the classic stack's own tools: named-checkconf -z,
- * postconf and postmap, doveconf, and for sendmail m4 with sendmail-cf, makemap, newaliases and an
- * address test (sendmail -bt) that must route the users to local delivery.
+ * postconf, postmap and postfix check, doveconf, and for sendmail m4 with sendmail-cf, makemap,
+ * newaliases and an address test (sendmail -bt) that must route the users to local delivery; then
+ * run: the exported sendmail delivering a message, the exported Dovecot serving mxlab's Maildir.
  */
 class ExportInteropTest {
   /** A spec that uses every section (the cli module's round-trip and golden tests use it). */
@@ -98,6 +99,32 @@ class ExportInteropTest {
                     "postmap", "-c", out.toString(), "-q", user, "hash:" + out.resolve("vmailbox")))
             .ok();
     assertThat(q.out().strip()).endsWith("/");
+  }
+
+  /**
+   * build.sh's steps before it starts the instance: `postfix -c DIR check` accepts it and lays out
+   * its queue under DIR, not in the system's /var/spool/postfix.
+   */
+  @Test
+  void postfixIsAnInstanceOfItsOwn(@TempDir Path out) throws Exception {
+    Tools.require("postfix");
+    export("postfix", "bann.com.yaml", out);
+    Tools.Result conf =
+        Tools.run(
+                List.of(
+                    "postconf", "-c", out.toString(), "-h", "queue_directory", "data_directory"))
+            .ok();
+    assertThat(conf.out().lines().toList())
+        .containsExactly(out.resolve("queue").toString(), out.resolve("data").toString());
+    String build = Files.readString(out.resolve("build.sh"));
+    assertThat(build).contains("postfix -c " + out + " start").doesNotContain("postfix reload");
+    // build.sh up to "start", which would listen on the tutorial's port 25
+    String steps = build.substring(0, build.indexOf("if postfix -c"));
+    Path prefix = out.resolve("build-until-start.sh");
+    Files.writeString(prefix, steps);
+    Tools.run(List.of("sh", prefix.toString())).ok();
+    assertThat(out.resolve("queue").resolve("maildrop")).isDirectory();
+    assertThat(out.resolve("queue").resolve("private")).isDirectory();
   }
 
   @ParameterizedTest
