@@ -2,11 +2,18 @@ package mxlab.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,8 +22,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Each export of the examples, checked by the classic stack's own tools: named-checkconf -z,
- * postconf and postmap, doveconf, and for sendmail m4 with sendmail-cf, makemap, newaliases and an
- * address test (sendmail -bt) that must route the users to local delivery.
+ * postconf, postmap and postfix check, doveconf, and for sendmail m4 with sendmail-cf, makemap,
+ * newaliases and an address test (sendmail -bt) that must route the users to local delivery; then
+ * run: the exported sendmail delivering a message, the exported Dovecot serving mxlab's Maildir.
  */
 class ExportInteropTest {
   /** A spec that uses every section (the cli module's round-trip and golden tests use it). */
@@ -25,6 +33,10 @@ class ExportInteropTest {
   @TempDir static Path data;
 
   private static Path export(String target, String spec, Path out) throws Exception {
+    return export(target, spec, out, data);
+  }
+
+  private static Path export(String target, String spec, Path out, Path dataDir) throws Exception {
     Tools.run(
             List.of(
                 "java",
@@ -38,7 +50,7 @@ class ExportInteropTest {
                 "--install-dir",
                 out.toString(),
                 "--data-dir",
-                data.toString(),
+                dataDir.toString(),
                 spec))
         .ok();
     return out;
@@ -89,6 +101,32 @@ class ExportInteropTest {
     assertThat(q.out().strip()).endsWith("/");
   }
 
+  /**
+   * build.sh's steps before it starts the instance: `postfix -c DIR check` accepts it and lays out
+   * its queue under DIR, not in the system's /var/spool/postfix.
+   */
+  @Test
+  void postfixIsAnInstanceOfItsOwn(@TempDir Path out) throws Exception {
+    Tools.require("postfix");
+    export("postfix", "bann.com.yaml", out);
+    Tools.Result conf =
+        Tools.run(
+                List.of(
+                    "postconf", "-c", out.toString(), "-h", "queue_directory", "data_directory"))
+            .ok();
+    assertThat(conf.out().lines().toList())
+        .containsExactly(out.resolve("queue").toString(), out.resolve("data").toString());
+    String build = Files.readString(out.resolve("build.sh"));
+    assertThat(build).contains("postfix -c " + out + " start").doesNotContain("postfix reload");
+    // build.sh up to "start", which would listen on the tutorial's port 25
+    String steps = build.substring(0, build.indexOf("if postfix -c"));
+    Path prefix = out.resolve("build-until-start.sh");
+    Files.writeString(prefix, steps);
+    Tools.run(List.of("sh", prefix.toString())).ok();
+    assertThat(out.resolve("queue").resolve("maildrop")).isDirectory();
+    assertThat(out.resolve("queue").resolve("private")).isDirectory();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"bann.com.yaml", "classroom.yaml", RICH})
   void dovecotAcceptsItsConfig(String spec, @TempDir Path out) throws Exception {
@@ -97,7 +135,106 @@ class ExportInteropTest {
     Tools.Result r =
         Tools.run(List.of("doveconf", "-c", out.resolve("dovecot.conf").toString(), "-n")).ok();
     assertThat(r.err()).as("doveconf warnings").doesNotContain("Warning");
-    assertThat(r.out()).contains("protocols = imap pop3").contains("passwd-file");
+    assertThat(r.out()).contains("protocols = pop3\n").contains("passwd-file");
+    assertThat(r.out()).contains("base_dir = " + out.resolve("run"));
+  }
+
+  /**
+   * A migration to the exported Dovecot, as its build.sh does it: on the Maildir mxlab wrote,
+   * Dovecot's POP3 gives the UIDLs mxlab's gave (clients download nothing twice), as the uid the
+   * export names, from an instance with its own base_dir that serves POP3 and nothing else.
+   */
+  @Test
+  void dovecotGivesTheUidlsMxlabGaveForTheSameMaildir(@TempDir Path dir) throws Exception {
+    Tools.require("dovecot", "doveadm", "swaks", "python3");
+    if (!Files.isExecutable(Path.of("/usr/lib/dovecot/pop3"))) {
+      if ("1".equals(System.getenv("MXLAB_REQUIRE_INTEROP"))) {
+        throw new AssertionError("dovecot-pop3d is required for interop tests");
+      }
+      Assumptions.abort("dovecot-pop3d is not installed");
+    }
+    String address = "127.0.50.3";
+    int port = freePort(address);
+    Path spec = dir.resolve("bann.com.yaml");
+    Files.writeString(
+        spec,
+        withListener(
+            Files.readString(Path.of("bann.com.yaml")),
+            address,
+            "smtp: off, submission: off, submissions: off, pop3: " + port + ", pop3s: off"));
+    // Dovecot's mail processes run as uid 5000: they must reach the Maildirs
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path mailData = Files.createDirectories(dir.resolve("data"));
+    List<String> mxlabUidls;
+    try (MxlabProcess mxlab =
+        MxlabProcess.up(
+            spec,
+            "--ports",
+            "dns=off,smtp=0,submission=off,submissions=off,pop3=0,pop3s=off,ssh=off",
+            "--data-dir",
+            mailData.toString())) {
+      for (int i = 1; i <= 3; i++) {
+        Tools.run(
+                List.of(
+                    "swaks",
+                    "--server",
+                    address + ":" + mxlab.port("smtp"),
+                    "--to",
+                    "test@bann.com",
+                    "--from",
+                    "alice@example.org",
+                    "--header",
+                    "Subject: message " + i))
+            .ok();
+      }
+      mxlabUidls = uidls(address, mxlab.port("pop3"));
+    }
+    assertThat(mxlabUidls).hasSize(3);
+    Path out = Files.createDirectories(dir.resolve("dovecot"));
+    export("dovecot", spec.toString(), out, mailData);
+    Path conf = out.resolve("dovecot.conf");
+    // the Dovecot it starts keeps the output it inherits open: into a file, not a pipe
+    Path log = dir.resolve("build.log");
+    Process build =
+        new ProcessBuilder("sh", out.resolve("build.sh").toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    assertThat(build.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(build.exitValue()).as(Files.readString(log)).isZero();
+    try {
+      awaitListening(address, port);
+      assertThat(uidls(address, port)).as("Dovecot's UIDLs").isEqualTo(mxlabUidls);
+      assertThat(out.resolve("run").resolve("auth-postfix")).exists();
+      Tools.Result imap = Tools.run(List.of("doveconf", "-c", conf.toString(), "protocols")).ok();
+      assertThat(imap.out().strip()).isEqualTo("protocols = pop3");
+    } finally {
+      Tools.run(List.of("doveadm", "-c", conf.toString(), "stop"));
+    }
+  }
+
+  /** The UIDL listing of test@bann.com's mailbox, from Python's poplib. */
+  private static List<String> uidls(String address, int port) throws Exception {
+    String client =
+        """
+        import poplib, sys
+        p = poplib.POP3(sys.argv[1], int(sys.argv[2]), timeout=20)
+        p.user('test@bann.com'); p.pass_('changeme')
+        for line in p.uidl()[1]: print(line.decode().split()[1])
+        p.quit()
+        """;
+    return Tools.run(List.of("python3", "-c", client, address, String.valueOf(port)))
+        .ok()
+        .out()
+        .lines()
+        .toList();
+  }
+
+  /** The tutorial's spec on ADDRESS with PORTS ("smtp: 2525, pop3: off", ...). */
+  private static String withListener(String tutorial, String address, String ports) {
+    String listen = "  listen: 127.0.0.1\n";
+    assertThat(tutorial).contains(listen);
+    return tutorial.replace(listen, "  listen: " + address + "\n  ports: { " + ports + " }\n");
   }
 
   /** The tutorial's check: "3,0 test@bann.com" resolves to local delivery, unknown names fail. */
@@ -156,52 +293,93 @@ class ExportInteropTest {
   }
 
   /**
+   * The exported sendmail as a daemon, run as build.sh would leave it: test@bann.com's message
+   * arrives in the Maildir mxlab keeps (written by the exported local mailer, as uid 5000), and a
+   * To: REJECT key refuses its recipient (FEATURE(blocklist_recipients)).
+   */
+  @Test
+  void sendmailDaemonDeliversIntoTheMaildirAndRefusesToRejectKeys(@TempDir Path dir)
+      throws Exception {
+    Tools.require("python3", "setpriv");
+    String address = "127.0.50.2";
+    int port = freePort(address);
+    Path spec = dir.resolve("bann.com.yaml");
+    Files.writeString(
+        spec,
+        withListener(
+                Files.readString(Path.of("bann.com.yaml")),
+                address,
+                "smtp: " + port + ", submission: off, submissions: off")
+            + "  \"To:sorin@bann.com\": REJECT\n");
+    // the local mailer runs as uid 5000: it must reach the script and the Maildirs
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path mailData = Files.createDirectories(dir.resolve("data"));
+    Path out = Files.createDirectories(dir.resolve("out"));
+    List<String> sendmail = buildSendmail(spec.toString(), "mail.bann.com", out, mailData);
+    // build.sh's steps for the local mailer
+    Tools.run(List.of("chmod", "755", out.resolve("maildir-deliver").toString())).ok();
+    Path mail = Files.createDirectories(mailData.resolve("mail"));
+    Tools.run(List.of("chown", "-R", "5000:5000", mail.toString())).ok();
+    List<String> command = new ArrayList<>(sendmail);
+    command.addAll(List.of("-O", "PidFile=" + out.resolve("sendmail.pid"), "-bD"));
+    Process daemon =
+        new ProcessBuilder(sandboxed("mail.bann.com", out, command))
+            .redirectErrorStream(true)
+            .redirectOutput(out.resolve("daemon.log").toFile())
+            .start();
+    try {
+      awaitListening(address, port);
+      String client =
+          """
+          import smtplib, sys
+          s = smtplib.SMTP(sys.argv[1], int(sys.argv[2]), timeout=20)
+          s.ehlo('client.example')
+          s.mail('master@bann.com')
+          print(s.rcpt('sorin@bann.com'))
+          print(s.rcpt('test@bann.com'))
+          print(s.data(b'Subject: through sendmail\\r\\n\\r\\nbody\\r\\n.dot line\\r\\n'))
+          s.quit()
+          """;
+      Tools.Result r =
+          Tools.run(List.of("python3", "-c", client, address, String.valueOf(port))).ok();
+      List<String> replies = r.out().lines().toList();
+      assertThat(replies.get(0)).as("To:sorin@bann.com REJECT").startsWith("(550");
+      assertThat(replies.get(1)).startsWith("(250");
+      assertThat(replies.get(2)).startsWith("(250");
+      List<String> delivered = List.of();
+      for (int i = 0; i < 100 && delivered.isEmpty(); i++) {
+        Thread.sleep(200);
+        delivered = MailFiles.mailbox(mailData, "bann.com", "test");
+      }
+      assertThat(delivered)
+          .as(
+              "test@bann.com's Maildir; daemon log: %s",
+              Files.readString(out.resolve("daemon.log")))
+          .singleElement(InstanceOfAssertFactories.STRING)
+          .contains("Subject: through sendmail")
+          .contains("\n.dot line\n");
+      assertThat(MailFiles.mailbox(mailData, "bann.com", "sorin")).isEmpty();
+    } finally {
+      daemon.destroy();
+      daemon.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  /**
    * Builds the sendmail export as its build.sh does (m4, makemap, newaliases) and answers "3,0
    * ADDRESS" in sendmail's address test mode for each address: the mailer triple it resolves to.
    */
   private static List<String> sendmailAddressTest(String spec, String host, String... addresses)
       throws Exception {
-    Path root = sendmailRoot();
-    Tools.require("m4", "unshare");
-    // sendmail refuses maps in world-writable directories such as /tmp: build under target/
-    Path out = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "sendmail-");
-    export("sendmail", spec, out);
-    Path mc = out.resolve("sendmail.mc");
-    Files.writeString(
-        mc,
-        Files.readString(mc)
-            .replace("/usr/share/sendmail/cf/", root.resolve("usr/share/sendmail/cf") + "/"));
-    Path cf = out.resolve("sendmail.cf");
-    Tools.Result m4 = Tools.run(List.of("m4", mc.toString())).ok();
-    assertThat(m4.err()).as("m4 warnings").isEmpty();
-    Files.writeString(cf, m4.out());
-    String bin = root.resolve("usr/libexec/sendmail") + "/";
-    for (String map : List.of("access", "virtusertable")) {
-      Tools.run(
-              List.of(bin + "makemap", "-C", cf.toString(), "hash", out.resolve(map).toString()),
-              Files.readString(out.resolve(map)),
-              30)
-          .ok();
-    }
-    // This machine's own queue and name lookups (files only), not the exported /var/spool/mqueue
-    // and DNS: the tests have no network.
-    Files.createDirectories(out.resolve("mqueue"));
-    Files.writeString(out.resolve("service.switch"), "hosts files\naliases files\n");
-    List<String> sendmail =
-        List.of(
-            bin + "sendmail",
-            "-C",
-            cf.toString(),
-            "-O",
-            "QueueDirectory=" + out.resolve("mqueue"),
-            "-O",
-            "ServiceSwitchFile=" + out.resolve("service.switch"));
-    Tools.run(withHostname(host, sendmail, "-bi"), null, 30).ok();
+    Path dir = Files.createTempDirectory(data, "sendmail-");
+    List<String> sendmail = buildSendmail(spec, host, dir, data);
     StringBuilder input = new StringBuilder();
     for (String a : addresses) {
       input.append("3,0 ").append(a).append('\n');
     }
-    Tools.Result bt = Tools.run(withHostname(host, sendmail, "-bt"), input.toString(), 30).ok();
+    List<String> command = new ArrayList<>(sendmail);
+    command.add("-bt");
+    Tools.Result bt = Tools.run(sandboxed(host, dir, command), input.toString(), 30).ok();
     // one block per address after each "> " prompt; its last "parse returns:" is the answer
     List<String> answers = new ArrayList<>();
     for (String block : bt.out().split("\n> ")) {
@@ -220,17 +398,97 @@ class ExportInteropTest {
   }
 
   /**
-   * Sendmail sleeps a minute when the machine's host name is unqualified and unknown ("My
-   * unqualified host name unknown; sleeping for retry"), as on most CI machines: run it in its own
-   * UTS namespace named after the spec's host.
+   * The sendmail export of SPEC in OUT, built as its build.sh does (m4, makemap, newaliases); the
+   * sendmail command that uses it, with this machine's own queue and name lookups (files only): the
+   * tests have no network and no /var/spool/mqueue of their own.
    */
-  private static List<String> withHostname(String host, List<String> sendmail, String mode) {
+  private static List<String> buildSendmail(String spec, String host, Path out, Path dataDir)
+      throws Exception {
+    Path root = sendmailRoot();
+    Tools.require("m4", "unshare");
+    export("sendmail", spec, out, dataDir);
+    Path mc = out.resolve("sendmail.mc");
+    Files.writeString(
+        mc,
+        Files.readString(mc)
+            .replace("/usr/share/sendmail/cf/", root.resolve("usr/share/sendmail/cf") + "/"));
+    Path cf = out.resolve("sendmail.cf");
+    Tools.Result m4 = Tools.run(List.of("m4", mc.toString())).ok();
+    assertThat(m4.err()).as("m4 warnings").isEmpty();
+    Files.writeString(cf, m4.out());
+    String bin = root.resolve("usr/libexec/sendmail") + "/";
+    for (String map : List.of("access", "virtusertable")) {
+      Tools.run(
+              List.of(bin + "makemap", "-C", cf.toString(), "hash", out.resolve(map).toString()),
+              Files.readString(out.resolve(map)),
+              30)
+          .ok();
+    }
+    Files.createDirectories(out.resolve("mqueue"));
+    Files.writeString(out.resolve("service.switch"), "hosts files\naliases files\n");
+    // the accounts build.sh would create, in a passwd of the sandbox's own
+    StringBuilder passwd = new StringBuilder(Files.readString(Path.of("/etc/passwd")));
+    for (String line : Files.readAllLines(out.resolve("passwd"))) {
+      if (!line.startsWith("#")) {
+        passwd.append(line, 0, line.indexOf(':')).append(":x:5000:5000::/nonexistent:/bin/false\n");
+      }
+    }
+    Files.writeString(out.resolve("sandbox.passwd"), passwd);
+    Files.writeString(out.resolve("sandbox.hosts"), "127.0.0.1 localhost " + host + "\n");
+    List<String> sendmail =
+        List.of(
+            bin + "sendmail",
+            "-C",
+            cf.toString(),
+            "-O",
+            "QueueDirectory=" + out.resolve("mqueue"),
+            "-O",
+            "ServiceSwitchFile=" + out.resolve("service.switch"),
+            // a checkout under /tmp: trust the sticky bit of the world-writable /tmp above it
+            "-O",
+            "DontBlameSendmail=TrustStickyBit");
+    List<String> newaliases = new ArrayList<>(sendmail);
+    newaliases.add("-bi");
+    Tools.run(sandboxed(host, out, newaliases), null, 30).ok();
+    return sendmail;
+  }
+
+  /**
+   * Sendmail in namespaces of its own: a UTS namespace named after the spec's host (sendmail sleeps
+   * a minute when the machine's host name is unqualified and unknown, "My unqualified host name
+   * unknown; sleeping for retry", as on most CI machines), and a mount namespace where /etc/passwd
+   * has the accounts build.sh would create and /etc/hosts knows the host.
+   */
+  private static List<String> sandboxed(String host, Path out, List<String> sendmail) {
+    String setup =
+        "hostname "
+            + host
+            + " && mount --bind '"
+            + out.resolve("sandbox.passwd")
+            + "' /etc/passwd && mount --bind '"
+            + out.resolve("sandbox.hosts")
+            + "' /etc/hosts && exec \"$@\"";
     List<String> command =
-        new ArrayList<>(
-            List.of("unshare", "--uts", "sh", "-c", "hostname " + host + " && exec \"$@\"", "sh"));
+        new ArrayList<>(List.of("unshare", "--uts", "--mount", "sh", "-c", setup, "sh"));
     command.addAll(sendmail);
-    command.add(mode);
     return command;
+  }
+
+  private static int freePort(String address) throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(address))) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static void awaitListening(String address, int port) throws InterruptedException {
+    for (int i = 0; i < 150; i++) {
+      try (Socket s = new Socket(address, port)) {
+        return;
+      } catch (IOException e) {
+        Thread.sleep(200);
+      }
+    }
+    throw new AssertionError(address + ":" + port + " is not listening");
   }
 
   /** Sendmail's tools unpacked by .ci/sendmail-tools, or an installed sendmail-cf. */

@@ -9,11 +9,17 @@ import mxlab.core.spec.Spec;
 import mxlab.core.spec.User;
 
 /**
- * Dovecot for a spec: POP3, POP3S and IMAP on the very Maildirs mxlab keeps ({@code %d/%n}), with a
- * passwd-file of the users in Dovecot's own {SCHEME} notation, and SASL for Postfix.
+ * Dovecot for a spec: POP3 and POP3S (what mxlab serves, nothing more) on the very Maildirs mxlab
+ * keeps ({@code %d/%n}) with the UIDLs mxlab gave, a passwd-file of the users in Dovecot's own
+ * {SCHEME} notation, and SASL for Postfix; an instance of its own, beside the system's Dovecot.
  */
 final class DovecotExport {
   private DovecotExport() {}
+
+  /** Sockets and pid, under the install directory: PostfixExport points smtpd at AUTH_SOCKET. */
+  static final String RUN_DIR = "run";
+
+  static final String AUTH_SOCKET = "auth-postfix";
 
   static Export export(Spec spec, Path dir, String header) {
     Export out = new Export(header);
@@ -37,12 +43,17 @@ final class DovecotExport {
       }
     }
     StringBuilder c = new StringBuilder();
-    c.append("protocols = imap pop3\n");
+    c.append("protocols = pop3\n");
+    c.append("base_dir = ").append(dir.resolve(RUN_DIR)).append('\n');
     c.append("listen = ")
         .append(s.listen().isAnyLocalAddress() ? "*" : s.listen().getHostAddress())
         .append('\n');
     c.append("mail_location = maildir:").append(s.dataDir().resolve("mail")).append("/%d/%n\n");
-    c.append("mail_uid = 5000\nmail_gid = 5000\nfirst_valid_uid = 1000\n");
+    c.append("mail_uid = ")
+        .append(SendmailExport.MAIL_UID)
+        .append("\nmail_gid = ")
+        .append(SendmailExport.MAIL_UID)
+        .append("\nfirst_valid_uid = 1000\n");
     c.append("ssl = yes\n");
     c.append("ssl_cert = <").append(cert).append('\n');
     c.append("ssl_key = <").append(key).append('\n');
@@ -51,27 +62,65 @@ final class DovecotExport {
         .append(s.allowPlaintextAuth() ? "no" : "yes")
         .append('\n');
     c.append("auth_mechanisms = plain login").append(cram ? " cram-md5" : "").append('\n');
-    c.append("pop3_uidl_format = %f\n"); // the Maildir base name, as mxlab's UIDLs
+    // the file name before its flags; build.sh takes mxlab's size fields out of the names, so that
+    // it is the base name mxlab gave as UIDL (RFC 1939 7) and clients download nothing twice
+    c.append("pop3_uidl_format = %f\n");
     c.append("passdb {\n  driver = passwd-file\n  args = ")
         .append(dir.resolve("users"))
         .append("\n}\n");
-    c.append("userdb {\n  driver = static\n  args = uid=5000 gid=5000 home=")
+    c.append("userdb {\n  driver = static\n  args = uid=")
+        .append(SendmailExport.MAIL_UID)
+        .append(" gid=")
+        .append(SendmailExport.MAIL_UID)
+        .append(" home=")
         .append(s.dataDir().resolve("mail"))
         .append("/%d/%n\n}\n");
     c.append("service pop3-login {\n");
     listener(c, "pop3", s, Service.POP3, false);
     listener(c, "pop3s", s, Service.POP3S, true);
     c.append("}\n");
-    c.append(
-        "service auth {\n  unix_listener /var/spool/postfix/private/auth {\n"
-            + "    mode = 0660\n    user = postfix\n    group = postfix\n  }\n}\n");
+    // in base_dir, for the Postfix export's smtpd_sasl_path
+    c.append("service auth {\n  unix_listener ")
+        .append(AUTH_SOCKET)
+        .append(" {\n    mode = 0660\n    user = postfix\n    group = postfix\n  }\n}\n");
     out.file("dovecot.conf", "#", c.toString());
     out.file("users", "#", users.toString());
+    out.file("build.sh", "#", build(dir, s.dataDir().resolve("mail")));
     out.note(
         "Dovecot logs in with the full address (test@bann.com); mxlab also takes a bare name where it is unique");
     out.note(
         "login delays, auth_failures and connections_per_ip: see Dovecot's auth_failure_delay and mail_max_userip_connections");
     return out;
+  }
+
+  /** Migrates the Maildirs to Dovecot (stop mxlab first), then starts or reloads this instance. */
+  private static String build(Path dir, Path mail) {
+    String conf = dir.resolve("dovecot.conf").toString();
+    return "# Run as root after copying these files to "
+        + dir
+        + ", with mxlab stopped.\n"
+        + "set -e\n"
+        + "mail="
+        + mail
+        + "\n"
+        + "# Dovecot's UIDL (%f) is the file name before ':'; mxlab's stops at the first ',',"
+        + " before the S= and W=\n# size fields: take those out so that both give the same UIDLs\n"
+        + "find \"$mail\" -type f \\( -path '*/new/*' -o -path '*/cur/*' \\) | while read -r f; do\n"
+        + "  name=${f##*/}; stem=${name%%:*}; base=${stem%%,*}\n"
+        + "  [ \"$base\" = \"$stem\" ] || mv \"$f\" \"${f%/*}/$base${name#\"$stem\"}\"\n"
+        + "done\n"
+        + "# mail_uid: Dovecot reads and writes the Maildirs as this uid\n"
+        + "chown -R "
+        + SendmailExport.MAIL_UID
+        + ":"
+        + SendmailExport.MAIL_UID
+        + " \"$mail\"\n"
+        + "# this instance (its own base_dir), not the system's Dovecot\n"
+        + "doveadm -c "
+        + conf
+        + " reload 2>/dev/null || dovecot -c "
+        + conf
+        + "\n";
   }
 
   private static void listener(

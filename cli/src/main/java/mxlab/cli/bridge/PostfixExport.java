@@ -36,13 +36,18 @@ final class PostfixExport {
         s.listen().isAnyLocalAddress() ? "all" : s.listen().getHostAddress());
     set(main, "mydestination", "$myhostname, localhost");
     set(main, "mynetworks", "127.0.0.0/8");
+    main.append("\n# an instance of its own, beside the system's Postfix (postfix -c ")
+        .append(dir)
+        .append(")\n");
+    set(main, "queue_directory", dir.resolve("queue").toString());
+    set(main, "data_directory", dir.resolve("data").toString());
     main.append("\n# the hosted domains: Maildirs under one base, %d/%n as mxlab keeps them\n");
     set(main, "virtual_mailbox_domains", String.join(", ", domains));
     set(main, "virtual_mailbox_base", s.dataDir().resolve("mail").toString());
     set(main, "virtual_mailbox_maps", "hash:" + dir.resolve("vmailbox"));
     set(main, "virtual_alias_maps", "hash:" + dir.resolve("virtual"));
-    set(main, "virtual_uid_maps", "static:5000");
-    set(main, "virtual_gid_maps", "static:5000");
+    set(main, "virtual_uid_maps", "static:" + SendmailExport.MAIL_UID);
+    set(main, "virtual_gid_maps", "static:" + SendmailExport.MAIL_UID);
     main.append("\n# limits\n");
     set(main, "message_size_limit", String.valueOf(s.maxMessageSize()));
     set(main, "smtpd_recipient_limit", String.valueOf(l.maxRecipients()));
@@ -74,7 +79,8 @@ final class PostfixExport {
     set(main, "smtp_tls_security_level", "may");
     set(main, "smtpd_sasl_auth_enable", "yes");
     set(main, "smtpd_sasl_type", "dovecot");
-    set(main, "smtpd_sasl_path", "private/auth");
+    // the Dovecot export beside this one (../dovecot) listens there; smtpd runs unchrooted
+    set(main, "smtpd_sasl_path", dovecotAuthSocket(dir).toString());
     set(main, "smtpd_tls_auth_only", s.allowPlaintextAuth() ? "no" : "yes");
     set(main, "disable_vrfy_command", "yes");
     main.append("\n# the access map, by kind of key\n");
@@ -201,17 +207,58 @@ final class PostfixExport {
     out.file("client_relay", "#", clientRelay.toString());
     out.file("sender_access", "#", sender.toString());
     out.file("recipient_access", "#", recipientAccess.toString());
-    out.file(
-        "build.sh",
-        "#",
-        "set -e\ncd \"$(dirname \"$0\")\"\n"
-            + "for m in vmailbox virtual client_access client_relay sender_access recipient_access; do postmap hash:$m; done\n"
-            + "postfix reload\n");
-    out.note("users log in through Dovecot's SASL (export --to dovecot), not Postfix");
+    out.file("build.sh", "#", build(dir, s.dataDir().resolve("mail")));
+    out.note(
+        "users log in through Dovecot's SASL (export --to dovecot, installed in "
+            + dovecotAuthSocket(dir).getParent().getParent()
+            + "), not Postfix");
     out.note("DNS zones: export --to bind");
     out.note(
         "auth_failures, auth_delay, session_timeout and data_timeout have no direct Postfix setting");
     return out;
+  }
+
+  /** Where the Dovecot export installed beside this one puts its auth socket. */
+  private static Path dovecotAuthSocket(Path dir) {
+    return dir.resolveSibling("dovecot")
+        .resolve(DovecotExport.RUN_DIR)
+        .resolve(DovecotExport.AUTH_SOCKET);
+  }
+
+  /** The maps, the Maildirs' owner, then this instance (-c), started or reloaded. */
+  private static String build(Path dir, Path mail) {
+    String instance = "postfix -c " + dir;
+    return "# Run as root after copying these files to "
+        + dir
+        + ".\nset -e\ncd \"$(dirname \"$0\")\"\n"
+        + "for m in vmailbox virtual client_access client_relay sender_access recipient_access; do postmap -c "
+        + dir
+        + " hash:$m; done\n"
+        + "# virtual(8) writes the Maildirs as virtual_uid_maps says\n"
+        + "mkdir -p "
+        + mail
+        + " && chown -R "
+        + SendmailExport.MAIL_UID
+        + ":"
+        + SendmailExport.MAIL_UID
+        + " "
+        + mail
+        + "\n"
+        + "# this instance, not the system's Postfix: its own queue (check fills it) and data\n"
+        + "mkdir -p "
+        + dir.resolve("queue")
+        + " && install -d -o postfix "
+        + dir.resolve("data")
+        + "\n"
+        + instance
+        + " check\n"
+        + "if "
+        + instance
+        + " status 2>/dev/null; then "
+        + instance
+        + " reload; else "
+        + instance
+        + " start; fi\n";
   }
 
   /** Connect: keys; RELAY also lets the client relay (checked before reject_unauth_destination). */
@@ -247,7 +294,8 @@ final class PostfixExport {
 
   /**
    * master.cf: the listeners of the spec's ports (at most `connections` smtpd each), then the
-   * daemons every Postfix runs.
+   * daemons every Postfix runs; none chrooted, as a private queue_directory has no chroot's etc/
+   * (Debian's init script fills only /var/spool/postfix's) and Dovecot's socket lies outside it.
    */
   private static String master(Server s) {
     Ports ports = s.ports();
@@ -277,29 +325,29 @@ final class PostfixExport {
       submissionOptions.forEach(o -> b.append("  -o ").append(o).append('\n'));
     }
     String[][] rest = {
-      {"pickup", "unix", "n", "-", "y", "60", "1", "pickup"},
-      {"cleanup", "unix", "n", "-", "y", "-", "0", "cleanup"},
+      {"pickup", "unix", "n", "-", "n", "60", "1", "pickup"},
+      {"cleanup", "unix", "n", "-", "n", "-", "0", "cleanup"},
       {"qmgr", "unix", "n", "-", "n", "300", "1", "qmgr"},
-      {"tlsmgr", "unix", "-", "-", "y", "1000?", "1", "tlsmgr"},
-      {"rewrite", "unix", "-", "-", "y", "-", "-", "trivial-rewrite"},
-      {"bounce", "unix", "-", "-", "y", "-", "0", "bounce"},
-      {"defer", "unix", "-", "-", "y", "-", "0", "bounce"},
-      {"trace", "unix", "-", "-", "y", "-", "0", "bounce"},
-      {"verify", "unix", "-", "-", "y", "-", "1", "verify"},
-      {"flush", "unix", "n", "-", "y", "1000?", "0", "flush"},
+      {"tlsmgr", "unix", "-", "-", "n", "1000?", "1", "tlsmgr"},
+      {"rewrite", "unix", "-", "-", "n", "-", "-", "trivial-rewrite"},
+      {"bounce", "unix", "-", "-", "n", "-", "0", "bounce"},
+      {"defer", "unix", "-", "-", "n", "-", "0", "bounce"},
+      {"trace", "unix", "-", "-", "n", "-", "0", "bounce"},
+      {"verify", "unix", "-", "-", "n", "-", "1", "verify"},
+      {"flush", "unix", "n", "-", "n", "1000?", "0", "flush"},
       {"proxymap", "unix", "-", "-", "n", "-", "-", "proxymap"},
       {"proxywrite", "unix", "-", "-", "n", "-", "1", "proxymap"},
-      {"smtp", "unix", "-", "-", "y", "-", "-", "smtp"},
-      {"relay", "unix", "-", "-", "y", "-", "-", "smtp"},
-      {"showq", "unix", "n", "-", "y", "-", "-", "showq"},
-      {"error", "unix", "-", "-", "y", "-", "-", "error"},
-      {"retry", "unix", "-", "-", "y", "-", "-", "error"},
-      {"discard", "unix", "-", "-", "y", "-", "-", "discard"},
+      {"smtp", "unix", "-", "-", "n", "-", "-", "smtp"},
+      {"relay", "unix", "-", "-", "n", "-", "-", "smtp"},
+      {"showq", "unix", "n", "-", "n", "-", "-", "showq"},
+      {"error", "unix", "-", "-", "n", "-", "-", "error"},
+      {"retry", "unix", "-", "-", "n", "-", "-", "error"},
+      {"discard", "unix", "-", "-", "n", "-", "-", "discard"},
       {"local", "unix", "-", "n", "n", "-", "-", "local"},
       {"virtual", "unix", "-", "n", "n", "-", "-", "virtual"},
-      {"lmtp", "unix", "-", "-", "y", "-", "-", "lmtp"},
-      {"anvil", "unix", "-", "-", "y", "-", "1", "anvil"},
-      {"scache", "unix", "-", "-", "y", "-", "1", "scache"},
+      {"lmtp", "unix", "-", "-", "n", "-", "-", "lmtp"},
+      {"anvil", "unix", "-", "-", "n", "-", "1", "anvil"},
+      {"scache", "unix", "-", "-", "n", "-", "1", "scache"},
       {"postlog", "unix-dgram", "n", "-", "n", "-", "1", "postlogd"}
     };
     for (String[] r : rest) {
@@ -314,7 +362,7 @@ final class PostfixExport {
   }
 
   private static void smtpd(StringBuilder b, String service, String maxproc) {
-    row(b, service, "inet", "n", "-", "y", "-", maxproc, "smtpd");
+    row(b, service, "inet", "n", "-", "n", "-", maxproc, "smtpd");
   }
 
   private static void row(StringBuilder b, String... columns) {

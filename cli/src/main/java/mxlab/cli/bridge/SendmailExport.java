@@ -30,12 +30,20 @@ final class SendmailExport {
   private final Path dir;
   private final LocalNames names;
   private final Export out;
+  private final String header;
+
+  /** The local mailer's script, in the install directory. */
+  static final String DELIVER = "maildir-deliver";
+
+  /** The owner of the Maildirs, as in the Postfix and Dovecot exports. */
+  static final int MAIL_UID = 5000;
 
   /** Virtual entries with several targets, by key: the local alias that lists them. */
   private final Map<String, String> virtualAliases = new LinkedHashMap<>();
 
-  private SendmailExport(Spec spec, Path installDir, Export out) {
+  private SendmailExport(Spec spec, Path installDir, Export out, String header) {
     this.spec = spec;
+    this.header = header;
     this.dir = installDir;
     this.names = new LocalNames(spec);
     this.out = out;
@@ -54,7 +62,7 @@ final class SendmailExport {
    */
   static Export export(Spec spec, Path installDir, String header) {
     Export out = new Export(header);
-    new SendmailExport(spec, installDir, out).write();
+    new SendmailExport(spec, installDir, out, header).write();
     return out;
   }
 
@@ -83,6 +91,7 @@ final class SendmailExport {
         }
       }
     }
+    out.rawFile(DELIVER, "#!/bin/sh\n# " + header + "\n" + deliver());
     out.file("build.sh", "#", build());
     notes(s);
   }
@@ -99,6 +108,7 @@ final class SendmailExport {
         .append(Path.of(spec.file()).getFileName())
         .append("')dnl\n");
     b.append("OSTYPE(`linux')dnl\n");
+    localMailer(b);
     define(b, "confDOMAIN_NAME", s.hostname());
     define(b, "confMAILER_NAME", s.mailerDaemon().replaceAll("@.*", ""));
     define(b, "confMAX_MESSAGE_SIZE", String.valueOf(s.maxMessageSize()));
@@ -142,14 +152,81 @@ final class SendmailExport {
     b.append("FEATURE(`use_cw_file')dnl\n");
     b.append("FEATURE(`access_db', `hash -T<TMPF> -o ")
         .append(dir.resolve("access.db"))
-        .append("')dnl\n");
+        .append("'");
+    if (relaysFullAddresses()) {
+      // To:user@domain RELAY; without it sendmail looks up only the domain (cf/README)
+      b.append(", `relaytofulladdress'");
+    }
+    b.append(")dnl\n");
     // ClientConn: in access, the default for every client; 421 and close beyond it
     b.append("FEATURE(`conncontrol', , `terminate')dnl\n");
+    // without it sendmail reads access only for clients and senders, never To: (cf/README)
+    b.append("FEATURE(`blocklist_recipients')dnl\n");
     b.append("FEATURE(`virtusertable', `hash -o ")
         .append(dir.resolve("virtusertable.db"))
         .append("')dnl\n");
     b.append("MAILER(`local')dnl\n");
     b.append("MAILER(`smtp')dnl\n");
+    return b.toString();
+  }
+
+  /**
+   * The local mailer: {@value #DELIVER} into the Maildirs mxlab keeps, as the one uid that owns
+   * them. OSTYPE(linux) would run procmail, which Debian does not install with sendmail.
+   */
+  private void localMailer(StringBuilder b) {
+    define(b, "LOCAL_MAILER_PATH", "/usr/bin/setpriv");
+    define(
+        b,
+        "LOCAL_MAILER_ARGS",
+        "setpriv --reuid="
+            + MAIL_UID
+            + " --regid="
+            + MAIL_UID
+            + " --clear-groups "
+            + dir.resolve(DELIVER)
+            + " $u");
+    // S: started as root so that setpriv may change uid; P: Return-Path; n: no "From " line;
+    // 9: 8-bit back from 7; not m: one recipient a call, as the script takes
+    define(b, "LOCAL_MAILER_FLAGS", "SPn9");
+  }
+
+  /** A To: key with a local part that relays, for access_db's relaytofulladdress. */
+  private boolean relaysFullAddresses() {
+    return spec.access().stream()
+        .anyMatch(
+            e ->
+                (e.tag() == AccessEntry.Tag.TO || e.tag() == AccessEntry.Tag.ANY)
+                    && e.action() == AccessEntry.Action.RELAY
+                    && e.key().indexOf('@') > 0);
+  }
+
+  /**
+   * sendmail's local mailer: the message on stdin into the Maildir of one local name, written in
+   * tmp/ and renamed into new/ as the Maildir convention says, with a name of the same shape as
+   * mxlab's. Exit codes are sysexits.h's, which sendmail turns into a bounce or a retry.
+   */
+  private String deliver() {
+    StringBuilder b = new StringBuilder();
+    b.append("# sendmail.mc's LOCAL_MAILER_ARGS run it as uid ").append(MAIL_UID).append(".\n");
+    b.append("case \"$1\" in\n");
+    Path mail = spec.server().dataDir().resolve("mail");
+    for (Domain d : spec.domains()) {
+      for (User u : d.users()) {
+        b.append("  ")
+            .append(names.of(u.name(), d.name()))
+            .append(") dir='")
+            .append(mail.resolve(d.name()).resolve(u.name()))
+            .append("' ;;\n");
+      }
+    }
+    b.append("  *) echo \"$1: no mailbox here\"; exit 67 ;; # EX_NOUSER\n");
+    b.append("esac\n");
+    b.append("name=$(date +%s.M%6N)P$$.$(uname -n)\n");
+    b.append("umask 077\n");
+    b.append(
+        "mkdir -p \"$dir/tmp\" \"$dir/new\" \"$dir/cur\" && cat > \"$dir/tmp/$name\" && mv \"$dir/tmp/$name\" \"$dir/new/$name\" ||\n");
+    b.append("  { rm -f \"$dir/tmp/$name\"; exit 75; } # EX_TEMPFAIL: sendmail tries again\n");
     return b.toString();
   }
 
@@ -298,7 +375,21 @@ final class SendmailExport {
         "grep -v '^#' passwd | cut -d: -f1 | while read -r u; do id \"$u\" >/dev/null 2>&1 || useradd -M -s /usr/sbin/nologin \"$u\"; done\n");
     b.append("grep -v '^#' passwd | chpasswd -e\n");
     b.append(
-        "for f in home/*/.forward; do u=${f#home/}; u=${u%/.forward}; h=$(getent passwd \"$u\" | cut -d: -f6); mkdir -p \"$h\"; install -o \"$u\" -m 644 \"$f\" \"$h/.forward\"; done\n");
+        "for f in home/*/.forward; do [ -e \"$f\" ] || continue; u=${f#home/}; u=${u%/.forward}; h=$(getent passwd \"$u\" | cut -d: -f6); mkdir -p \"$h\"; install -o \"$u\" -m 644 \"$f\" \"$h/.forward\"; done\n");
+    b.append("# the local mailer writes the Maildirs as uid ")
+        .append(MAIL_UID)
+        .append(", as Postfix and Dovecot do\n");
+    b.append("chmod 755 ").append(DELIVER).append('\n');
+    Path mail = spec.server().dataDir().resolve("mail");
+    b.append("mkdir -p ")
+        .append(mail)
+        .append(" && chown -R ")
+        .append(MAIL_UID)
+        .append(':')
+        .append(MAIL_UID)
+        .append(' ')
+        .append(mail)
+        .append('\n');
     b.append("m4 sendmail.mc > sendmail.cf\n");
     b.append("makemap -C sendmail.cf hash access < access\n");
     b.append("makemap -C sendmail.cf hash virtusertable < virtusertable\n");

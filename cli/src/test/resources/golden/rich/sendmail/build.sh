@@ -5,7 +5,10 @@ cd "$(dirname "$0")"
 # system accounts for the users (sendmail delivers to them; saslauthd checks them)
 grep -v '^#' passwd | cut -d: -f1 | while read -r u; do id "$u" >/dev/null 2>&1 || useradd -M -s /usr/sbin/nologin "$u"; done
 grep -v '^#' passwd | chpasswd -e
-for f in home/*/.forward; do u=${f#home/}; u=${u%/.forward}; h=$(getent passwd "$u" | cut -d: -f6); mkdir -p "$h"; install -o "$u" -m 644 "$f" "$h/.forward"; done
+for f in home/*/.forward; do [ -e "$f" ] || continue; u=${f#home/}; u=${u%/.forward}; h=$(getent passwd "$u" | cut -d: -f6); mkdir -p "$h"; install -o "$u" -m 644 "$f" "$h/.forward"; done
+# the local mailer writes the Maildirs as uid 5000, as Postfix and Dovecot do
+chmod 755 maildir-deliver
+mkdir -p $DIR/data/mail && chown -R 5000:5000 $DIR/data/mail
 m4 sendmail.mc > sendmail.cf
 makemap -C sendmail.cf hash access < access
 makemap -C sendmail.cf hash virtusertable < virtusertable
