@@ -3,8 +3,8 @@ package mxlab.smtp.command;
 import java.util.EnumSet;
 import java.util.Set;
 import mxlab.core.auth.sasl.SaslSteps;
+import mxlab.core.reply.SmtpReply;
 import mxlab.smtp.reply.Replies;
-import mxlab.smtp.reply.Reply;
 import mxlab.smtp.session.SmtpSession;
 import mxlab.smtp.session.SmtpState;
 
@@ -45,7 +45,7 @@ final class AuthCommand implements CommandHandler {
   }
 
   @Override
-  public Reply outOfSequence(SmtpState state) {
+  public SmtpReply outOfSequence(SmtpState state) {
     return state == SmtpState.CONNECTED ? Replies.HELO_FIRST : Replies.BAD_SEQUENCE;
   }
 }

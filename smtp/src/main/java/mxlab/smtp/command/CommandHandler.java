@@ -2,8 +2,8 @@ package mxlab.smtp.command;
 
 import java.io.IOException;
 import java.util.Set;
+import mxlab.core.reply.SmtpReply;
 import mxlab.smtp.reply.Replies;
-import mxlab.smtp.reply.Reply;
 import mxlab.smtp.session.SmtpSession;
 import mxlab.smtp.session.SmtpState;
 
@@ -17,7 +17,7 @@ public interface CommandHandler {
   void handle(SmtpSession session, String argument) throws IOException;
 
   /** The answer when the command comes in a state it may not run in. */
-  default Reply outOfSequence(SmtpState state) {
+  default SmtpReply outOfSequence(SmtpState state) {
     return state == SmtpState.CONNECTED ? Replies.HELO_FIRST : Replies.BAD_SEQUENCE;
   }
 }

@@ -3,8 +3,8 @@ package mxlab.smtp.command;
 import java.io.IOException;
 import java.util.EnumSet;
 import java.util.Set;
+import mxlab.core.reply.SmtpReply;
 import mxlab.smtp.reply.Replies;
-import mxlab.smtp.reply.Reply;
 import mxlab.smtp.session.SmtpSession;
 import mxlab.smtp.session.SmtpState;
 
@@ -21,7 +21,7 @@ final class DataCommand implements CommandHandler {
   }
 
   @Override
-  public Reply outOfSequence(SmtpState state) {
+  public SmtpReply outOfSequence(SmtpState state) {
     return switch (state) {
       case CONNECTED -> Replies.HELO_FIRST;
       case MAIL -> Replies.NO_RECIPIENTS; // RFC 2920 3.1: every RCPT was refused

@@ -5,8 +5,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import mxlab.core.auth.sasl.Mechanisms;
+import mxlab.core.reply.SmtpReply;
 import mxlab.smtp.reply.Replies;
-import mxlab.smtp.reply.Reply;
 import mxlab.smtp.session.SmtpSession;
 import mxlab.smtp.session.SmtpState;
 
@@ -50,6 +50,6 @@ final class EhloCommand implements CommandHandler {
       lines.add("AUTH " + String.join(" ", Mechanisms.offered(session.site().credentials())));
     }
     lines.add("HELP");
-    session.reply(Reply.lines(250, null, lines));
+    session.reply(SmtpReply.lines(250, null, lines));
   }
 }

@@ -2,8 +2,8 @@ package mxlab.smtp.command;
 
 import java.util.EnumSet;
 import java.util.Set;
+import mxlab.core.reply.SmtpReply;
 import mxlab.smtp.reply.Replies;
-import mxlab.smtp.reply.Reply;
 import mxlab.smtp.session.SmtpSession;
 import mxlab.smtp.session.SmtpState;
 
@@ -27,6 +27,6 @@ final class HeloCommand implements CommandHandler {
       return;
     }
     session.greet(name, false);
-    session.reply(Reply.of(250, "2.0.0", session.site().hostname()));
+    session.reply(SmtpReply.of(250, "2.0.0", session.site().hostname()));
   }
 }

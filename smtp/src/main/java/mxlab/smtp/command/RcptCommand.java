@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import mxlab.core.address.MailAddress;
+import mxlab.core.reply.SmtpReply;
 import mxlab.smtp.policy.HookResult;
 import mxlab.smtp.reply.Replies;
-import mxlab.smtp.reply.Reply;
 import mxlab.smtp.session.SmtpSession;
 import mxlab.smtp.session.SmtpState;
 
@@ -24,7 +24,7 @@ final class RcptCommand implements CommandHandler {
   }
 
   @Override
-  public Reply outOfSequence(SmtpState state) {
+  public SmtpReply outOfSequence(SmtpState state) {
     return state == SmtpState.CONNECTED ? Replies.HELO_FIRST : Replies.MAIL_FIRST;
   }
 

@@ -18,6 +18,7 @@ import mxlab.core.auth.sasl.SaslExchange;
 import mxlab.core.auth.sasl.SaslSteps;
 import mxlab.core.queue.Envelope;
 import mxlab.core.queue.QueueIds;
+import mxlab.core.reply.SmtpReply;
 import mxlab.core.routing.Mailbox;
 import mxlab.core.site.Site;
 import mxlab.core.spec.Limits;
@@ -35,7 +36,6 @@ import mxlab.smtp.policy.Policy;
 import mxlab.smtp.policy.PolicyContext;
 import mxlab.smtp.policy.RecipientRoute;
 import mxlab.smtp.reply.Replies;
-import mxlab.smtp.reply.Reply;
 import org.apache.mina.core.session.IoSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,7 +71,7 @@ public final class SmtpSession implements PolicyContext, Protocol<Line> {
   private Credentials.Account account;
   private Transaction transaction;
   private boolean discardAll;
-  private Reply refusal;
+  private SmtpReply refusal;
   private int authFailures;
   private SaslExchange sasl;
   private Inbound inbound;
@@ -136,7 +136,7 @@ public final class SmtpSession implements PolicyContext, Protocol<Line> {
     }
     discardAll = r.discard();
     conn.idle(min(env.firstCommandTimeout(), limits().commandTimeout()));
-    reply(refusedNow ? r.reply() : Reply.plain(220, site.hostname() + " ESMTP mxlab"));
+    reply(refusedNow ? r.reply() : SmtpReply.plain(220, site.hostname() + " ESMTP mxlab"));
   }
 
   private int maxLine() {
@@ -197,7 +197,7 @@ public final class SmtpSession implements PolicyContext, Protocol<Line> {
   // ------------------------------------------------------------------ replies
 
   /** Queues a reply; counts errors in a row and closes after too many (RFC 5321 4.3.2). */
-  public void reply(Reply reply) {
+  public void reply(SmtpReply reply) {
     conn.reply(
         reply.wire(),
         reply.isPermanentError()
@@ -211,13 +211,13 @@ public final class SmtpSession implements PolicyContext, Protocol<Line> {
   }
 
   /** Sends {@code reply} (221 or 421) and closes once it is out. */
-  public void closeWith(Reply reply) {
+  public void closeWith(SmtpReply reply) {
     state = SmtpState.CLOSING;
     conn.closeWith(reply.wire());
   }
 
   /** What every command but QUIT is answered when the access map refused the client; or null. */
-  public Reply refusal() {
+  public SmtpReply refusal() {
     return refusal;
   }
 
@@ -286,7 +286,7 @@ public final class SmtpSession implements PolicyContext, Protocol<Line> {
 
   private void saslOutcome(SaslSteps.Outcome outcome) {
     if (outcome instanceof SaslSteps.Challenge c) {
-      reply(Reply.plain(334, c.base64()));
+      reply(SmtpReply.plain(334, c.base64()));
       return;
     }
     sasl = null;
@@ -401,7 +401,7 @@ public final class SmtpSession implements PolicyContext, Protocol<Line> {
     DataReceiver.Outcome outcome = in.receiver().finish();
     if (outcome != DataReceiver.Outcome.OK) {
       in.spool().discard();
-      Reply refusal =
+      SmtpReply refusal =
           switch (outcome) {
             case TOO_BIG -> Replies.SIZE_EXCEEDED;
             case BARE_NEWLINE -> Replies.BARE_NEWLINE;
@@ -454,9 +454,7 @@ public final class SmtpSession implements PolicyContext, Protocol<Line> {
     int skip = in.receiver().returnPathLength();
     Instant now = Instant.now();
     List<Envelope.Recipient> recipients =
-        offsite.stream()
-            .map(a -> new Envelope.Recipient(a.toString(), Envelope.Status.PENDING, "", ""))
-            .toList();
+        offsite.stream().map(a -> Envelope.Recipient.pending(a.toString())).toList();
     return new Envelope(
         in.id(),
         now,
@@ -496,7 +494,7 @@ public final class SmtpSession implements PolicyContext, Protocol<Line> {
   }
 
   /** One line for a refused MAIL or RCPT, in the maillog format. */
-  public void logRefusal(String command, String argument, Reply reply) {
+  public void logRefusal(String command, String argument, SmtpReply reply) {
     maillog.info(
         "client={} {}={} decision=rejected reply=\"{}\"",
         Printable.escapeAll(client(), command, argument, reply));
