@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import mxlab.smtp.reply.Replies;
-import mxlab.smtp.session.SmtpSession;
 
 /**
  * Every command by verb. Built once at start-up; a missing mandatory command (RFC 5321 4.5.1) fails
@@ -54,7 +53,7 @@ public final class CommandRegistry {
             new AuthCommand()));
   }
 
-  public void dispatch(SmtpSession session, String line) throws IOException {
+  public void dispatch(CommandContext session, String line) throws IOException {
     int space = line.indexOf(' ');
     String verb = (space < 0 ? line : line.substring(0, space)).toUpperCase(Locale.ROOT);
     String argument = space < 0 ? "" : line.substring(space + 1);

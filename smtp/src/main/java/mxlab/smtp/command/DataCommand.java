@@ -5,8 +5,6 @@ import java.util.EnumSet;
 import java.util.Set;
 import mxlab.core.reply.SmtpReply;
 import mxlab.smtp.reply.Replies;
-import mxlab.smtp.session.SmtpSession;
-import mxlab.smtp.session.SmtpState;
 
 /** DATA (RFC 5321 4.1.1.4): 354, then the message up to CRLF.CRLF. */
 final class DataCommand implements CommandHandler {
@@ -30,7 +28,7 @@ final class DataCommand implements CommandHandler {
   }
 
   @Override
-  public void handle(SmtpSession session, String argument) throws IOException {
+  public void handle(CommandContext session, String argument) throws IOException {
     if (!argument.isBlank()) {
       session.reply(Replies.SYNTAX);
       return;

@@ -7,8 +7,6 @@ import java.util.Set;
 import mxlab.core.auth.sasl.Mechanisms;
 import mxlab.core.reply.SmtpReply;
 import mxlab.smtp.reply.Replies;
-import mxlab.smtp.session.SmtpSession;
-import mxlab.smtp.session.SmtpState;
 
 /** EHLO (RFC 5321 4.1.1.1): greets and lists the extensions on offer. */
 final class EhloCommand implements CommandHandler {
@@ -23,7 +21,7 @@ final class EhloCommand implements CommandHandler {
   }
 
   @Override
-  public void handle(SmtpSession session, String argument) {
+  public void handle(CommandContext session, String argument) {
     String name = HeloArgument.parse(argument);
     if (name == null) {
       session.reply(Replies.BAD_HELO);

@@ -4,8 +4,6 @@ import java.util.EnumSet;
 import java.util.Set;
 import mxlab.core.reply.SmtpReply;
 import mxlab.smtp.reply.Replies;
-import mxlab.smtp.session.SmtpSession;
-import mxlab.smtp.session.SmtpState;
 
 /** HELO (RFC 5321 4.1.1.1): the old greeting, without extensions. */
 final class HeloCommand implements CommandHandler {
@@ -20,7 +18,7 @@ final class HeloCommand implements CommandHandler {
   }
 
   @Override
-  public void handle(SmtpSession session, String argument) {
+  public void handle(CommandContext session, String argument) {
     String name = HeloArgument.parse(argument);
     if (name == null) {
       session.reply(Replies.BAD_HELO);

@@ -2,7 +2,7 @@ package mxlab.smtp.policy;
 
 import java.util.List;
 import java.util.function.Function;
-import mxlab.smtp.command.MailPath;
+import mxlab.smtp.envelope.MailPath;
 import mxlab.smtp.reply.Replies;
 
 /** The hook chains, run in order; the first hook that decides wins. */

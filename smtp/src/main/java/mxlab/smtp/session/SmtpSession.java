@@ -28,9 +28,12 @@ import mxlab.net.Connection;
 import mxlab.net.Line;
 import mxlab.net.LineFraming;
 import mxlab.net.Protocol;
+import mxlab.smtp.command.CommandContext;
 import mxlab.smtp.command.CommandRegistry;
+import mxlab.smtp.command.SmtpState;
 import mxlab.smtp.data.DataReceiver;
 import mxlab.smtp.data.TraceHeaders;
+import mxlab.smtp.envelope.MailPath;
 import mxlab.smtp.policy.HookResult;
 import mxlab.smtp.policy.Policy;
 import mxlab.smtp.policy.PolicyContext;
@@ -46,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * commands are collected and written together. Connection state (greeting, TLS, login) and
  * transaction state (MAIL, RCPT) are kept apart, so RSET clears exactly the transaction.
  */
-public final class SmtpSession implements PolicyContext, Protocol<Line> {
+public final class SmtpSession implements CommandContext, PolicyContext, Protocol<Line> {
   private static final Logger log = LoggerFactory.getLogger(SmtpSession.class);
   private static final Logger maillog = LoggerFactory.getLogger("maillog");
 
@@ -197,6 +200,7 @@ public final class SmtpSession implements PolicyContext, Protocol<Line> {
   // ------------------------------------------------------------------ replies
 
   /** Queues a reply; counts errors in a row and closes after too many (RFC 5321 4.3.2). */
+  @Override
   public void reply(SmtpReply reply) {
     conn.reply(
         reply.wire(),
@@ -205,24 +209,22 @@ public final class SmtpSession implements PolicyContext, Protocol<Line> {
             : reply.isPositive() ? Connection.Verdict.SUCCESS : Connection.Verdict.NEUTRAL);
   }
 
-  /** Sends the queued replies in one write. */
-  public void flush() {
-    conn.flush();
-  }
-
   /** Sends {@code reply} (221 or 421) and closes once it is out. */
+  @Override
   public void closeWith(SmtpReply reply) {
     state = SmtpState.CLOSING;
     conn.closeWith(reply.wire());
   }
 
   /** What every command but QUIT is answered when the access map refused the client; or null. */
+  @Override
   public SmtpReply refusal() {
     return refusal;
   }
 
   // ------------------------------------------------------------------ greeting
 
+  @Override
   public void greet(String name, boolean extended) {
     helo = name;
     esmtp = extended;
@@ -230,6 +232,7 @@ public final class SmtpSession implements PolicyContext, Protocol<Line> {
     state = SmtpState.READY;
   }
 
+  @Override
   public void reset() {
     transaction = null;
     if (state != SmtpState.CONNECTED) {
@@ -239,15 +242,18 @@ public final class SmtpSession implements PolicyContext, Protocol<Line> {
 
   // ------------------------------------------------------------------ TLS
 
+  @Override
   public boolean tlsAvailable() {
     return env.tls() != null;
   }
 
+  @Override
   public boolean tlsActive() {
     return conn.tlsActive();
   }
 
   /** RFC 3207: answer 220 in the clear, drop whatever the client pipelined after STARTTLS. */
+  @Override
   public void startTls() {
     state = SmtpState.TLS_HANDSHAKE;
     conn.startTls(env.tls().context(), Replies.TLS_READY.wire());
@@ -266,15 +272,18 @@ public final class SmtpSession implements PolicyContext, Protocol<Line> {
   // ------------------------------------------------------------------ AUTH
 
   /** AUTH is offered over TLS, or in the clear only where the spec allows it (labs). */
+  @Override
   public boolean authAllowed() {
     return tlsActive() || site.spec().server().allowPlaintextAuth();
   }
 
+  @Override
   public boolean authenticated() {
     return account != null;
   }
 
   /** Starts a SASL exchange, with the (decoded) initial response if the client sent one. */
+  @Override
   public void beginSasl(SaslExchange exchange, byte[] initialResponse) {
     sasl = exchange;
     saslOutcome(SaslSteps.start(exchange, initialResponse, site.credentials()));
@@ -325,27 +334,37 @@ public final class SmtpSession implements PolicyContext, Protocol<Line> {
 
   // ------------------------------------------------------------------ MAIL, RCPT
 
+  @Override
   public void startTransaction(MailAddress sender, boolean eightBit, boolean utf8, boolean drop) {
     transaction = new Transaction(sender, eightBit, utf8, drop);
     state = SmtpState.MAIL;
   }
 
+  @Override
   public void accept(MailAddress recipient, RecipientRoute route) {
     transaction.add(new Transaction.Accepted(recipient, route));
     state = SmtpState.RCPT;
   }
 
-  public Transaction transaction() {
-    return transaction;
+  @Override
+  public HookResult checkSender(MailPath sender) {
+    return policy.mail(this, sender);
   }
 
-  public Policy policy() {
-    return policy;
+  @Override
+  public HookResult checkRecipient(MailPath recipient) {
+    return policy.rcpt(this, recipient);
+  }
+
+  @Override
+  public boolean smtpUtf8() {
+    return transaction.smtpUtf8();
   }
 
   // ------------------------------------------------------------------ DATA
 
   /** After DATA: a queue id, a spool file, and 354. */
+  @Override
   public void beginData() throws IOException {
     String id = QueueIds.next();
     SpoolWriter spool = env.drop().newSpool(id);
@@ -494,6 +513,7 @@ public final class SmtpSession implements PolicyContext, Protocol<Line> {
   }
 
   /** One line for a refused MAIL or RCPT, in the maillog format. */
+  @Override
   public void logRefusal(String command, String argument, SmtpReply reply) {
     maillog.info(
         "client={} {}={} decision=rejected reply=\"{}\"",
@@ -503,7 +523,7 @@ public final class SmtpSession implements PolicyContext, Protocol<Line> {
   // ------------------------------------------------------------------ facts
 
   /** {@code name[address]} as Postfix logs clients. */
-  public String client() {
+  private String client() {
     return (clientName == null ? "unknown" : clientName)
         + "["
         + clientAddress.getHostAddress()
@@ -518,16 +538,9 @@ public final class SmtpSession implements PolicyContext, Protocol<Line> {
     return site.spec().server().limits();
   }
 
+  @Override
   public SmtpState state() {
     return state;
-  }
-
-  public String helo() {
-    return helo;
-  }
-
-  public boolean esmtp() {
-    return esmtp;
   }
 
   @Override
@@ -536,8 +549,8 @@ public final class SmtpSession implements PolicyContext, Protocol<Line> {
   }
 
   @Override
-  public SmtpMode mode() {
-    return mode;
+  public boolean submission() {
+    return mode.isSubmission();
   }
 
   @Override
