@@ -1,6 +1,7 @@
 package mxlab.smtp.command;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,6 +52,14 @@ public final class CommandRegistry {
             new HelpCommand(),
             new StartTlsCommand(),
             new AuthCommand()));
+  }
+
+  /** These commands with {@code handler} added, or in place of the one for its verb. */
+  public CommandRegistry with(CommandHandler handler) {
+    List<CommandHandler> list = new ArrayList<>();
+    handlers.values().stream().filter(h -> !h.verb().equals(handler.verb())).forEach(list::add);
+    list.add(handler);
+    return new CommandRegistry(list);
   }
 
   public void dispatch(CommandContext session, String line) throws IOException {

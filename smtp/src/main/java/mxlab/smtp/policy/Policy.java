@@ -1,11 +1,15 @@
 package mxlab.smtp.policy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import mxlab.smtp.envelope.MailPath;
 import mxlab.smtp.reply.Replies;
 
-/** The hook chains, run in order; the first hook that decides wins. */
+/**
+ * The hook chains, run in order; the first hook that decides wins. Built once and given to the
+ * server at start-up ({@code SmtpServer.start}), so hooks can be added without touching sessions.
+ */
 public final class Policy {
   private final List<ConnectHook> connect;
   private final List<MailHook> mail;
@@ -28,6 +32,17 @@ public final class Policy {
             new AccessToHook(),
             new LocalRecipientHook(),
             new RelayHook()));
+  }
+
+  /** These chains with {@code hook} asked first at RCPT (the last standard hook always decides). */
+  public Policy withRcptHookFirst(RcptHook hook) {
+    return new Policy(connect, mail, concat(List.of(hook), rcpt));
+  }
+
+  private static <H> List<H> concat(List<H> a, List<H> b) {
+    List<H> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 
   public HookResult connect(PolicyContext client) {
