@@ -37,6 +37,7 @@ import mxlab.smtp.envelope.MailPath;
 import mxlab.smtp.policy.HookResult;
 import mxlab.smtp.policy.Policy;
 import mxlab.smtp.policy.PolicyContext;
+import mxlab.smtp.policy.ReceivedMessage;
 import mxlab.smtp.policy.RecipientRoute;
 import mxlab.smtp.reply.Replies;
 import org.apache.mina.core.session.IoSession;
@@ -447,6 +448,24 @@ public final class SmtpSession implements CommandContext, PolicyContext, Protoco
       return;
     }
     SpoolWriter.Spooled spooled = in.spool().finish();
+    HookResult verdict = judgeMessage(in, tx, spooled);
+    if (verdict.refused()) {
+      in.spool().discard();
+      logMessage(
+          in.id(),
+          tx,
+          spooled.size(),
+          verdict.reply().isPermanentError() ? "rejected" : "deferred",
+          verdict.reply().toString());
+      reply(verdict.reply());
+      return;
+    }
+    if (verdict.discard()) {
+      in.spool().discard();
+      logMessage(in.id(), tx, spooled.size(), "discarded", "message hook DISCARD");
+      reply(Replies.OK.withText("Ok: queued as " + in.id()));
+      return;
+    }
     Envelope queued = offsite.isEmpty() ? null : envelope(in, tx, spooled, offsite);
     try {
       env.drop().deliver(spooled, List.copyOf(mailboxes), queued);
@@ -465,6 +484,29 @@ public final class SmtpSession implements CommandContext, PolicyContext, Protoco
     reply(Replies.OK.withText("Ok: queued as " + in.id()));
     if (queued != null) {
       env.queueWakeup().accept(queued.id());
+    }
+  }
+
+  /**
+   * The message hooks, between the final dot and the 250 (RFC 5321 4.1.1.4: the reply to the dot
+   * decides whether we own the message); a hook that cannot read it, or fails, defers it.
+   */
+  private HookResult judgeMessage(Inbound in, Transaction tx, SpoolWriter.Spooled spooled) {
+    ReceivedMessage received =
+        new ReceivedMessage(
+            in.id(),
+            tx.sender(),
+            tx.recipients().stream().map(Transaction.Accepted::address).toList(),
+            spooled.file(),
+            spooled.size());
+    try {
+      return policy.message(this, received);
+    } catch (IOException e) {
+      log.error("smtp: cannot check {} from {}: {}", Printable.escapeAll(in.id(), client(), e));
+      return HookResult.refuse(Replies.LOCAL_ERROR);
+    } catch (RuntimeException e) { // a bug in a hook: the message stays with the client, not here
+      log.error("smtp: a message hook failed on {}: {}", Printable.escapeAll(in.id(), e), e);
+      return HookResult.refuse(Replies.LOCAL_ERROR);
     }
   }
 
