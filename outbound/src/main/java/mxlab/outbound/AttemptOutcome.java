@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import mxlab.core.queue.Envelope;
 import mxlab.core.queue.RetrySchedule;
+import mxlab.core.reply.SmtpReply;
 
 /**
  * What one delivery attempt makes of an envelope: a pure function of the envelope, the attempt's
@@ -52,14 +53,16 @@ record AttemptOutcome(
     boolean expired = schedule.expired(envelope, now);
     for (Envelope.Recipient r : envelope.recipients()) {
       RecipientResult res = results.get(r.address());
-      Envelope.Recipient u =
-          res == null ? r : r.withResult(res.status(), res.mta(), res.diagnostic());
+      Envelope.Recipient u = res == null ? r : r.withResult(res.status(), res.mta(), res.reply());
       if (u.status() == Envelope.Status.PENDING && expired) {
         u =
             u.withResult(
                 Envelope.Status.FAILED,
                 u.mta(),
-                "4.4.7 delivery time expired; the last attempt said: " + u.diagnostic());
+                SmtpReply.of(
+                    451,
+                    "4.4.7",
+                    "delivery time expired; the last attempt said: " + u.diagnostic()));
       }
       if (r.status() == Envelope.Status.PENDING && u.status() == Envelope.Status.FAILED) {
         bounced.add(u);
@@ -69,7 +72,7 @@ record AttemptOutcome(
       }
       updated.add(u);
     }
-    added.forEach(a -> updated.add(new Envelope.Recipient(a, Envelope.Status.PENDING, "", "")));
+    added.forEach(a -> updated.add(Envelope.Recipient.pending(a)));
     Envelope attempted = envelope.withRecipients(updated);
     Instant retry =
         busy ? now.plus(BUSY_RETRY) : schedule.nextAttempt(now, attempted.attempts() + 1);

@@ -11,6 +11,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
+import mxlab.core.reply.SmtpReply;
 import mxlab.net.Decrypted;
 import mxlab.net.Line;
 import mxlab.net.LineBuffer;
@@ -86,13 +87,15 @@ final class ClientConnection implements AutoCloseable {
     Line line;
     while ((line = lines.next(MAX_LINE)) != null) {
       String text = line.tooLong() ? "" : line.text();
-      if (text.length() < 3 || !text.substring(0, 3).chars().allMatch(Character::isDigit)) {
+      if (text.length() < 3
+          || !text.substring(0, 3).chars().allMatch(Character::isDigit)
+          || (text.length() > 3 && text.charAt(3) != ' ' && text.charAt(3) != '-')) {
         replies.add(new IOException("not an SMTP reply: " + text));
         continue;
       }
-      partial.add(text.length() > 4 ? text.substring(4) : "");
+      partial.add(text);
       if (text.length() == 3 || text.charAt(3) != '-') {
-        replies.add(new ServerReply(Integer.parseInt(text.substring(0, 3)), partial));
+        replies.add(SmtpReply.parse(String.join("\r\n", partial)).orElseThrow());
         partial.clear();
       }
     }
@@ -103,7 +106,7 @@ final class ClientConnection implements AutoCloseable {
   }
 
   /** The next reply, or IOException on timeout or a closed connection. */
-  ServerReply read(Duration timeout) throws IOException {
+  SmtpReply read(Duration timeout) throws IOException {
     Object o;
     try {
       o = replies.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -121,7 +124,7 @@ final class ClientConnection implements AutoCloseable {
     if (o instanceof IOException e) {
       throw e;
     }
-    return (ServerReply) o;
+    return (SmtpReply) o;
   }
 
   /** Sends lines, CRLF-terminated, in one write (PIPELINING, RFC 2920). */

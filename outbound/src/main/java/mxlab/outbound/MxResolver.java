@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import mxlab.core.address.IpLiterals;
+import mxlab.core.reply.SmtpReply;
 import mxlab.core.spec.Relayhost;
 import mxlab.net.Resolvers;
 import org.xbill.DNS.AAAARecord;
@@ -44,7 +45,7 @@ public final class MxResolver {
   public record Targets(List<Target> targets) implements Route {}
 
   /** No way there: permanent (bounce now) or temporary (try later). */
-  public record Unroutable(boolean permanent, String diagnostic) implements Route {}
+  public record Unroutable(boolean permanent, SmtpReply diagnostic) implements Route {}
 
   public MxResolver(List<InetSocketAddress> servers, int port, Relayhost relayhost) {
     this.resolver = Resolvers.of(servers, TIMEOUT);
@@ -68,7 +69,7 @@ public final class MxResolver {
   private Route viaMx(String domain, int targetPort) {
     Lookup mx = lookup(domain, Type.MX);
     if (mx == null) {
-      return new Unroutable(true, "550 5.1.2 bad domain name " + domain);
+      return new Unroutable(true, SmtpReply.of(550, "5.1.2", "bad domain name " + domain));
     }
     Record[] records = mx.run();
     switch (mx.getResult()) {
@@ -79,7 +80,7 @@ public final class MxResolver {
             .forEach(r -> list.add((MXRecord) r));
         if (list.size() == 1 && list.get(0).getTarget().equals(Name.root)) {
           return new Unroutable(
-              true, "556 5.1.10 " + domain + " accepts no mail (null MX, RFC 7505)");
+              true, SmtpReply.of(556, "5.1.10", domain + " accepts no mail (null MX, RFC 7505)"));
         }
         return targets(ordered(list), targetPort, domain);
       }
@@ -88,11 +89,14 @@ public final class MxResolver {
         return targets(List.of(domain), targetPort, domain);
       }
       case Lookup.HOST_NOT_FOUND -> {
-        return new Unroutable(true, "550 5.1.2 domain " + domain + " does not exist");
+        return new Unroutable(
+            true, SmtpReply.of(550, "5.1.2", "domain " + domain + " does not exist"));
       }
       default -> {
         return new Unroutable(
-            false, "451 4.4.3 cannot look up the MX of " + domain + ": " + mx.getErrorString());
+            false,
+            SmtpReply.of(
+                451, "4.4.3", "cannot look up the MX of " + domain + ": " + mx.getErrorString()));
       }
     }
   }
@@ -142,8 +146,10 @@ public final class MxResolver {
       return new Targets(out);
     }
     return temporary
-        ? new Unroutable(false, "451 4.4.3 cannot look up the mail hosts of " + domain)
-        : new Unroutable(true, "550 5.4.4 no address for the mail hosts of " + domain);
+        ? new Unroutable(
+            false, SmtpReply.of(451, "4.4.3", "cannot look up the mail hosts of " + domain))
+        : new Unroutable(
+            true, SmtpReply.of(550, "5.4.4", "no address for the mail hosts of " + domain));
   }
 
   private Route direct(String host, int targetPort) {

@@ -27,6 +27,7 @@ import mxlab.core.dsn.DeliveryReport;
 import mxlab.core.queue.Envelope;
 import mxlab.core.queue.QueueStore;
 import mxlab.core.queue.RetrySchedule;
+import mxlab.core.reply.SmtpReply;
 import mxlab.core.routing.Resolution;
 import mxlab.core.site.Site;
 import mxlab.core.spec.Server;
@@ -49,6 +50,12 @@ public final class QueueRunner implements AutoCloseable {
 
   /** Re-read the queue directory this often, for changes made by hand or by `mxlab queue`. */
   private static final Duration RESCAN = Duration.ofMinutes(1);
+
+  // for recipients that turned out to be ours
+  private static final SmtpReply DELIVERED_LOCALLY =
+      SmtpReply.of(250, "2.0.0", "delivered to its mailbox");
+  private static final SmtpReply ROUTING_LOOP = SmtpReply.of(554, "5.4.6", "routing loop");
+  private static final SmtpReply USER_UNKNOWN = SmtpReply.of(550, "5.1.1", "User unknown");
 
   private final Supplier<Site> site;
   private final MailDrop drop;
@@ -241,15 +248,12 @@ public final class QueueRunner implements AutoCloseable {
       if (res instanceof Resolution.Deliver d) {
         drop.deliverExisting(store.messageFile(id), d.mailboxes());
         d.offsite().forEach(a -> added.add(a.toString()));
-        results.put(
-            r, new RecipientResult(r, Envelope.Status.DELIVERED, "", "delivered to its mailbox"));
+        results.put(r, new RecipientResult(r, Envelope.Status.DELIVERED, "", DELIVERED_LOCALLY));
       } else {
-        String why =
+        SmtpReply why =
             res instanceof Resolution.Reject rej
-                ? rej.rejection().toString()
-                : res instanceof Resolution.Loop
-                    ? "554 5.4.6 routing loop"
-                    : "550 5.1.1 User unknown";
+                ? rej.rejection().reply()
+                : res instanceof Resolution.Loop ? ROUTING_LOOP : USER_UNKNOWN;
         results.put(r, new RecipientResult(r, Envelope.Status.FAILED, "", why));
       }
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import mxlab.core.queue.Envelope;
+import mxlab.core.reply.SmtpReply;
 import org.apache.mina.transport.socket.nio.NioSocketConnector;
 
 /**
@@ -30,12 +31,19 @@ final class SmtpDelivery {
   private final String heloName;
   private final InetAddress source;
 
+  private static final SmtpReply NO_HOST_ANSWERED =
+      SmtpReply.of(451, "4.4.1", "no mail host answered");
+
   /** The host failed before a transaction started: try the next one. */
   private static final class TryNext extends Exception {
     private static final long serialVersionUID = 1L;
 
-    TryNext(String message) {
-      super(message, null, false, false);
+    /** What the recipients are told if no other host does better. */
+    final transient SmtpReply reply;
+
+    TryNext(SmtpReply reply) {
+      super(reply.toString(), null, false, false);
+      this.reply = reply;
     }
   }
 
@@ -60,7 +68,7 @@ final class SmtpDelivery {
    */
   List<RecipientResult> deliver(
       Envelope envelope, byte[] data, List<String> recipients, List<MxResolver.Target> targets) {
-    String lastError = "451 4.4.1 no mail host answered";
+    SmtpReply lastError = NO_HOST_ANSWERED;
     String lastHost = "";
     for (MxResolver.Target target : targets) {
       try {
@@ -69,8 +77,11 @@ final class SmtpDelivery {
         } catch (TlsFailed e) {
           return converse(target, envelope, data, recipients, false);
         }
-      } catch (TryNext | TlsFailed e) {
-        lastError = e.getMessage();
+      } catch (TryNext e) {
+        lastError = e.reply;
+        lastHost = target.host();
+      } catch (TlsFailed e) {
+        lastError = SmtpReply.of(451, "4.4.2", e.getMessage());
         lastHost = target.host();
       }
     }
@@ -94,16 +105,16 @@ final class SmtpDelivery {
     try {
       c = ClientConnection.open(connector, target.address(), source, CONNECT);
     } catch (IOException e) {
-      throw new TryNext("451 4.4.1 " + where + ": " + e.getMessage());
+      throw new TryNext(SmtpReply.of(451, "4.4.1", where + ": " + e.getMessage()));
     }
     boolean dataSent = false;
     try (c) {
-      ServerReply greeting = c.read(GREETING);
-      if (!greeting.positive()) {
-        throw new TryNext(where + " greeted us with " + greeting.text());
+      SmtpReply greeting = c.read(GREETING);
+      if (!greeting.isPositive()) {
+        throw new TryNext(greeting.withText(where + " greeted us with: " + greeting.text()));
       }
-      ServerReply ehlo = hello(c, where);
-      if (useTls && tls != null && ehlo.offers("STARTTLS")) {
+      SmtpReply ehlo = hello(c, where);
+      if (useTls && tls != null && EhloKeywords.offers(ehlo, "STARTTLS")) {
         c.send("STARTTLS");
         if (c.read(COMMAND).code() == 220) {
           try {
@@ -114,7 +125,7 @@ final class SmtpDelivery {
           ehlo = hello(c, where);
         }
       }
-      String limit = ehlo.extension("SIZE");
+      String limit = EhloKeywords.parameter(ehlo, "SIZE");
       if (limit != null
           && limit.matches("\\d{1,18}")
           && Long.parseLong(limit) > 0
@@ -123,42 +134,46 @@ final class SmtpDelivery {
             recipients,
             Envelope.Status.FAILED,
             host,
-            "552 5.3.4 message too big for " + where + " (limit " + limit + " octets)");
+            SmtpReply.of(
+                552, "5.3.4", "message too big for " + where + " (limit " + limit + " octets)"));
       }
-      if (envelope.smtpUtf8() && !ehlo.offers("SMTPUTF8")) {
+      if (envelope.smtpUtf8() && !EhloKeywords.offers(ehlo, "SMTPUTF8")) {
         return all(
             recipients,
             Envelope.Status.FAILED,
             host,
-            "553 5.6.7 " + where + " does not support SMTPUTF8, which the message needs");
+            SmtpReply.of(
+                553, "5.6.7", where + " does not support SMTPUTF8, which the message needs"));
       }
       String mail =
           "MAIL FROM:<"
               + envelope.sender()
               + ">"
-              + (ehlo.offers("SIZE") ? " SIZE=" + envelope.size() : "")
-              + (envelope.eightBit() && ehlo.offers("8BITMIME") ? " BODY=8BITMIME" : "")
+              + (EhloKeywords.offers(ehlo, "SIZE") ? " SIZE=" + envelope.size() : "")
+              + (envelope.eightBit() && EhloKeywords.offers(ehlo, "8BITMIME")
+                  ? " BODY=8BITMIME"
+                  : "")
               + (envelope.smtpUtf8() ? " SMTPUTF8" : "");
-      boolean pipelining = ehlo.offers("PIPELINING");
+      boolean pipelining = EhloKeywords.offers(ehlo, "PIPELINING");
       List<RecipientResult> results = new ArrayList<>();
       List<String> accepted = new ArrayList<>();
-      ServerReply dataReply;
+      SmtpReply dataReply;
       if (pipelining) {
         List<String> batch = new ArrayList<>();
         batch.add(mail);
         recipients.forEach(r -> batch.add("RCPT TO:<" + r + ">"));
         batch.add("DATA");
         c.send(batch.toArray(new String[0]));
-        ServerReply mailReply = c.read(COMMAND);
+        SmtpReply mailReply = c.read(COMMAND);
         for (String r : recipients) {
-          ServerReply rr = c.read(COMMAND);
-          collect(r, mailReply.positive() ? rr : mailReply, host, results, accepted);
+          SmtpReply rr = c.read(COMMAND);
+          collect(r, mailReply.isPositive() ? rr : mailReply, host, results, accepted);
         }
         dataReply = c.read(DATA_START);
       } else {
         c.send(mail);
-        ServerReply mailReply = c.read(COMMAND);
-        if (!mailReply.positive()) {
+        SmtpReply mailReply = c.read(COMMAND);
+        if (!mailReply.isPositive()) {
           c.send("QUIT");
           return byReply(recipients, mailReply, host);
         }
@@ -184,56 +199,57 @@ final class SmtpDelivery {
       }
       c.write(data);
       dataSent = true;
-      ServerReply end = c.read(DATA_END);
+      SmtpReply end = c.read(DATA_END);
       results.addAll(byReply(accepted, end, host));
       c.send("QUIT");
       return results;
     } catch (IOException e) {
       if (!dataSent) {
-        throw new TryNext("451 4.4.2 " + where + ": " + e.getMessage());
+        throw new TryNext(SmtpReply.of(451, "4.4.2", where + ": " + e.getMessage()));
       }
       // The server may have the message; we cannot know. Retry later (at most one repeat).
       return all(
           recipients,
           Envelope.Status.PENDING,
           host,
-          "451 4.4.2 lost connection with " + where + " after sending the message");
+          SmtpReply.of(
+              451, "4.4.2", "lost connection with " + where + " after sending the message"));
     }
   }
 
-  private ServerReply hello(ClientConnection c, String where) throws IOException, TryNext {
+  private SmtpReply hello(ClientConnection c, String where) throws IOException, TryNext {
     c.send("EHLO " + heloName);
-    ServerReply ehlo = c.read(COMMAND);
-    if (ehlo.positive()) {
+    SmtpReply ehlo = c.read(COMMAND);
+    if (ehlo.isPositive()) {
       return ehlo;
     }
     c.send("HELO " + heloName); // RFC 5321 4.1.4: an old server may not know EHLO
-    ServerReply helo = c.read(COMMAND);
-    if (!helo.positive()) {
-      throw new TryNext(where + " refused HELO: " + helo.text());
+    SmtpReply helo = c.read(COMMAND);
+    if (!helo.isPositive()) {
+      throw new TryNext(helo.withText(where + " refused HELO: " + helo.text()));
     }
     return helo;
   }
 
   private static void collect(
       String rcpt,
-      ServerReply reply,
+      SmtpReply reply,
       String host,
       List<RecipientResult> results,
       List<String> accepted) {
-    if (reply.positive()) {
+    if (reply.isPositive()) {
       accepted.add(rcpt);
     } else {
       results.add(RecipientResult.by(rcpt, reply, host));
     }
   }
 
-  private static List<RecipientResult> byReply(List<String> rcpts, ServerReply reply, String host) {
+  private static List<RecipientResult> byReply(List<String> rcpts, SmtpReply reply, String host) {
     return rcpts.stream().map(r -> RecipientResult.by(r, reply, host)).toList();
   }
 
   private static List<RecipientResult> all(
-      List<String> rcpts, Envelope.Status status, String host, String diagnostic) {
+      List<String> rcpts, Envelope.Status status, String host, SmtpReply diagnostic) {
     return rcpts.stream().map(r -> new RecipientResult(r, status, host, diagnostic)).toList();
   }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import mxlab.core.queue.Envelope;
 import mxlab.core.queue.RetrySchedule;
+import mxlab.core.reply.SmtpReply;
 import mxlab.core.spec.SpecFixtures;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +37,7 @@ class AttemptOutcomeTest {
   }
 
   private static RecipientResult result(String r, Envelope.Status s, String reply) {
-    return new RecipientResult(r, s, "mx.south.lab", reply);
+    return new RecipientResult(r, s, "mx.south.lab", SmtpReply.parse(reply).orElseThrow());
   }
 
   @Test
@@ -58,7 +59,7 @@ class AttemptOutcomeTest {
             envelope("carol@north.lab"),
             Map.of(
                 "carol@north.lab",
-                result("carol@north.lab", Envelope.Status.DELIVERED, "delivered")),
+                result("carol@north.lab", Envelope.Status.DELIVERED, "250 2.0.0 delivered")),
             List.of("bob@south.lab"),
             false,
             schedule,
@@ -88,8 +89,12 @@ class AttemptOutcomeTest {
         .singleElement()
         .satisfies(
             r ->
-                assertThat(r.diagnostic())
-                    .isEqualTo("4.4.7 delivery time expired; the last attempt said: 421 busy"));
+                assertThat(r.reply())
+                    .isEqualTo(
+                        SmtpReply.of(
+                            451,
+                            "4.4.7",
+                            "delivery time expired; the last attempt said: 421 busy")));
   }
 
   @Test

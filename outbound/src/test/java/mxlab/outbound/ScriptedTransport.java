@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import mxlab.core.queue.Envelope;
+import mxlab.core.reply.SmtpReply;
 
 /** A remote that answers each recipient as the test scripted ("451 4.4.1 ..."), and remembers. */
 final class ScriptedTransport implements Transport {
@@ -32,7 +33,7 @@ final class ScriptedTransport implements Transport {
             case '5' -> Envelope.Status.FAILED;
             default -> Envelope.Status.PENDING;
           };
-      out.add(new RecipientResult(r, s, "mx." + domain, reply));
+      out.add(new RecipientResult(r, s, "mx." + domain, SmtpReply.parse(reply).orElseThrow()));
     }
     return out;
   }

@@ -11,6 +11,8 @@ import mxlab.dns.server.Authority;
 import mxlab.dns.server.DnsServer;
 import mxlab.pop3.server.Pop3Server;
 import mxlab.pop3.session.Pop3Environment;
+import mxlab.smtp.command.CommandRegistry;
+import mxlab.smtp.policy.Policy;
 import mxlab.smtp.server.SmtpServer;
 import mxlab.smtp.session.SmtpEnvironment;
 import mxlab.smtp.session.SmtpMode;
@@ -79,7 +81,9 @@ public final class Starters {
 
       @Override
       public Listening start(Service service, InetSocketAddress address) throws IOException {
-        return new LineListening(SmtpServer.start(SmtpMode.of(service), address, env));
+        return new LineListening(
+            SmtpServer.start(
+                SmtpMode.of(service), address, env, CommandRegistry.standard(), Policy.standard()));
       }
     };
   }

@@ -26,7 +26,9 @@ import mxlab.core.store.SyncBatcher;
 import mxlab.core.tls.TlsMaterial;
 import mxlab.net.Dialogue;
 import mxlab.net.LineServer;
+import mxlab.smtp.command.CommandRegistry;
 import mxlab.smtp.lookup.ClientNames;
+import mxlab.smtp.policy.Policy;
 import mxlab.smtp.server.SmtpServer;
 import mxlab.smtp.session.SmtpEnvironment;
 import mxlab.smtp.session.SmtpMode;
@@ -68,12 +70,44 @@ public final class SmtpFixture implements AutoCloseable {
     this(yaml, dataDir, mxPort, SmtpEnvironment.FIRST_COMMAND_TIMEOUT, spoolFiles);
   }
 
+  /** With other commands or another policy chain than the standard ones. */
+  public SmtpFixture(String yaml, Path dataDir, CommandRegistry commands, Policy policy)
+      throws IOException {
+    this(
+        yaml,
+        dataDir,
+        0,
+        SmtpEnvironment.FIRST_COMMAND_TIMEOUT,
+        SpoolWriter.NEW_PRIVATE_FILE,
+        commands,
+        policy);
+  }
+
   private SmtpFixture(
       String yaml,
       Path dataDir,
       int mxPort,
       Duration firstCommandTimeout,
       SpoolWriter.Opener spoolFiles)
+      throws IOException {
+    this(
+        yaml,
+        dataDir,
+        mxPort,
+        firstCommandTimeout,
+        spoolFiles,
+        CommandRegistry.standard(),
+        Policy.standard());
+  }
+
+  private SmtpFixture(
+      String yaml,
+      Path dataDir,
+      int mxPort,
+      Duration firstCommandTimeout,
+      SpoolWriter.Opener spoolFiles,
+      CommandRegistry commands,
+      Policy policy)
       throws IOException {
     this.dataDir = dataDir;
     Spec spec = SpecFixtures.spec(yaml);
@@ -95,7 +129,9 @@ public final class SmtpFixture implements AutoCloseable {
             new ClientNames(() -> site.get().spec().server().resolvers(), ClientNames.DEADLINE));
     for (SmtpMode mode : SmtpMode.values()) {
       int port = mode == SmtpMode.MX ? mxPort : 0;
-      servers.put(mode, SmtpServer.start(mode, new InetSocketAddress("127.0.0.1", port), env));
+      servers.put(
+          mode,
+          SmtpServer.start(mode, new InetSocketAddress("127.0.0.1", port), env, commands, policy));
     }
   }
 

@@ -9,9 +9,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import mxlab.core.queue.Envelope;
+import mxlab.core.reply.SmtpReply;
 
 /**
  * A delivery status notification (RFC 3464): multipart/report with a human-readable part, the
@@ -24,7 +23,6 @@ public final class DeliveryReport {
       DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ENGLISH);
 
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final Pattern STATUS = Pattern.compile("\\b([245]\\.\\d{1,3}\\.\\d{1,3})\\b");
 
   /** What happened: the whole message bounced, or it is delayed and still being tried. */
   public enum Kind {
@@ -88,7 +86,7 @@ public final class DeliveryReport {
       out.add("");
       out.add("Final-Recipient: rfc822; " + r.address());
       out.add("Action: " + kind.action);
-      out.add("Status: " + status(kind, r.diagnostic()));
+      out.add("Status: " + status(kind, r.reply()));
       if (!r.mta().isEmpty()) {
         out.add("Remote-MTA: dns; " + r.mta());
       }
@@ -137,14 +135,16 @@ public final class DeliveryReport {
     return text;
   }
 
-  /** The status code from the diagnostic if it carries one (RFC 3463), else a generic one. */
-  static String status(Kind kind, String diagnostic) {
-    Matcher m = STATUS.matcher(diagnostic);
-    if (m.find()) {
-      String code = m.group(1);
-      return kind == Kind.DELAYED && code.startsWith("5") ? "4" + code.substring(1) : code;
+  /**
+   * The Status field (RFC 3464 2.3.4): the last reply's enhanced status code (RFC 3463) if it has
+   * one, else a generic one of the notice's class; a delay notice is never of class 5.
+   */
+  static String status(Kind kind, SmtpReply reply) {
+    String status = reply == null ? null : reply.status();
+    if (status == null) {
+      return kind == Kind.FAILED ? "5.0.0" : "4.0.0";
     }
-    return kind == Kind.FAILED ? "5.0.0" : "4.0.0";
+    return kind == Kind.DELAYED && status.startsWith("5") ? "4" + status.substring(1) : status;
   }
 
   private static String date(Instant instant) {

@@ -1,5 +1,7 @@
 package mxlab.core.spec;
 
+import mxlab.core.reply.SmtpReply;
+
 /**
  * An SMTP error a map entry answers with, like sendmail's {@code ERROR:5.7.1:550 text}.
  *
@@ -10,8 +12,13 @@ public record Rejection(int code, String status, String text) {
     return code >= 500;
   }
 
+  /** The reply it answers with. */
+  public SmtpReply reply() {
+    return SmtpReply.of(code, status, text);
+  }
+
   @Override
   public String toString() {
-    return code + " " + status + " " + text;
+    return reply().toString();
   }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import mxlab.core.queue.Envelope;
+import mxlab.core.reply.SmtpReply;
 import org.junit.jupiter.api.Test;
 
 /** The report, parsed back by Jakarta Mail as a mail client would. */
@@ -135,12 +136,21 @@ class DeliveryReportTest {
   }
 
   @Test
-  void statusCodesComeFromTheDiagnostic() {
-    assertThat(DeliveryReport.status(DeliveryReport.Kind.FAILED, "550 5.7.1 no"))
+  void statusCodesComeFromTheReply() {
+    assertThat(DeliveryReport.status(DeliveryReport.Kind.FAILED, reply("550 5.7.1 no")))
         .isEqualTo("5.7.1");
-    assertThat(DeliveryReport.status(DeliveryReport.Kind.FAILED, "weird")).isEqualTo("5.0.0");
-    assertThat(DeliveryReport.status(DeliveryReport.Kind.DELAYED, "")).isEqualTo("4.0.0");
-    assertThat(DeliveryReport.status(DeliveryReport.Kind.FAILED, "4.4.7 delivery time expired"))
+    assertThat(DeliveryReport.status(DeliveryReport.Kind.FAILED, reply("550 weird")))
+        .isEqualTo("5.0.0");
+    assertThat(DeliveryReport.status(DeliveryReport.Kind.DELAYED, null)).isEqualTo("4.0.0");
+    assertThat(DeliveryReport.status(DeliveryReport.Kind.DELAYED, reply("550 5.1.1 no")))
+        .isEqualTo("4.1.1");
+    assertThat(
+            DeliveryReport.status(
+                DeliveryReport.Kind.FAILED, reply("451 4.4.7 delivery time expired")))
         .isEqualTo("4.4.7");
+  }
+
+  private static SmtpReply reply(String text) {
+    return SmtpReply.parse(text).orElseThrow();
   }
 }

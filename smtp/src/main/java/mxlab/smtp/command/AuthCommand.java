@@ -3,10 +3,8 @@ package mxlab.smtp.command;
 import java.util.EnumSet;
 import java.util.Set;
 import mxlab.core.auth.sasl.SaslSteps;
+import mxlab.core.reply.SmtpReply;
 import mxlab.smtp.reply.Replies;
-import mxlab.smtp.reply.Reply;
-import mxlab.smtp.session.SmtpSession;
-import mxlab.smtp.session.SmtpState;
 
 /** AUTH (RFC 4954): outside a transaction, once, over TLS unless the spec allows plaintext. */
 final class AuthCommand implements CommandHandler {
@@ -21,7 +19,7 @@ final class AuthCommand implements CommandHandler {
   }
 
   @Override
-  public void handle(SmtpSession session, String argument) {
+  public void handle(CommandContext session, String argument) {
     if (session.authenticated()) {
       session.reply(Replies.AUTH_ALREADY);
       return;
@@ -45,7 +43,7 @@ final class AuthCommand implements CommandHandler {
   }
 
   @Override
-  public Reply outOfSequence(SmtpState state) {
+  public SmtpReply outOfSequence(SmtpState state) {
     return state == SmtpState.CONNECTED ? Replies.HELO_FIRST : Replies.BAD_SEQUENCE;
   }
 }

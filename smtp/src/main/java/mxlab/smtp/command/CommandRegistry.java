@@ -1,13 +1,13 @@
 package mxlab.smtp.command;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import mxlab.smtp.reply.Replies;
-import mxlab.smtp.session.SmtpSession;
 
 /**
  * Every command by verb. Built once at start-up; a missing mandatory command (RFC 5321 4.5.1) fails
@@ -54,7 +54,15 @@ public final class CommandRegistry {
             new AuthCommand()));
   }
 
-  public void dispatch(SmtpSession session, String line) throws IOException {
+  /** These commands with {@code handler} added, or in place of the one for its verb. */
+  public CommandRegistry with(CommandHandler handler) {
+    List<CommandHandler> list = new ArrayList<>();
+    handlers.values().stream().filter(h -> !h.verb().equals(handler.verb())).forEach(list::add);
+    list.add(handler);
+    return new CommandRegistry(list);
+  }
+
+  public void dispatch(CommandContext session, String line) throws IOException {
     int space = line.indexOf(' ');
     String verb = (space < 0 ? line : line.substring(0, space)).toUpperCase(Locale.ROOT);
     String argument = space < 0 ? "" : line.substring(space + 1);

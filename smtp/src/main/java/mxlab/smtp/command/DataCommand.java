@@ -3,10 +3,8 @@ package mxlab.smtp.command;
 import java.io.IOException;
 import java.util.EnumSet;
 import java.util.Set;
+import mxlab.core.reply.SmtpReply;
 import mxlab.smtp.reply.Replies;
-import mxlab.smtp.reply.Reply;
-import mxlab.smtp.session.SmtpSession;
-import mxlab.smtp.session.SmtpState;
 
 /** DATA (RFC 5321 4.1.1.4): 354, then the message up to CRLF.CRLF. */
 final class DataCommand implements CommandHandler {
@@ -21,7 +19,7 @@ final class DataCommand implements CommandHandler {
   }
 
   @Override
-  public Reply outOfSequence(SmtpState state) {
+  public SmtpReply outOfSequence(SmtpState state) {
     return switch (state) {
       case CONNECTED -> Replies.HELO_FIRST;
       case MAIL -> Replies.NO_RECIPIENTS; // RFC 2920 3.1: every RCPT was refused
@@ -30,7 +28,7 @@ final class DataCommand implements CommandHandler {
   }
 
   @Override
-  public void handle(SmtpSession session, String argument) throws IOException {
+  public void handle(CommandContext session, String argument) throws IOException {
     if (!argument.isBlank()) {
       session.reply(Replies.SYNTAX);
       return;

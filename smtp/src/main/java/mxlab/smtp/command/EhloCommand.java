@@ -5,10 +5,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import mxlab.core.auth.sasl.Mechanisms;
+import mxlab.core.reply.SmtpReply;
 import mxlab.smtp.reply.Replies;
-import mxlab.smtp.reply.Reply;
-import mxlab.smtp.session.SmtpSession;
-import mxlab.smtp.session.SmtpState;
 
 /** EHLO (RFC 5321 4.1.1.1): greets and lists the extensions on offer. */
 final class EhloCommand implements CommandHandler {
@@ -23,7 +21,7 @@ final class EhloCommand implements CommandHandler {
   }
 
   @Override
-  public void handle(SmtpSession session, String argument) {
+  public void handle(CommandContext session, String argument) {
     String name = HeloArgument.parse(argument);
     if (name == null) {
       session.reply(Replies.BAD_HELO);
@@ -50,6 +48,6 @@ final class EhloCommand implements CommandHandler {
       lines.add("AUTH " + String.join(" ", Mechanisms.offered(session.site().credentials())));
     }
     lines.add("HELP");
-    session.reply(Reply.lines(250, null, lines));
+    session.reply(SmtpReply.lines(250, null, lines));
   }
 }

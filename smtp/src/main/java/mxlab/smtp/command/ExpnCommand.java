@@ -2,8 +2,6 @@ package mxlab.smtp.command;
 
 import java.util.Set;
 import mxlab.smtp.reply.Replies;
-import mxlab.smtp.session.SmtpSession;
-import mxlab.smtp.session.SmtpState;
 
 /** EXPN (3.5.3): would list alias members; refused. */
 final class ExpnCommand implements CommandHandler {
@@ -18,7 +16,7 @@ final class ExpnCommand implements CommandHandler {
   }
 
   @Override
-  public void handle(SmtpSession session, String argument) {
+  public void handle(CommandContext session, String argument) {
     session.reply(Replies.EXPN_DISABLED);
   }
 }

@@ -2,10 +2,8 @@ package mxlab.smtp.command;
 
 import java.util.EnumSet;
 import java.util.Set;
+import mxlab.core.reply.SmtpReply;
 import mxlab.smtp.reply.Replies;
-import mxlab.smtp.reply.Reply;
-import mxlab.smtp.session.SmtpSession;
-import mxlab.smtp.session.SmtpState;
 
 /** HELO (RFC 5321 4.1.1.1): the old greeting, without extensions. */
 final class HeloCommand implements CommandHandler {
@@ -20,13 +18,13 @@ final class HeloCommand implements CommandHandler {
   }
 
   @Override
-  public void handle(SmtpSession session, String argument) {
+  public void handle(CommandContext session, String argument) {
     String name = HeloArgument.parse(argument);
     if (name == null) {
       session.reply(Replies.BAD_HELO);
       return;
     }
     session.greet(name, false);
-    session.reply(Reply.of(250, "2.0.0", session.site().hostname()));
+    session.reply(SmtpReply.of(250, "2.0.0", session.site().hostname()));
   }
 }

@@ -2,8 +2,6 @@ package mxlab.smtp.command;
 
 import java.util.Set;
 import mxlab.smtp.reply.Replies;
-import mxlab.smtp.session.SmtpSession;
-import mxlab.smtp.session.SmtpState;
 
 /** HELP (4.1.1.8). */
 final class HelpCommand implements CommandHandler {
@@ -18,7 +16,7 @@ final class HelpCommand implements CommandHandler {
   }
 
   @Override
-  public void handle(SmtpSession session, String argument) {
+  public void handle(CommandContext session, String argument) {
     session.reply(Replies.HELP);
   }
 }

@@ -4,15 +4,14 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import mxlab.core.reply.SmtpReply;
+import mxlab.smtp.envelope.MailPath;
 import mxlab.smtp.policy.HookResult;
 import mxlab.smtp.reply.Replies;
-import mxlab.smtp.reply.Reply;
-import mxlab.smtp.session.SmtpSession;
-import mxlab.smtp.session.SmtpState;
 
 /** MAIL FROM (RFC 5321 4.1.1.2) with SIZE, BODY, SMTPUTF8 and AUTH parameters. */
 final class MailCommand implements CommandHandler {
-  static final Reply NEEDS_SMTPUTF8 = Reply.of(553, "5.6.7", "Address needs SMTPUTF8");
+  static final SmtpReply NEEDS_SMTPUTF8 = SmtpReply.of(553, "5.6.7", "Address needs SMTPUTF8");
 
   @Override
   public String verb() {
@@ -25,12 +24,12 @@ final class MailCommand implements CommandHandler {
   }
 
   @Override
-  public Reply outOfSequence(SmtpState state) {
+  public SmtpReply outOfSequence(SmtpState state) {
     return state == SmtpState.CONNECTED ? Replies.HELO_FIRST : Replies.NESTED_MAIL;
   }
 
   @Override
-  public void handle(SmtpSession session, String argument) {
+  public void handle(CommandContext session, String argument) {
     Optional<MailPath> parsed = MailPath.parse(argument, "FROM:");
     if (parsed.isEmpty()) {
       session.reply(Replies.BAD_SENDER);
@@ -68,7 +67,7 @@ final class MailCommand implements CommandHandler {
       session.reply(NEEDS_SMTPUTF8);
       return;
     }
-    HookResult r = session.policy().mail(session, path);
+    HookResult r = session.checkSender(path);
     if (r.refused()) {
       session.logRefusal("from", "<" + (path.isNull() ? "" : path.address()) + ">", r.reply());
       session.reply(r.reply());

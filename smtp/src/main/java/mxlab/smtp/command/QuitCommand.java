@@ -2,8 +2,6 @@ package mxlab.smtp.command;
 
 import java.util.Set;
 import mxlab.smtp.reply.Replies;
-import mxlab.smtp.session.SmtpSession;
-import mxlab.smtp.session.SmtpState;
 
 /** QUIT (4.1.1.10): 221 and close. */
 final class QuitCommand implements CommandHandler {
@@ -18,7 +16,7 @@ final class QuitCommand implements CommandHandler {
   }
 
   @Override
-  public void handle(SmtpSession session, String argument) {
+  public void handle(CommandContext session, String argument) {
     session.closeWith(Replies.BYE);
   }
 }

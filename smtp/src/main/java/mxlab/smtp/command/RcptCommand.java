@@ -5,11 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import mxlab.core.address.MailAddress;
+import mxlab.core.reply.SmtpReply;
+import mxlab.smtp.envelope.MailPath;
 import mxlab.smtp.policy.HookResult;
 import mxlab.smtp.reply.Replies;
-import mxlab.smtp.reply.Reply;
-import mxlab.smtp.session.SmtpSession;
-import mxlab.smtp.session.SmtpState;
 
 /** RCPT TO (RFC 5321 4.1.1.3): each recipient through the policy chain. */
 final class RcptCommand implements CommandHandler {
@@ -24,12 +23,12 @@ final class RcptCommand implements CommandHandler {
   }
 
   @Override
-  public Reply outOfSequence(SmtpState state) {
+  public SmtpReply outOfSequence(SmtpState state) {
     return state == SmtpState.CONNECTED ? Replies.HELO_FIRST : Replies.MAIL_FIRST;
   }
 
   @Override
-  public void handle(SmtpSession session, String argument) {
+  public void handle(CommandContext session, String argument) {
     Optional<MailPath> parsed = MailPath.parse(argument, "TO:");
     if (parsed.isEmpty() && argument.trim().replace(" ", "").equalsIgnoreCase("TO:<postmaster>")) {
       // RFC 5321 4.1.1.3: <Postmaster> without a domain must be accepted
@@ -45,11 +44,11 @@ final class RcptCommand implements CommandHandler {
       session.reply(Replies.UNSUPPORTED_PARAMETER); // no DSN extension: NOTIFY, ORCPT
       return;
     }
-    if (path.needsUtf8() && !session.transaction().smtpUtf8()) {
+    if (path.needsUtf8() && !session.smtpUtf8()) {
       session.reply(MailCommand.NEEDS_SMTPUTF8);
       return;
     }
-    HookResult r = session.policy().rcpt(session, path);
+    HookResult r = session.checkRecipient(path);
     if (r.refused()) {
       session.logRefusal("to", "<" + path.address() + ">", r.reply());
       session.reply(r.reply());

@@ -2,8 +2,6 @@ package mxlab.smtp.command;
 
 import java.util.Set;
 import mxlab.smtp.reply.Replies;
-import mxlab.smtp.session.SmtpSession;
-import mxlab.smtp.session.SmtpState;
 
 /** RSET (RFC 5321 4.1.1.5): ends the transaction, keeps the greeting and login. */
 final class RsetCommand implements CommandHandler {
@@ -18,7 +16,7 @@ final class RsetCommand implements CommandHandler {
   }
 
   @Override
-  public void handle(SmtpSession session, String argument) {
+  public void handle(CommandContext session, String argument) {
     session.reset();
     session.reply(Replies.OK);
   }

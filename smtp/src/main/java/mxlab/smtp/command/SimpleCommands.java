@@ -2,7 +2,6 @@ package mxlab.smtp.command;
 
 import java.util.EnumSet;
 import java.util.Set;
-import mxlab.smtp.session.SmtpState;
 
 /** States in which the commands that do not touch a transaction may run. */
 final class SimpleCommands {

@@ -3,8 +3,6 @@ package mxlab.smtp.command;
 import java.util.EnumSet;
 import java.util.Set;
 import mxlab.smtp.reply.Replies;
-import mxlab.smtp.session.SmtpSession;
-import mxlab.smtp.session.SmtpState;
 
 /** STARTTLS (RFC 3207), outside a transaction. */
 final class StartTlsCommand implements CommandHandler {
@@ -19,7 +17,7 @@ final class StartTlsCommand implements CommandHandler {
   }
 
   @Override
-  public void handle(SmtpSession session, String argument) {
+  public void handle(CommandContext session, String argument) {
     if (!argument.isBlank()) {
       session.reply(Replies.SYNTAX);
     } else if (session.tlsActive()) {

@@ -1,7 +1,7 @@
 package mxlab.smtp.policy;
 
+import mxlab.core.reply.SmtpReply;
 import mxlab.smtp.reply.Replies;
-import mxlab.smtp.reply.Reply;
 
 /**
  * The access map's Connect: keys (and untagged ones), as sendmail's check_relay. RFC 5321 3.1
@@ -17,8 +17,8 @@ public final class AccessConnectHook implements ConnectHook {
             client.site().access().lookupConnect(client.clientAddress(), client.clientName()),
             Replies.CONNECT_DENIED);
     if (r.refused() && r.reply().isPermanentError() && r.reply().code() != 554) {
-      Reply why = r.reply();
-      return HookResult.refuse(Reply.of(554, why.status(), why.text()));
+      SmtpReply why = r.reply();
+      return HookResult.refuse(SmtpReply.of(554, why.status(), why.text()));
     }
     return r;
   }

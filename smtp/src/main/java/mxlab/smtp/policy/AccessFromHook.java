@@ -1,6 +1,6 @@
 package mxlab.smtp.policy;
 
-import mxlab.smtp.command.MailPath;
+import mxlab.smtp.envelope.MailPath;
 import mxlab.smtp.reply.Replies;
 
 /** The access map's From: keys (and untagged ones) against the envelope sender. */

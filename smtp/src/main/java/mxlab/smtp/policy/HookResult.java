@@ -1,6 +1,6 @@
 package mxlab.smtp.policy;
 
-import mxlab.smtp.reply.Reply;
+import mxlab.core.reply.SmtpReply;
 
 /**
  * A hook's answer.
@@ -9,7 +9,7 @@ import mxlab.smtp.reply.Reply;
  * @param route for RCPT hooks that accept: where the recipient's copy goes
  * @param discard accept, but drop the message (sendmail's DISCARD)
  */
-public record HookResult(Verdict verdict, Reply reply, RecipientRoute route, boolean discard) {
+public record HookResult(Verdict verdict, SmtpReply reply, RecipientRoute route, boolean discard) {
   private static final HookResult DECLINED = new HookResult(Verdict.DECLINED, null, null, false);
 
   public static HookResult declined() {
@@ -29,7 +29,7 @@ public record HookResult(Verdict verdict, Reply reply, RecipientRoute route, boo
   }
 
   /** DENY or DENYSOFT, by the reply's class (5xx or 4xx). */
-  public static HookResult refuse(Reply reply) {
+  public static HookResult refuse(SmtpReply reply) {
     return new HookResult(
         reply.isPermanentError() ? Verdict.DENY : Verdict.DENYSOFT, reply, null, false);
   }

@@ -1,9 +1,8 @@
 package mxlab.smtp.policy;
 
 import mxlab.core.routing.Resolution;
-import mxlab.smtp.command.MailPath;
+import mxlab.smtp.envelope.MailPath;
 import mxlab.smtp.reply.Replies;
-import mxlab.smtp.reply.Reply;
 
 /**
  * Recipients in our domains: expanded through virtual, aliases and forwards to mailboxes, or
@@ -17,8 +16,7 @@ public final class LocalRecipientHook implements RcptHook {
       return HookResult.ok(new RecipientRoute.Local(d.mailboxes(), d.offsite()));
     }
     if (r instanceof Resolution.Reject reject) {
-      var why = reject.rejection();
-      return HookResult.refuse(Reply.of(why.code(), why.status(), why.text()));
+      return HookResult.refuse(reject.rejection().reply());
     }
     if (r instanceof Resolution.Unknown) {
       return HookResult.refuse(

@@ -1,6 +1,6 @@
 package mxlab.smtp.policy;
 
-import mxlab.smtp.command.MailPath;
+import mxlab.smtp.envelope.MailPath;
 
 /** Decides about MAIL FROM. */
 public interface MailHook {

@@ -1,6 +1,6 @@
 package mxlab.smtp.policy;
 
-import mxlab.smtp.command.MailPath;
+import mxlab.smtp.envelope.MailPath;
 import mxlab.smtp.reply.Replies;
 
 /** RFC 5321 4.5.3.1.10: past the limit, 452 asks the client to send the rest later. */

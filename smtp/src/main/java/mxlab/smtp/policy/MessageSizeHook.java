@@ -1,6 +1,6 @@
 package mxlab.smtp.policy;
 
-import mxlab.smtp.command.MailPath;
+import mxlab.smtp.envelope.MailPath;
 import mxlab.smtp.reply.Replies;
 
 /** RFC 1870: a declared SIZE over max_message_size is refused at MAIL, before any data moves. */

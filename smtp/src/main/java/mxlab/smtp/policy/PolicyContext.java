@@ -2,13 +2,13 @@ package mxlab.smtp.policy;
 
 import java.net.InetAddress;
 import mxlab.core.site.Site;
-import mxlab.smtp.session.SmtpMode;
 
 /** What hooks may know about the client: enough to decide, nothing about sockets. */
 public interface PolicyContext {
   Site site();
 
-  SmtpMode mode();
+  /** Whether the client came to a submission port (RFC 6409), not to port 25. */
+  boolean submission();
 
   InetAddress clientAddress();
 

@@ -1,7 +1,7 @@
 package mxlab.smtp.policy;
 
 import mxlab.core.access.AccessMap;
-import mxlab.smtp.command.MailPath;
+import mxlab.smtp.envelope.MailPath;
 import mxlab.smtp.reply.Replies;
 
 /**

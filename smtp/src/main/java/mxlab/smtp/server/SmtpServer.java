@@ -10,20 +10,26 @@ import mxlab.smtp.session.SmtpEnvironment;
 import mxlab.smtp.session.SmtpMode;
 import mxlab.smtp.session.SmtpSession;
 
-/** Starts an SMTP listener: port 25, 587 or 465, as its {@link SmtpMode} says. */
+/**
+ * Starts an SMTP listener: port 25, 587 or 465, as its {@link SmtpMode} says, with the commands and
+ * the policy chain it is given ({@link CommandRegistry#standard()}, {@link Policy#standard()}).
+ */
 public final class SmtpServer {
   /** Handler threads: sessions block on fsync, so more than cores. */
   private static final int THREADS = 64;
 
   private SmtpServer() {}
 
-  public static LineServer start(SmtpMode mode, InetSocketAddress address, SmtpEnvironment env)
+  public static LineServer start(
+      SmtpMode mode,
+      InetSocketAddress address,
+      SmtpEnvironment env,
+      CommandRegistry commands,
+      Policy policy)
       throws IOException {
     if (mode.implicitTls() && env.tls() == null) {
       throw new IOException("submissions (implicit TLS) needs TLS material");
     }
-    CommandRegistry commands = CommandRegistry.standard();
-    Policy policy = Policy.standard();
     return LineServer.bind(
         mode.service().specName(),
         address,

@@ -18,6 +18,7 @@ import mxlab.core.auth.sasl.SaslExchange;
 import mxlab.core.auth.sasl.SaslSteps;
 import mxlab.core.queue.Envelope;
 import mxlab.core.queue.QueueIds;
+import mxlab.core.reply.SmtpReply;
 import mxlab.core.routing.Mailbox;
 import mxlab.core.site.Site;
 import mxlab.core.spec.Limits;
@@ -27,15 +28,18 @@ import mxlab.net.Connection;
 import mxlab.net.Line;
 import mxlab.net.LineFraming;
 import mxlab.net.Protocol;
+import mxlab.smtp.command.CommandContext;
 import mxlab.smtp.command.CommandRegistry;
+import mxlab.smtp.command.SmtpState;
 import mxlab.smtp.data.DataReceiver;
 import mxlab.smtp.data.TraceHeaders;
+import mxlab.smtp.envelope.MailPath;
 import mxlab.smtp.policy.HookResult;
 import mxlab.smtp.policy.Policy;
 import mxlab.smtp.policy.PolicyContext;
+import mxlab.smtp.policy.ReceivedMessage;
 import mxlab.smtp.policy.RecipientRoute;
 import mxlab.smtp.reply.Replies;
-import mxlab.smtp.reply.Reply;
 import org.apache.mina.core.session.IoSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * commands are collected and written together. Connection state (greeting, TLS, login) and
  * transaction state (MAIL, RCPT) are kept apart, so RSET clears exactly the transaction.
  */
-public final class SmtpSession implements PolicyContext, Protocol<Line> {
+public final class SmtpSession implements CommandContext, PolicyContext, Protocol<Line> {
   private static final Logger log = LoggerFactory.getLogger(SmtpSession.class);
   private static final Logger maillog = LoggerFactory.getLogger("maillog");
 
@@ -71,7 +75,7 @@ public final class SmtpSession implements PolicyContext, Protocol<Line> {
   private Credentials.Account account;
   private Transaction transaction;
   private boolean discardAll;
-  private Reply refusal;
+  private SmtpReply refusal;
   private int authFailures;
   private SaslExchange sasl;
   private Inbound inbound;
@@ -136,7 +140,7 @@ public final class SmtpSession implements PolicyContext, Protocol<Line> {
     }
     discardAll = r.discard();
     conn.idle(min(env.firstCommandTimeout(), limits().commandTimeout()));
-    reply(refusedNow ? r.reply() : Reply.plain(220, site.hostname() + " ESMTP mxlab"));
+    reply(refusedNow ? r.reply() : SmtpReply.plain(220, site.hostname() + " ESMTP mxlab"));
   }
 
   private int maxLine() {
@@ -197,7 +201,8 @@ public final class SmtpSession implements PolicyContext, Protocol<Line> {
   // ------------------------------------------------------------------ replies
 
   /** Queues a reply; counts errors in a row and closes after too many (RFC 5321 4.3.2). */
-  public void reply(Reply reply) {
+  @Override
+  public void reply(SmtpReply reply) {
     conn.reply(
         reply.wire(),
         reply.isPermanentError()
@@ -205,24 +210,22 @@ public final class SmtpSession implements PolicyContext, Protocol<Line> {
             : reply.isPositive() ? Connection.Verdict.SUCCESS : Connection.Verdict.NEUTRAL);
   }
 
-  /** Sends the queued replies in one write. */
-  public void flush() {
-    conn.flush();
-  }
-
   /** Sends {@code reply} (221 or 421) and closes once it is out. */
-  public void closeWith(Reply reply) {
+  @Override
+  public void closeWith(SmtpReply reply) {
     state = SmtpState.CLOSING;
     conn.closeWith(reply.wire());
   }
 
   /** What every command but QUIT is answered when the access map refused the client; or null. */
-  public Reply refusal() {
+  @Override
+  public SmtpReply refusal() {
     return refusal;
   }
 
   // ------------------------------------------------------------------ greeting
 
+  @Override
   public void greet(String name, boolean extended) {
     helo = name;
     esmtp = extended;
@@ -230,6 +233,7 @@ public final class SmtpSession implements PolicyContext, Protocol<Line> {
     state = SmtpState.READY;
   }
 
+  @Override
   public void reset() {
     transaction = null;
     if (state != SmtpState.CONNECTED) {
@@ -239,15 +243,18 @@ public final class SmtpSession implements PolicyContext, Protocol<Line> {
 
   // ------------------------------------------------------------------ TLS
 
+  @Override
   public boolean tlsAvailable() {
     return env.tls() != null;
   }
 
+  @Override
   public boolean tlsActive() {
     return conn.tlsActive();
   }
 
   /** RFC 3207: answer 220 in the clear, drop whatever the client pipelined after STARTTLS. */
+  @Override
   public void startTls() {
     state = SmtpState.TLS_HANDSHAKE;
     conn.startTls(env.tls().context(), Replies.TLS_READY.wire());
@@ -266,15 +273,18 @@ public final class SmtpSession implements PolicyContext, Protocol<Line> {
   // ------------------------------------------------------------------ AUTH
 
   /** AUTH is offered over TLS, or in the clear only where the spec allows it (labs). */
+  @Override
   public boolean authAllowed() {
     return tlsActive() || site.spec().server().allowPlaintextAuth();
   }
 
+  @Override
   public boolean authenticated() {
     return account != null;
   }
 
   /** Starts a SASL exchange, with the (decoded) initial response if the client sent one. */
+  @Override
   public void beginSasl(SaslExchange exchange, byte[] initialResponse) {
     sasl = exchange;
     saslOutcome(SaslSteps.start(exchange, initialResponse, site.credentials()));
@@ -286,7 +296,7 @@ public final class SmtpSession implements PolicyContext, Protocol<Line> {
 
   private void saslOutcome(SaslSteps.Outcome outcome) {
     if (outcome instanceof SaslSteps.Challenge c) {
-      reply(Reply.plain(334, c.base64()));
+      reply(SmtpReply.plain(334, c.base64()));
       return;
     }
     sasl = null;
@@ -325,27 +335,37 @@ public final class SmtpSession implements PolicyContext, Protocol<Line> {
 
   // ------------------------------------------------------------------ MAIL, RCPT
 
+  @Override
   public void startTransaction(MailAddress sender, boolean eightBit, boolean utf8, boolean drop) {
     transaction = new Transaction(sender, eightBit, utf8, drop);
     state = SmtpState.MAIL;
   }
 
+  @Override
   public void accept(MailAddress recipient, RecipientRoute route) {
     transaction.add(new Transaction.Accepted(recipient, route));
     state = SmtpState.RCPT;
   }
 
-  public Transaction transaction() {
-    return transaction;
+  @Override
+  public HookResult checkSender(MailPath sender) {
+    return policy.mail(this, sender);
   }
 
-  public Policy policy() {
-    return policy;
+  @Override
+  public HookResult checkRecipient(MailPath recipient) {
+    return policy.rcpt(this, recipient);
+  }
+
+  @Override
+  public boolean smtpUtf8() {
+    return transaction.smtpUtf8();
   }
 
   // ------------------------------------------------------------------ DATA
 
   /** After DATA: a queue id, a spool file, and 354. */
+  @Override
   public void beginData() throws IOException {
     String id = QueueIds.next();
     SpoolWriter spool = env.drop().newSpool(id);
@@ -401,7 +421,7 @@ public final class SmtpSession implements PolicyContext, Protocol<Line> {
     DataReceiver.Outcome outcome = in.receiver().finish();
     if (outcome != DataReceiver.Outcome.OK) {
       in.spool().discard();
-      Reply refusal =
+      SmtpReply refusal =
           switch (outcome) {
             case TOO_BIG -> Replies.SIZE_EXCEEDED;
             case BARE_NEWLINE -> Replies.BARE_NEWLINE;
@@ -428,6 +448,24 @@ public final class SmtpSession implements PolicyContext, Protocol<Line> {
       return;
     }
     SpoolWriter.Spooled spooled = in.spool().finish();
+    HookResult verdict = judgeMessage(in, tx, spooled);
+    if (verdict.refused()) {
+      in.spool().discard();
+      logMessage(
+          in.id(),
+          tx,
+          spooled.size(),
+          verdict.reply().isPermanentError() ? "rejected" : "deferred",
+          verdict.reply().toString());
+      reply(verdict.reply());
+      return;
+    }
+    if (verdict.discard()) {
+      in.spool().discard();
+      logMessage(in.id(), tx, spooled.size(), "discarded", "message hook DISCARD");
+      reply(Replies.OK.withText("Ok: queued as " + in.id()));
+      return;
+    }
     Envelope queued = offsite.isEmpty() ? null : envelope(in, tx, spooled, offsite);
     try {
       env.drop().deliver(spooled, List.copyOf(mailboxes), queued);
@@ -449,14 +487,35 @@ public final class SmtpSession implements PolicyContext, Protocol<Line> {
     }
   }
 
+  /**
+   * The message hooks, between the final dot and the 250 (RFC 5321 4.1.1.4: the reply to the dot
+   * decides whether we own the message); a hook that cannot read it, or fails, defers it.
+   */
+  private HookResult judgeMessage(Inbound in, Transaction tx, SpoolWriter.Spooled spooled) {
+    ReceivedMessage received =
+        new ReceivedMessage(
+            in.id(),
+            tx.sender(),
+            tx.recipients().stream().map(Transaction.Accepted::address).toList(),
+            spooled.file(),
+            spooled.size());
+    try {
+      return policy.message(this, received);
+    } catch (IOException e) {
+      log.error("smtp: cannot check {} from {}: {}", Printable.escapeAll(in.id(), client(), e));
+      return HookResult.refuse(Replies.LOCAL_ERROR);
+    } catch (RuntimeException e) { // a bug in a hook: the message stays with the client, not here
+      log.error("smtp: a message hook failed on {}: {}", Printable.escapeAll(in.id(), e), e);
+      return HookResult.refuse(Replies.LOCAL_ERROR);
+    }
+  }
+
   private static Envelope envelope(
       Inbound in, Transaction tx, SpoolWriter.Spooled spooled, Set<MailAddress> offsite) {
     int skip = in.receiver().returnPathLength();
     Instant now = Instant.now();
     List<Envelope.Recipient> recipients =
-        offsite.stream()
-            .map(a -> new Envelope.Recipient(a.toString(), Envelope.Status.PENDING, "", ""))
-            .toList();
+        offsite.stream().map(a -> Envelope.Recipient.pending(a.toString())).toList();
     return new Envelope(
         in.id(),
         now,
@@ -496,7 +555,8 @@ public final class SmtpSession implements PolicyContext, Protocol<Line> {
   }
 
   /** One line for a refused MAIL or RCPT, in the maillog format. */
-  public void logRefusal(String command, String argument, Reply reply) {
+  @Override
+  public void logRefusal(String command, String argument, SmtpReply reply) {
     maillog.info(
         "client={} {}={} decision=rejected reply=\"{}\"",
         Printable.escapeAll(client(), command, argument, reply));
@@ -505,7 +565,7 @@ public final class SmtpSession implements PolicyContext, Protocol<Line> {
   // ------------------------------------------------------------------ facts
 
   /** {@code name[address]} as Postfix logs clients. */
-  public String client() {
+  private String client() {
     return (clientName == null ? "unknown" : clientName)
         + "["
         + clientAddress.getHostAddress()
@@ -520,16 +580,9 @@ public final class SmtpSession implements PolicyContext, Protocol<Line> {
     return site.spec().server().limits();
   }
 
+  @Override
   public SmtpState state() {
     return state;
-  }
-
-  public String helo() {
-    return helo;
-  }
-
-  public boolean esmtp() {
-    return esmtp;
   }
 
   @Override
@@ -538,8 +591,8 @@ public final class SmtpSession implements PolicyContext, Protocol<Line> {
   }
 
   @Override
-  public SmtpMode mode() {
-    return mode;
+  public boolean submission() {
+    return mode.isSubmission();
   }
 
   @Override

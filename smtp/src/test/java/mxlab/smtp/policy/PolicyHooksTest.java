@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetAddress;
 import mxlab.core.site.Site;
 import mxlab.core.spec.SpecFixtures;
-import mxlab.smtp.command.MailPath;
+import mxlab.smtp.envelope.MailPath;
 import mxlab.smtp.session.SmtpMode;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +51,11 @@ class PolicyHooksTest {
     @Override
     public String clientName() {
       return null;
+    }
+
+    @Override
+    public boolean submission() {
+      return mode.isSubmission();
     }
   }
 

@@ -1,4 +1,4 @@
-package mxlab.smtp.command;
+package mxlab.smtp.envelope;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package mxlab.smtp.session;
+package mxlab.smtp.command;
 
 /** Where an SMTP dialogue is (RFC 5321 4.1.4); commands declare the states they may run in. */
 public enum SmtpState {
