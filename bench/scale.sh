@@ -13,7 +13,7 @@ work=$(mktemp -d /tmp/mxlab-bench-scale.XXXXXX)
 pid=""
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
-OFF="submission=off,submissions=off,pop3=off,pop3s=off,ssh=off"
+OFF="submission=off,submissions=off,pop3=off,pop3s=off,imap=off,imaps=off,ssh=off"
 
 # up SPEC: starts an instance; sets pid, and took (seconds until its listener table is out)
 up() {

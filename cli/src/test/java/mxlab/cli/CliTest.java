@@ -72,7 +72,7 @@ class CliTest {
     assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
     assertThat(r.err())
         .contains("unknown service 'imap'")
-        .contains("dns, smtp, submission, submissions, pop3, pop3s, ssh");
+        .contains("dns, smtp, submission, submissions, pop3, pop3s, imap, imaps, ssh");
     CliRun bad = CliRun.of("up", spec.toString(), "--ports", "smtp=99999");
     assertThat(bad.err()).contains("needs a port from 0 to 65535 or 'off'");
   }
@@ -89,7 +89,9 @@ class CliTest {
               "up",
               spec.toString(),
               "--ports",
-              "dns=" + port + ",smtp=off,submission=off,submissions=off,pop3=off,pop3s=off,ssh=off",
+              "dns="
+                  + port
+                  + ",smtp=off,submission=off,submissions=off,pop3=off,pop3s=off,imap=off,imaps=off,ssh=off",
               "--data-dir",
               dir.resolve("data").toString());
       assertThat(r.exit()).isEqualTo(ExitCode.UNAVAILABLE);

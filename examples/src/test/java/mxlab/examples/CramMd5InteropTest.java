@@ -19,7 +19,7 @@ class CramMd5InteropTest {
         MxlabProcess.up(
             spec,
             "--ports",
-            "dns=off,smtp=off,submission=0,submissions=off,pop3=off,pop3s=off,ssh=off",
+            "dns=off,smtp=off,submission=0,submissions=off,pop3=off,pop3s=off,imap=off,imaps=off,ssh=off",
             "--data-dir",
             data.toString())) {
       Tools.Result r =

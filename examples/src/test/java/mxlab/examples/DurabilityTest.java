@@ -52,7 +52,7 @@ class DurabilityTest {
         """);
     String[] ports = {
       "--ports",
-      "dns=off,smtp=0,submission=off,submissions=off,pop3=off,pop3s=off,ssh=off",
+      "dns=off,smtp=0,submission=off,submissions=off,pop3=off,pop3s=off,imap=off,imaps=off,ssh=off",
       "--data-dir",
       data.toString()
     };

@@ -161,7 +161,9 @@ class ExportInteropTest {
         withListener(
             Files.readString(Path.of("bann.com.yaml")),
             address,
-            "smtp: off, submission: off, submissions: off, pop3: " + port + ", pop3s: off"));
+            "smtp: off, submission: off, submissions: off, pop3: "
+                + port
+                + ", pop3s: off, imap: off, imaps: off"));
     // Dovecot's mail processes run as uid 5000: they must reach the Maildirs
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
     Path mailData = Files.createDirectories(dir.resolve("data"));
@@ -170,7 +172,7 @@ class ExportInteropTest {
         MxlabProcess.up(
             spec,
             "--ports",
-            "dns=off,smtp=0,submission=off,submissions=off,pop3=0,pop3s=off,ssh=off",
+            "dns=off,smtp=0,submission=off,submissions=off,pop3=0,pop3s=off,imap=off,imaps=off,ssh=off",
             "--data-dir",
             mailData.toString())) {
       for (int i = 1; i <= 3; i++) {

@@ -28,7 +28,7 @@ class OutboundDurabilityTest {
   private static final int MESSAGES = 40;
   private static final int PER_DESTINATION = 4;
   private static final String OFF =
-      "dns=off,submission=off,submissions=off,pop3=off,pop3s=off,ssh=off";
+      "dns=off,submission=off,submissions=off,pop3=off,pop3s=off,imap=off,imaps=off,ssh=off";
 
   @Test
   void aCrashDuringDeliveryLosesNothing() throws Exception {

@@ -37,7 +37,7 @@ class PostfixRemoteTest {
           MxlabProcess.up(
               spec,
               "--ports",
-              "dns=off,smtp=0,submission=off,submissions=off,pop3=off,pop3s=off,ssh=off",
+              "dns=off,smtp=0,submission=off,submissions=off,pop3=off,pop3s=off,imap=off,imaps=off,ssh=off",
               "--data-dir",
               data.toString())) {
         String server = "127.0.0.1:" + mx.port("smtp");

@@ -107,6 +107,10 @@ class TwoSchoolsInteropTest {
                     + (base + 110)
                     + ",pop3s="
                     + (base + 995)
+                    + ",imap="
+                    + (base + 143)
+                    + ",imaps="
+                    + (base + 993)
                     + ",ssh=off"));
       }
       out.add(new School(spec, args.toArray(new String[0]), s[1]));

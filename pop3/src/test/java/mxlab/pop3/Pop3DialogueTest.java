@@ -172,6 +172,14 @@ class Pop3DialogueTest {
       d.send("UIDL").expect("+OK");
       List<String> uidl = d.multiline();
       assertThat(uidl).hasSize(3).allMatch(l -> l.matches("\\d \\S{1,70}"));
+      // the Maildir base name without its size fields, as before (clients keep what they know)
+      List<String> bases = new java.util.ArrayList<>();
+      for (String sub : List.of("new", "cur")) {
+        try (var files = java.nio.file.Files.list(pop.mailbox("bann.com", "test").resolve(sub))) {
+          files.map(f -> f.getFileName().toString().replaceAll("[,:].*", "")).forEach(bases::add);
+        }
+      }
+      assertThat(uidl).extracting(l -> l.substring(2)).containsExactlyInAnyOrderElementsOf(bases);
       d.send("UIDL 1").expect("+OK " + uidl.get(0));
       d.script(
           """

@@ -9,6 +9,9 @@ import mxlab.core.spec.Service;
 import mxlab.core.spec.Spec;
 import mxlab.dns.server.Authority;
 import mxlab.dns.server.DnsServer;
+import mxlab.imap.mime.MessageCache;
+import mxlab.imap.server.ImapServer;
+import mxlab.imap.session.ImapEnvironment;
 import mxlab.pop3.server.Pop3Server;
 import mxlab.pop3.session.Pop3Environment;
 import mxlab.smtp.command.CommandRegistry;
@@ -19,14 +22,17 @@ import mxlab.smtp.session.SmtpMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The starters of the protocol modules below the command line: DNS, SMTP, POP3. */
+/** The starters of the protocol modules below the command line: DNS, SMTP, POP3, IMAP. */
 public final class Starters {
   private static final Logger log = LoggerFactory.getLogger(Starters.class);
+
+  /** Octets of parsed messages IMAP keeps for its sessions. */
+  private static final long MESSAGE_CACHE = 32L << 20;
 
   private Starters() {}
 
   public static List<ServiceStarter.Factory> standard() {
-    return List.of(Starters::dns, Starters::smtp, Starters::pop3);
+    return List.of(Starters::dns, Starters::smtp, Starters::pop3, Starters::imap);
   }
 
   static ServiceStarter dns(Services shared) {
@@ -106,6 +112,30 @@ public final class Starters {
       @Override
       public Listening start(Service service, InetSocketAddress address) throws IOException {
         return new LineListening(Pop3Server.start(address, env, service == Service.POP3S));
+      }
+    };
+  }
+
+  static ServiceStarter imap(Services shared) {
+    // IMAP and IMAPS share the store (its folders, locks and listeners) and the parsed messages
+    ImapEnvironment env =
+        new ImapEnvironment(
+            shared.site(),
+            shared.drop().mailStore(),
+            shared.tls() != null,
+            shared.throttle(),
+            shared.timer(),
+            new MessageCache(MESSAGE_CACHE));
+    return new ServiceStarter() {
+      @Override
+      public Set<Service> services() {
+        return EnumSet.of(Service.IMAP, Service.IMAPS);
+      }
+
+      @Override
+      public Listening start(Service service, InetSocketAddress address) throws IOException {
+        return new LineListening(
+            ImapServer.start(address, env, shared.tls(), service == Service.IMAPS));
       }
     };
   }

@@ -24,7 +24,13 @@ import org.xbill.DNS.Type;
  */
 final class ZoneImport {
   private static final Set<String> OWN_SRV =
-      Set.of("_submission._tcp", "_submissions._tcp", "_pop3._tcp", "_pop3s._tcp");
+      Set.of(
+          "_submission._tcp",
+          "_submissions._tcp",
+          "_imap._tcp",
+          "_imaps._tcp",
+          "_pop3._tcp",
+          "_pop3s._tcp");
 
   private final Map<String, ImportedDomain> domains;
   private final List<String> report;

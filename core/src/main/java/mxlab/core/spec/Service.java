@@ -12,6 +12,9 @@ public enum Service {
   SUBMISSIONS("submissions", 465),
   POP3("pop3", 110),
   POP3S("pop3s", 995),
+  IMAP("imap", 143),
+  /** Implicit-TLS IMAP, RFC 8314. */
+  IMAPS("imaps", 993),
   SSH("ssh", 2222);
 
   private final String specName;

@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -22,6 +23,12 @@ import java.util.Set;
 public final class PrivateFiles {
   private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
   private static final Set<PosixFilePermission> DIR = PosixFilePermissions.fromString("rwx------");
+
+  private static final Object[] STRIPES = new Object[64];
+
+  static {
+    Arrays.setAll(STRIPES, i -> new Object());
+  }
 
   private PrivateFiles() {}
 
@@ -52,6 +59,14 @@ public final class PrivateFiles {
    * it, fsynced, renamed over it. A failure (a full disk) leaves the old file and no temporary one.
    */
   public static void replace(Path file, byte[] content) throws IOException {
+    // one writer at a time per file: a queue flush racing a delivery attempt must not rename the
+    // other's half-written temporary file
+    synchronized (STRIPES[Math.floorMod(file.toAbsolutePath().hashCode(), STRIPES.length)]) {
+      replaceAlone(file, content);
+    }
+  }
+
+  private static void replaceAlone(Path file, byte[] content) throws IOException {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     try {
       try (FileChannel ch =

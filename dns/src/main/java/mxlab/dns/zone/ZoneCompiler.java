@@ -106,7 +106,14 @@ public final class ZoneCompiler {
     List<Record> out = new ArrayList<>();
     Name target = absolute(server.hostname());
     Ports ports = server.ports();
-    Service[] services = {Service.SUBMISSION, Service.SUBMISSIONS, Service.POP3, Service.POP3S};
+    Service[] services = {
+      Service.SUBMISSION,
+      Service.SUBMISSIONS,
+      Service.IMAP,
+      Service.IMAPS,
+      Service.POP3,
+      Service.POP3S
+    };
     for (Service s : services) {
       int port = ports.port(s);
       if (port == 0) {

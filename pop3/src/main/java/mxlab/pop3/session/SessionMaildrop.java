@@ -2,9 +2,13 @@ package mxlab.pop3.session;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import mxlab.core.store.MessageRendering;
 import mxlab.store.Flag;
@@ -63,7 +67,27 @@ public final class SessionMaildrop {
 
   /** The UIDL (RFC 1939 7): the Maildir base name, which flag changes keep. */
   public String uid(int n) {
-    return messages.get(n - 1).base();
+    return uidl(messages.get(n - 1).base());
+  }
+
+  /** RFC 1939 7: a unique-id is 1 to 70 printable characters. */
+  private static final int MAX_UIDL = 70;
+
+  /** The base name without its size fields (",S=...,W="); hashed if too long for UIDL. */
+  static String uidl(String base) {
+    int comma = base.indexOf(',');
+    String id = comma > 0 ? base.substring(0, comma) : base;
+    boolean printable = id.chars().allMatch(c -> c > 0x20 && c < 0x7f);
+    if (id.length() <= MAX_UIDL && printable && !id.isEmpty()) {
+      return id;
+    }
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-1").digest(id.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-1", e);
+    }
   }
 
   /** The message stuffed and terminated; RETR also marks it \Seen (new/ to cur/, ":2,S"). */

@@ -102,6 +102,8 @@ public final class StatusProbe {
               case "submissions" -> smtp(target, true);
               case "pop3" -> banner(target, false, "+OK");
               case "pop3s" -> banner(target, true, "+OK");
+              case "imap" -> banner(target, false, "* OK");
+              case "imaps" -> banner(target, true, "* OK");
               case "ssh" -> banner(target, false, "SSH-2.0-");
               default -> "not probed";
             };
@@ -180,6 +182,8 @@ public final class StatusProbe {
       String line = expect(reader(s), prefix);
       if (prefix.equals("+OK")) {
         s.getOutputStream().write("QUIT\r\n".getBytes(StandardCharsets.US_ASCII));
+      } else if (prefix.equals("* OK")) {
+        s.getOutputStream().write("a LOGOUT\r\n".getBytes(StandardCharsets.US_ASCII));
       }
       return line;
     }

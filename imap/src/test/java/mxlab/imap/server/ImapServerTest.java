@@ -1,0 +1,144 @@
+package mxlab.imap.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import mxlab.core.auth.LoginThrottle;
+import mxlab.core.routing.Mailbox;
+import mxlab.core.site.Site;
+import mxlab.core.spec.Spec;
+import mxlab.core.spec.SpecFixtures;
+import mxlab.core.store.SpoolWriter;
+import mxlab.core.store.SyncBatcher;
+import mxlab.core.tls.TlsMaterial;
+import mxlab.imap.mime.MessageCache;
+import mxlab.imap.session.ImapEnvironment;
+import mxlab.net.Dialogue;
+import mxlab.net.LineServer;
+import mxlab.store.delivery.MailDrop;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** IMAP over real sockets on port 0: STARTTLS, IMAPS, literals on the wire, IDLE and delivery. */
+class ImapServerTest {
+  private static final String SPEC =
+      """
+      version: 1
+      server: { hostname: mail.bann.com }
+      domains:
+        - name: bann.com
+          hosts: { mail: 192.168.0.100 }
+          users: [ { name: test, password: "{PLAIN}changeme" } ]
+      """;
+
+  @TempDir Path data;
+  private final SyncBatcher batcher = new SyncBatcher();
+  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+  private MailDrop drop;
+  private LineServer imap;
+  private LineServer imaps;
+
+  @BeforeEach
+  void start() throws Exception {
+    Spec spec = SpecFixtures.spec(SPEC);
+    Site site = Site.of(spec);
+    drop = new MailDrop(data, "mail.bann.com", batcher);
+    TlsMaterial tls = TlsMaterial.load(spec.server().tls(), data, "mail.bann.com");
+    ImapEnvironment env =
+        new ImapEnvironment(
+            () -> site,
+            drop.mailStore(),
+            true,
+            new LoginThrottle(Duration.ofMillis(10), Clock.systemUTC()),
+            timer,
+            new MessageCache(1 << 20));
+    imap = ImapServer.start(new InetSocketAddress("127.0.0.1", 0), env, tls, false);
+    imaps = ImapServer.start(new InetSocketAddress("127.0.0.1", 0), env, tls, true);
+  }
+
+  @AfterEach
+  void stop() {
+    imap.close();
+    imaps.close();
+    timer.shutdownNow();
+    batcher.close();
+  }
+
+  /** Delivers as SMTP does: spooled, linked into new/, the INBOX's listeners told. */
+  private void deliver(String subject) throws Exception {
+    SpoolWriter w = drop.newSpool("Q" + System.nanoTime());
+    for (String line : List.of("Subject: " + subject, "From: a@b.org", "", "hello")) {
+      w.line(line.getBytes(StandardCharsets.UTF_8));
+    }
+    drop.deliver(w.finish(), List.of(new Mailbox("bann.com", "test")), null);
+  }
+
+  @Test
+  void loginIsRefusedInTheClearThenWorksAfterStartTls() throws Exception {
+    try (Dialogue d = Dialogue.connect(imap.address())) {
+      d.expect("* OK [CAPABILITY IMAP4rev1 * STARTTLS LOGINDISABLED] mxlab IMAP4rev1 ready");
+      d.send("a LOGIN test changeme").expect("a NO [PRIVACYREQUIRED] *");
+      d.send("b STARTTLS injected").expect("b BAD *");
+      d.raw("c STARTTLS\r\nd LOGIN test changeme\r\n"); // the pipelined LOGIN must be dropped
+      d.expect("c OK *");
+      d.upgrade();
+      d.send("e CAPABILITY").expect("* CAPABILITY IMAP4rev1 *AUTH=PLAIN*");
+      d.expect("e OK *");
+      d.send("f LOGIN test changeme").expect("f OK *");
+      d.send("g LOGOUT").expect("* BYE *");
+      d.expect("g OK *");
+    }
+  }
+
+  @Test
+  void implicitTlsWithLiteralsOnTheWire() throws Exception {
+    deliver("first");
+    try (Dialogue d = Dialogue.connectTls(imaps.address())) {
+      d.expect("* OK *");
+      d.raw("a LOGIN {4}\r\n");
+      d.expect("+ *");
+      d.raw("test {8+}\r\nchangeme\r\n");
+      d.expect("a OK *");
+      d.send("b SELECT INBOX");
+      d.expect("* FLAGS *");
+      String exists = d.reply();
+      while (!exists.endsWith("EXISTS")) {
+        exists = d.reply();
+      }
+      assertThat(exists).isEqualTo("* 1 EXISTS");
+      while (!d.reply().startsWith("b OK")) {
+        // the rest of SELECT's answer
+      }
+      d.send("c FETCH 1 (BODY.PEEK[HEADER.FIELDS (SUBJECT)])");
+      d.expect("* 1 FETCH (BODY[HEADER.FIELDS (SUBJECT)] {*}");
+      d.expect("Subject: first");
+    }
+  }
+
+  @Test
+  void aDeliveryReachesAnIdleSessionWithinASecond() throws Exception {
+    try (Dialogue d = Dialogue.connectTls(imaps.address())) {
+      d.expect("* OK *");
+      d.send("a LOGIN test changeme").expect("a OK *");
+      d.send("b SELECT INBOX");
+      while (!d.reply().startsWith("b OK")) {
+        // FLAGS, EXISTS, UIDVALIDITY ...
+      }
+      d.send("c IDLE").expect("+ idling");
+      long start = System.nanoTime();
+      deliver("while idling");
+      d.expect("* 1 EXISTS");
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+      d.send("DONE").expect("c OK *");
+    }
+  }
+}
