@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import mxlab.core.routing.Mailbox;
 import mxlab.core.spec.SpecFixtures;
-import mxlab.core.spec.SpecLoader;
+import mxlab.core.spec.read.SpecLoader;
 import mxlab.core.store.MaildirFolder;
 import mxlab.core.store.StoredMessage;
 import mxlab.server.Instance;
