@@ -11,6 +11,7 @@ import mxlab.core.spec.ExtraRecord;
 import mxlab.core.spec.Location;
 import mxlab.core.spec.Mx;
 import mxlab.core.spec.Problems;
+import mxlab.core.spec.SpecDefaults;
 import mxlab.core.spec.User;
 
 /**
@@ -60,14 +61,14 @@ record DomainReader(Problems problems, CrossReferences refs, Addresses addresses
           "merge the two entries; the first is at " + previous);
     }
     String where = "domain " + name;
-    long ttl = f.integer("ttl", 3600, 0, 2_147_483_647);
+    long ttl = f.integer("ttl", SpecDefaults.TTL, 0, 2_147_483_647);
     Map<String, List<InetAddress>> hosts = new HostsReader(problems).read(f, name);
     MxReader mxReader = new MxReader(problems, refs);
     List<Mx> mx = mxReader.readMx(f, name, hosts);
     List<String> ns = mxReader.readNs(f, name, hosts, mx);
     List<ExtraRecord> records = new RecordsReader(problems).read(f, name, hosts, ttl);
-    String spf = f.string("spf", "v=spf1 mx -all");
-    String dmarc = f.string("dmarc", "v=DMARC1; p=none");
+    String spf = f.string("spf", SpecDefaults.SPF);
+    String dmarc = f.string("dmarc", SpecDefaults.DMARC);
     if (!spf.isEmpty() && !spf.startsWith("v=spf1")) {
       problems.error(f.at("spf"), where + ": spf must start with 'v=spf1'", "e.g. v=spf1 mx -all");
     }

@@ -4,9 +4,11 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import mxlab.core.address.DomainNames;
 import mxlab.core.spec.Mx;
 import mxlab.core.spec.Problems;
+import mxlab.core.spec.SpecDefaults;
 
 /** A domain's {@code mx} and {@code ns}: the hosts that receive its mail and serve its zone. */
 record MxReader(Problems problems, CrossReferences refs) {
@@ -14,10 +16,12 @@ record MxReader(Problems problems, CrossReferences refs) {
   List<Mx> readMx(Fields f, String domain, Map<String, List<InetAddress>> hosts) {
     List<Mx> out = new ArrayList<>();
     if (!f.has("mx")) {
-      if (hosts.containsKey("mail")) {
-        out.add(new Mx(10, "mail." + domain));
-        refs.host(domain, "mail." + domain, "MX", f.location());
-      }
+      SpecDefaults.mx(domain, hosts)
+          .ifPresent(
+              mail -> {
+                out.add(mail);
+                refs.host(domain, mail.host(), "MX", f.location());
+              });
       return out;
     }
     for (Node item : f.list("mx")) {
@@ -65,11 +69,9 @@ record MxReader(Problems problems, CrossReferences refs) {
       refs.host(domain, fq, "NS", item.location());
     }
     if (out.isEmpty()) {
-      // mxlab serves DNS on the mail host, so that host is the natural name server.
-      if (!mx.isEmpty()) {
-        out.add(mx.get(0).host());
-      } else if (hosts.containsKey("ns1")) {
-        out.add("ns1." + domain);
+      Optional<String> ns = SpecDefaults.nameServer(domain, hosts, mx);
+      if (ns.isPresent()) {
+        out.add(ns.get());
       } else {
         problems.error(
             f.location(),

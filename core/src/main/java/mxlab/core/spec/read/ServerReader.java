@@ -16,6 +16,7 @@ import mxlab.core.spec.QueueSettings;
 import mxlab.core.spec.Relayhost;
 import mxlab.core.spec.Server;
 import mxlab.core.spec.Service;
+import mxlab.core.spec.SpecDefaults;
 import mxlab.core.spec.TlsSettings;
 
 /** The {@code server} section; its defaults come from the domains, read before it. */
@@ -26,7 +27,7 @@ record ServerReader(
     Fields f = Fields.of(top.node("server"), top.location(), "server", problems);
     String hostname = f.string("hostname", null);
     if (hostname == null) {
-      hostname = defaultHostname(domains);
+      hostname = SpecDefaults.hostname(domains);
     } else if (!DomainNames.isHostName(hostname, true)) {
       problems.error(
           f.at("hostname"),
@@ -35,11 +36,11 @@ record ServerReader(
     }
     hostname = DomainNames.normalize(hostname);
 
-    InetAddress listen = address(f, "listen", "127.0.0.1");
+    InetAddress listen = address(f, "listen", SpecDefaults.LISTEN);
     Ports ports = readPorts(f);
     String dir = f.string("data_dir", "var/" + stem);
     Path dataDir = baseDir.resolve(dir).normalize();
-    long maxSize = f.size("max_message_size", 10_240_000L);
+    long maxSize = f.size("max_message_size", SpecDefaults.MAX_MESSAGE_SIZE);
     if (maxSize < 1024) {
       problems.error(
           f.at("max_message_size"),
@@ -48,20 +49,20 @@ record ServerReader(
     }
     LimitsReader limitsReader = new LimitsReader(problems);
     QueueSettings queue = limitsReader.readQueue(f);
-    String mailerDaemon = f.string("mailer_daemon", "MAILER-DAEMON");
+    String mailerDaemon = f.string("mailer_daemon", SpecDefaults.MAILER_DAEMON);
     String postmaster = f.string("postmaster", null);
     if (postmaster != null) {
       postmaster = addresses.address(postmaster, f.at("postmaster"), "server.postmaster");
       refs.checkLater("server.postmaster", postmaster, f.at("postmaster"));
     } else {
-      postmaster = defaultPostmaster(domains, hostname);
+      postmaster = SpecDefaults.postmaster(domains, hostname);
     }
     List<InetSocketAddress> resolvers = readResolvers(f);
     TlsSettings tls = readTls(f);
     boolean plaintext = f.bool("allow_plaintext_auth", false);
     Limits limits = limitsReader.readLimits(f);
     Relayhost relayhost = readRelayhost(f);
-    int remotePort = f.integer("remote_port", 25, 1, 65535);
+    int remotePort = f.integer("remote_port", SpecDefaults.REMOTE_PORT, 1, 65535);
     f.finish();
     return new Server(
         hostname,
@@ -115,23 +116,6 @@ record ServerReader(
       return null;
     }
     return new Relayhost(DomainNames.normalize(host), port, !bracketed && !literal);
-  }
-
-  private static String defaultHostname(List<Domain> domains) {
-    if (domains.isEmpty()) {
-      return "localhost.localdomain";
-    }
-    Domain first = domains.get(0);
-    return first.mx().isEmpty() ? "mail." + first.name() : first.mx().get(0).host();
-  }
-
-  private static String defaultPostmaster(List<Domain> domains, String hostname) {
-    for (Domain d : domains) {
-      if (!d.users().isEmpty()) {
-        return d.users().get(0).name() + "@" + d.name();
-      }
-    }
-    return "postmaster@" + hostname;
   }
 
   private Ports readPorts(Fields server) {
