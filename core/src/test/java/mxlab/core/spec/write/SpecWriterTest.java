@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
+import mxlab.core.spec.Mx;
+import mxlab.core.spec.Service;
 import mxlab.core.spec.Spec;
 import mxlab.core.spec.SpecException;
 import mxlab.core.spec.read.SpecLoader;
@@ -241,6 +243,45 @@ class SpecWriterTest {
                   # make more hashes with: mxlab passwd
                   - { name: admin }
             """);
+  }
+
+  /** What an import assembles: strings as found, numbers, "10 mail", no users yet. */
+  @Test
+  void aTreeAssembledFromAnotherSourceReadsBack() throws Exception {
+    YamlMap server =
+        new YamlMap(Section.SERVER)
+            .put("hostname", "mail.bann.com")
+            .put("ports", new YamlMap(Section.PORTS).put("smtp", 2525))
+            .put("max_message_size", 1000000)
+            .put("queue", new YamlMap(Section.QUEUE).put("warn_after", "4h"))
+            .put("tls", new YamlMap(Section.TLS).put("cert", "/etc/c.pem").put("key", "/etc/k.pem"))
+            .put("relayhost", "[smart.isp.net]:2525");
+    YamlMap domain =
+        new YamlMap(Section.DOMAIN)
+            .put("name", "bann.com")
+            .put("users", new YamlList())
+            .put("mx", YamlList.of(List.of("10 mail")))
+            .put(
+                "hosts",
+                new YamlMap(Section.DATA)
+                    .put("mail", YamlList.of(List.of("192.168.0.100", "2001:db8::25"))));
+    YamlMap tree =
+        new YamlMap(Section.SPEC)
+            .put("access", new YamlMap(Section.DATA).put("Connect:localhost", "RELAY"))
+            .put("domains", new YamlList().add(domain))
+            .put("server", server)
+            .put("version", 1);
+    String yaml =
+        SpecWriter.write(List.of("imported by mxlab from the sendmail files in /etc/mail"), tree);
+    assertThat(yaml)
+        .startsWith(
+            "# imported by mxlab from the sendmail files in /etc/mail\nversion: 1\n\nserver:")
+        .contains("    hosts:\n      mail: [192.168.0.100, \"2001:db8::25\"]\n    mx: [10 mail]\n")
+        .contains("    users: []\n");
+    Spec spec = read(yaml);
+    assertThat(spec.server().ports().port(Service.SMTP)).isEqualTo(2525);
+    assertThat(spec.domains().get(0).mx()).containsExactly(new Mx(10, "mail.bann.com"));
+    assertThat(spec.access()).hasSize(1);
   }
 
   @Test
