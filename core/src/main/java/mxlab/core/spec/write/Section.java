@@ -2,6 +2,7 @@ package mxlab.core.spec.write;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import mxlab.core.spec.Service;
 
 /**
@@ -75,7 +76,12 @@ public enum Section {
     int i = keys.indexOf(key);
     if (i < 0) {
       throw new IllegalArgumentException(
-          "'" + key + "' is not a key of " + name().toLowerCase() + "; its keys are " + keys);
+          "'"
+              + key
+              + "' is not a key of "
+              + name().toLowerCase(Locale.ROOT)
+              + "; its keys are "
+              + keys);
     }
     return i;
   }

@@ -5,8 +5,10 @@ import java.util.regex.Pattern;
 
 /**
  * One value as it is written: plain where YAML reads it back as the same text, quoted where it
- * would not (a leading {@code @} or {@code {}, a {@code :}, text that YAML 1.1 takes for a number,
- * a boolean or null, ...).
+ * would not (a leading {@code @} or brace, a colon, text that YAML 1.1 takes for a number, a
+ * boolean or null, ...).
+ *
+ * @param written the text as it goes into the file; {@link #of(String)} quotes what needs it
  */
 public record YamlScalar(String written) implements YamlNode {
   /** SnakeYAML's resolvers (YAML 1.1), which the spec's reader uses. */
