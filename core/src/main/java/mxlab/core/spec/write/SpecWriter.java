@@ -1,15 +1,11 @@
 package mxlab.core.spec.write;
 
 import java.lang.reflect.RecordComponent;
-import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import mxlab.core.address.AddressRange;
 import mxlab.core.spec.AccessEntry;
 import mxlab.core.spec.Admin;
 import mxlab.core.spec.Domain;
@@ -60,7 +56,7 @@ public final class SpecWriter {
       admins.add(flowMap(Section.ADMIN).put("name", a.name()).put("key", a.publicKey()));
     }
     putIfAny(top, "admins", admins);
-    YamlList axfr = YamlList.of(spec.dns().axfrAllow().stream().map(SpecWriter::range).toList());
+    YamlList axfr = YamlList.of(spec.dns().axfrAllow().stream().map(IpText::range).toList());
     if (!axfr.isEmpty()) {
       top.put("dns", new YamlMap(Section.DNS).put("axfr", axfr));
     }
@@ -69,8 +65,8 @@ public final class SpecWriter {
 
   private static YamlMap server(Server server, List<Domain> domains, Path baseDir) {
     YamlMap s = new YamlMap(Section.SERVER).put("hostname", server.hostname());
-    if (!ip(server.listen()).equals(SpecDefaults.LISTEN)) {
-      s.put("listen", ip(server.listen()));
+    if (!IpText.ip(server.listen()).equals(SpecDefaults.LISTEN)) {
+      s.put("listen", IpText.ip(server.listen()));
     }
     YamlMap ports = flowMap(Section.PORTS);
     for (Service service : Service.values()) {
@@ -94,7 +90,7 @@ public final class SpecWriter {
       s.put("postmaster", server.postmaster());
     }
     putIfAny(
-        s, "resolver", YamlList.of(server.resolvers().stream().map(SpecWriter::hostPort).toList()));
+        s, "resolver", YamlList.of(server.resolvers().stream().map(IpText::hostPort).toList()));
     if (server.relayhost() != null) {
       s.put("relayhost", server.relayhost().toString());
     }
@@ -241,7 +237,7 @@ public final class SpecWriter {
   }
 
   private static YamlNode addresses(List<InetAddress> addresses) {
-    return targets(addresses.stream().map(SpecWriter::ip).toList());
+    return targets(addresses.stream().map(IpText::ip).toList());
   }
 
   /** An address of {@code domain} by its local part, as the reader qualifies it back. */
@@ -262,48 +258,6 @@ public final class SpecWriter {
       }
     }
     return host + ".";
-  }
-
-  /** An address as people write it: IPv6 with its longest run of zero groups as :: (RFC 5952). */
-  private static String ip(InetAddress a) {
-    String full = a.getHostAddress();
-    if (!(a instanceof Inet6Address) || full.contains("%")) {
-      return full;
-    }
-    String[] groups = full.split(":");
-    int start = -1;
-    int length = 1; // only a run of two or more becomes ::
-    for (int i = 0; i < groups.length; i++) {
-      int j = i;
-      while (j < groups.length && groups[j].equals("0")) {
-        j++;
-      }
-      if (j - i > length) {
-        start = i;
-        length = j - i;
-      }
-      i = Math.max(i, j);
-    }
-    if (start < 0) {
-      return full;
-    }
-    return String.join(":", Arrays.copyOfRange(groups, 0, start))
-        + "::"
-        + String.join(":", Arrays.copyOfRange(groups, start + length, groups.length));
-  }
-
-  /** A network in CIDR notation, a single address without its prefix. */
-  private static String range(AddressRange r) {
-    boolean single = r.prefix() == r.network().getAddress().length * 8;
-    return ip(r.network()) + (single ? "" : "/" + r.prefix());
-  }
-
-  private static String hostPort(InetSocketAddress a) {
-    String host = ip(a.getAddress());
-    if (a.getPort() == 53) {
-      return host;
-    }
-    return (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
   }
 
   private static String path(Path p, Path baseDir) {
