@@ -10,7 +10,7 @@ import mxlab.core.spec.Problem;
 import mxlab.core.spec.Service;
 import mxlab.core.spec.Spec;
 import mxlab.core.spec.SpecException;
-import mxlab.core.spec.SpecLoader;
+import mxlab.core.spec.read.SpecLoader;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 

@@ -66,12 +66,12 @@ class CliTest {
   }
 
   @Test
-  void portsOverridesNameTheSevenServices() throws Exception {
+  void portsOverridesNameTheNineServices() throws Exception {
     Path spec = write("lab.yaml", minimal(""));
-    CliRun r = CliRun.of("up", spec.toString(), "--ports", "dns=0,imap=143");
+    CliRun r = CliRun.of("up", spec.toString(), "--ports", "dns=0,nntp=119");
     assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
     assertThat(r.err())
-        .contains("unknown service 'imap'")
+        .contains("unknown service 'nntp'")
         .contains("dns, smtp, submission, submissions, pop3, pop3s, imap, imaps, ssh");
     CliRun bad = CliRun.of("up", spec.toString(), "--ports", "smtp=99999");
     assertThat(bad.err()).contains("needs a port from 0 to 65535 or 'off'");

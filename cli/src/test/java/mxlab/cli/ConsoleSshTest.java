@@ -23,7 +23,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicReference;
 import mxlab.core.queue.QueueIds;
 import mxlab.core.routing.Mailbox;
-import mxlab.core.spec.SpecLoader;
+import mxlab.core.spec.read.SpecLoader;
 import mxlab.core.store.SpoolWriter;
 import mxlab.server.Instance;
 import mxlab.server.control.ControlClient;

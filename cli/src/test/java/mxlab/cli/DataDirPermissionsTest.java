@@ -12,7 +12,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import mxlab.core.spec.SpecLoader;
+import mxlab.core.spec.read.SpecLoader;
 import mxlab.net.Dialogue;
 import mxlab.server.Instance;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;

@@ -10,7 +10,7 @@ import java.util.List;
 import mxlab.core.queue.Envelope;
 import mxlab.core.queue.QueueIds;
 import mxlab.core.queue.QueueStore;
-import mxlab.core.spec.SpecLoader;
+import mxlab.core.spec.read.SpecLoader;
 import mxlab.server.Instance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

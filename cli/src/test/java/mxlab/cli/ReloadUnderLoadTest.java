@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import mxlab.core.spec.SpecFixtures;
-import mxlab.core.spec.SpecLoader;
+import mxlab.core.spec.read.SpecLoader;
 import mxlab.server.Instance;
 import mxlab.server.SpecSource;
 import org.junit.jupiter.api.Test;

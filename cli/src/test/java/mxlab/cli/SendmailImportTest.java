@@ -11,8 +11,8 @@ import mxlab.core.spec.Domain;
 import mxlab.core.spec.ExtraRecord;
 import mxlab.core.spec.Mx;
 import mxlab.core.spec.Spec;
-import mxlab.core.spec.SpecLoader;
 import mxlab.core.spec.User;
+import mxlab.core.spec.read.SpecLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import mxlab.core.spec.Server;
 import mxlab.core.spec.Service;
 import mxlab.core.spec.Spec;
-import mxlab.core.spec.SpecLoader;
+import mxlab.core.spec.read.SpecLoader;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -10,7 +10,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.util.List;
-import mxlab.core.spec.SpecLoader;
+import mxlab.core.spec.read.SpecLoader;
 import mxlab.server.Instance;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.session.ClientSession;

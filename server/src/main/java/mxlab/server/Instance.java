@@ -22,7 +22,7 @@ import mxlab.core.spec.Problem;
 import mxlab.core.spec.Service;
 import mxlab.core.spec.Spec;
 import mxlab.core.spec.SpecException;
-import mxlab.core.spec.SpecLoader;
+import mxlab.core.spec.read.SpecLoader;
 import mxlab.core.store.PrivateFiles;
 import mxlab.core.store.SyncBatcher;
 import mxlab.core.tls.TlsMaterial;

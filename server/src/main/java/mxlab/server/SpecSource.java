@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 import mxlab.core.spec.Spec;
 import mxlab.core.spec.SpecException;
-import mxlab.core.spec.SpecLoader;
+import mxlab.core.spec.read.SpecLoader;
 
 /**
  * Where an instance's spec comes from: the file, with the command line's overrides applied on every

@@ -5,11 +5,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.concurrent.Callable;
 import mxlab.cli.CliFailure;
 import mxlab.cli.ExitCode;
 import mxlab.core.address.DomainNames;
 import mxlab.core.auth.PasswordHash;
+import mxlab.core.spec.write.Section;
+import mxlab.core.spec.write.SpecWriter;
+import mxlab.core.spec.write.YamlList;
+import mxlab.core.spec.write.YamlMap;
+import mxlab.core.spec.write.YamlNode;
+import mxlab.core.spec.write.YamlNode.Style;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -72,66 +79,110 @@ public final class InitCommand implements Callable<Integer> {
   private String single(String d, PrintWriter credentials) {
     String password = password();
     credentials.println("user admin@" + d + " has the password: " + password);
-    return """
-        # A mail domain for mxlab, in the shape of the classic sendmail + dovecot + BIND setup.
-        #   mxlab validate %1$s.yaml   (check it)     mxlab up %1$s.yaml   (run it)
-        version: 1
-
-        server:
-          hostname: mail.%1$s
-          listen: 127.0.0.1          # this machine only; 0.0.0.0 serves every network
-          max_message_size: 10MB     # sendmail's MaxMessageSize
-          queue: { warn_after: 4h, return_after: 5d }
-
-        domains:
-          - name: %1$s
-            hosts:
-              mail: %2$s       # mail IN A ...
-            mx: [ "10 mail" ]       # IN MX 10 mail.%1$s.
-            users:
-              # make more hashes with: mxlab passwd
-              - { name: admin, password: "%3$s" }
-            aliases:
-              postmaster: admin      # RFC 5321 wants postmaster@ to work
-              abuse: admin
-
-        # The sendmail access map: who may relay through this server.
-        access:
-          "Connect:127.0.0.1": RELAY
-          "Connect:localhost": RELAY
-        """
-        .formatted(d, address, PasswordHash.hash(password));
+    YamlMap server =
+        new YamlMap(Section.SERVER)
+            .put("hostname", "mail." + d)
+            .put("listen", "127.0.0.1")
+            .comment("this machine only; 0.0.0.0 serves every network")
+            .put("max_message_size", "10MB")
+            .comment("sendmail's MaxMessageSize")
+            .put(
+                "queue",
+                new YamlMap(Section.QUEUE)
+                    .style(Style.FLOW)
+                    .put("warn_after", "4h")
+                    .put("return_after", "5d"));
+    YamlMap domain =
+        new YamlMap(Section.DOMAIN)
+            .put("name", d)
+            .put(
+                "hosts",
+                new YamlMap(Section.DATA).put("mail", address).comment("mail IN A " + address))
+            .put(
+                "mx",
+                blockList(flow(Section.MX).put("priority", 10).put("host", "mail"))
+                    .comment("IN MX 10 mail." + d + "."))
+            .put(
+                "users",
+                blockList(user("admin", password)).above("make more hashes with: mxlab passwd"))
+            .put(
+                "aliases",
+                new YamlMap(Section.DATA)
+                    .put("postmaster", "admin")
+                    .comment("RFC 5321 wants postmaster@ to work")
+                    .put("abuse", "admin"));
+    YamlMap spec =
+        new YamlMap(Section.SPEC)
+            .put("version", 1)
+            .put("server", server)
+            .put("domains", blockList(domain))
+            .put(
+                "access",
+                new YamlMap(Section.DATA)
+                    .put("Connect:127.0.0.1", "RELAY")
+                    .put("Connect:localhost", "RELAY"))
+            .above("The sendmail access map: who may relay through this server.");
+    return SpecWriter.write(
+        List.of(
+            "A mail domain for mxlab, in the shape of the classic sendmail + dovecot + BIND setup.",
+            "  mxlab validate " + d + ".yaml   (check it)     mxlab up " + d + ".yaml   (run it)"),
+        spec);
   }
 
   private String classroom(String d, int n, PrintWriter credentials) {
     String teacher = password();
     credentials.println("teacher@" + d + " " + teacher);
-    StringBuilder b = new StringBuilder();
-    b.append("# A classroom of ").append(n).append(" student domains on one mxlab.\n");
-    b.append("#   mxlab up classroom.yaml\n");
-    b.append("version: 1\n\nserver:\n  hostname: mail.").append(d).append('\n');
-    b.append("  listen: 127.0.0.1\n");
-    b.append("  # LAB ONLY: logins without TLS, so students can follow the protocol by hand.\n");
-    b.append("  allow_plaintext_auth: true\n\ndomains:\n");
-    domain(b, d, "teacher", teacher);
-    b.append("    aliases: { postmaster: teacher }\n");
+    YamlList domains =
+        blockList(
+            domain(d, "teacher", teacher)
+                .put("aliases", flow(Section.DATA).put("postmaster", "teacher")));
     int width = Math.max(2, String.valueOf(n).length());
     for (int i = 1; i <= n; i++) {
       String student = String.format("student%0" + width + "d.%s", i, d);
       String password = password();
       credentials.println("student@" + student + " " + password);
-      domain(b, student, "student", password);
+      domains.add(domain(student, "student", password));
     }
-    b.append("\naccess:\n  \"Connect:127.0.0.1\": RELAY\n");
-    return b.toString();
+    YamlMap spec =
+        new YamlMap(Section.SPEC)
+            .put("version", 1)
+            .put(
+                "server",
+                new YamlMap(Section.SERVER)
+                    .put("hostname", "mail." + d)
+                    .put("listen", "127.0.0.1")
+                    .put("allow_plaintext_auth", true)
+                    .above(
+                        "LAB ONLY: logins without TLS, so students can follow the protocol by"
+                            + " hand."))
+            .put("domains", domains)
+            .put("access", new YamlMap(Section.DATA).put("Connect:127.0.0.1", "RELAY"));
+    return SpecWriter.write(
+        List.of(
+            "A classroom of " + n + " student domains on one mxlab.", "  mxlab up classroom.yaml"),
+        spec);
   }
 
   /** A domain of the classroom: its mail host and one user, the password stored hashed. */
-  private void domain(StringBuilder b, String name, String user, String password) {
-    b.append("  - name: ").append(name).append('\n');
-    b.append("    hosts: { mail: ").append(address).append(" }\n");
-    b.append("    users: [ { name: ").append(user).append(", password: \"");
-    b.append(PasswordHash.hash(password)).append("\" } ]\n");
+  private YamlMap domain(String name, String user, String password) {
+    return new YamlMap(Section.DOMAIN)
+        .put("name", name)
+        .put("hosts", flow(Section.DATA).put("mail", address))
+        .put("users", blockList(user(user, password)));
+  }
+
+  private static YamlMap user(String name, String password) {
+    return flow(Section.USER)
+        .put("name", name)
+        .put("password", PasswordHash.hash(password).toString());
+  }
+
+  private static YamlMap flow(Section section) {
+    return new YamlMap(section).style(Style.AUTO);
+  }
+
+  private static YamlList blockList(YamlNode item) {
+    return new YamlList().style(Style.BLOCK).add(item);
   }
 
   private static String password() {

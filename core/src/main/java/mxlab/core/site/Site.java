@@ -3,7 +3,7 @@ package mxlab.core.site;
 import java.util.List;
 import mxlab.core.access.AccessMap;
 import mxlab.core.address.DomainNames;
-import mxlab.core.auth.Credentials;
+import mxlab.core.auth.accounts.Credentials;
 import mxlab.core.routing.Router;
 import mxlab.core.spec.Spec;
 

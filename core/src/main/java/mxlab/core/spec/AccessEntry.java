@@ -1,5 +1,7 @@
 package mxlab.core.spec;
 
+import java.util.Locale;
+
 /**
  * One line of the sendmail access map.
  *
@@ -13,7 +15,24 @@ public record AccessEntry(Tag tag, String key, Action action, Rejection error) {
     CONNECT,
     FROM,
     TO,
-    ANY
+    ANY;
+
+    /** As sendmail writes it before a key: {@code Connect:}, or nothing for {@link #ANY}. */
+    public String prefix() {
+      return this == ANY
+          ? ""
+          : name().charAt(0) + name().substring(1).toLowerCase(Locale.ROOT) + ":";
+    }
+  }
+
+  /** The key as written in specs and sendmail's access file: {@code Connect:127.0.0.1}. */
+  public String taggedKey() {
+    return tag.prefix() + key;
+  }
+
+  /** The right-hand side as written: {@code RELAY}, or {@code ERROR:5.7.1:550 text}. */
+  public String actionText() {
+    return action == Action.ERROR ? "ERROR:" + error.sendmailForm() : action.name();
   }
 
   public enum Action {

@@ -5,10 +5,10 @@ import mxlab.core.address.IpLiterals;
 import mxlab.core.address.MailAddress;
 
 /** What an access map key may be, by tag (sendmail's cf/README, "access database"). */
-final class AccessKeys {
+public final class AccessKeys {
   private AccessKeys() {}
 
-  static boolean valid(AccessEntry.Tag tag, String key) {
+  public static boolean valid(AccessEntry.Tag tag, String key) {
     if (key.isEmpty()) {
       return false;
     }
@@ -25,7 +25,7 @@ final class AccessKeys {
   }
 
   /** A whole address or leading octets: {@code 192.168.100}, {@code 10}. */
-  static boolean isIpOrPrefix(String key) {
+  public static boolean isIpOrPrefix(String key) {
     if (IpLiterals.parse(key).isPresent()) {
       return true;
     }

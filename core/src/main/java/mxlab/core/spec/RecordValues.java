@@ -6,11 +6,11 @@ import mxlab.core.address.DomainNames;
 import mxlab.core.address.IpLiterals;
 
 /** Checks the value of an extra record the way its type needs it written. */
-final class RecordValues {
+public final class RecordValues {
   private RecordValues() {}
 
   /** What is wrong with {@code value}, or null if it is fine. */
-  static String check(String type, String value) {
+  public static String check(String type, String value) {
     String v = value.trim();
     switch (type) {
       case "A" -> {

@@ -17,6 +17,11 @@ public record Rejection(int code, String status, String text) {
     return SmtpReply.of(code, status, text);
   }
 
+  /** sendmail's {@code 5.7.1:550 text}, which states status, code and text exactly. */
+  public String sendmailForm() {
+    return status + ":" + code + " " + text;
+  }
+
   @Override
   public String toString() {
     return reply().toString();

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * Reads sendmail's error notations: {@code ERROR:"550 text"}, {@code ERROR:5.7.1:550 text} in the
  * access map, {@code error:nouser text} and {@code error:5.1.1:550 text} in the virtusertable.
  */
-final class Rejections {
+public final class Rejections {
   private static final String STATUS = "[245]\\.\\d{1,3}\\.\\d{1,3}";
 
   /** {@code [status:]code [status] text}: the status before the code or, as in a reply, after. */
@@ -20,7 +20,7 @@ final class Rejections {
   private Rejections() {}
 
   /** Parses what follows {@code ERROR:} or {@code error:}. */
-  static Optional<Rejection> parse(String afterTag) {
+  public static Optional<Rejection> parse(String afterTag) {
     String s = unquote(afterTag.trim());
     if (s.toLowerCase().startsWith("nouser")) {
       String text = s.substring(6).trim();

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * A whole mxlab spec, validated: the server, the hosted domains, and the sendmail-style maps
- * (virtusertable, access, relay-domains). Build one with {@link SpecLoader}.
+ * (virtusertable, access, relay-domains). Build one with {@link mxlab.core.spec.read.SpecLoader}.
  *
  * @param file the file it was read from, for messages
  */

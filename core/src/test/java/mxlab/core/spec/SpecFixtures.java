@@ -2,6 +2,7 @@ package mxlab.core.spec;
 
 import java.nio.file.Path;
 import java.util.List;
+import mxlab.core.spec.read.SpecLoader;
 
 /** Parses spec text in tests and returns the spec or the problems, printed as users see them. */
 public final class SpecFixtures {

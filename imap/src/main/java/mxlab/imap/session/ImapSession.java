@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import mxlab.core.auth.Credentials;
+import mxlab.core.auth.accounts.Credentials;
 import mxlab.core.auth.sasl.Mechanisms;
 import mxlab.core.auth.sasl.SaslExchange;
 import mxlab.core.auth.sasl.SaslSteps;

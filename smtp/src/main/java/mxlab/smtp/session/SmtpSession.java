@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import mxlab.core.address.MailAddress;
-import mxlab.core.auth.Credentials;
+import mxlab.core.auth.accounts.Credentials;
 import mxlab.core.auth.sasl.SaslExchange;
 import mxlab.core.auth.sasl.SaslSteps;
 import mxlab.core.queue.Envelope;

@@ -8,7 +8,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import mxlab.core.auth.Credentials;
+import mxlab.core.auth.accounts.Credentials;
 
 /**
  * CRAM-MD5 (RFC 2195): the client answers a unique challenge with HMAC-MD5 keyed by its password.

@@ -2,7 +2,7 @@ package mxlab.core.auth.sasl;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import mxlab.core.auth.Credentials;
+import mxlab.core.auth.accounts.Credentials;
 
 /** LOGIN (draft-murchison-sasl-login): "Username:", then "Password:". */
 final class LoginExchange implements SaslExchange {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import mxlab.core.auth.Credentials;
+import mxlab.core.auth.accounts.Credentials;
 
 /** The SASL mechanisms offered: PLAIN and LOGIN always, CRAM-MD5 where a secret allows it. */
 public final class Mechanisms {

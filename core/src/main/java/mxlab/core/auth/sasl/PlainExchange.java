@@ -2,7 +2,7 @@ package mxlab.core.auth.sasl;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import mxlab.core.auth.Credentials;
+import mxlab.core.auth.accounts.Credentials;
 
 /** PLAIN (RFC 4616): authzid NUL authcid NUL password, in one response. */
 final class PlainExchange implements SaslExchange {

@@ -1,7 +1,7 @@
 package mxlab.core.auth.sasl;
 
 import java.util.Optional;
-import mxlab.core.auth.Credentials;
+import mxlab.core.auth.accounts.Credentials;
 
 /**
  * One SASL exchange (RFC 4422) in progress: the server's challenges and the client's responses,

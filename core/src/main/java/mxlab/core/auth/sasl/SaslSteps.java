@@ -2,7 +2,7 @@ package mxlab.core.auth.sasl;
 
 import java.util.Base64;
 import java.util.Optional;
-import mxlab.core.auth.Credentials;
+import mxlab.core.auth.accounts.Credentials;
 
 /**
  * Drives a {@link SaslExchange} the same way for SMTP (RFC 4954) and POP3 (RFC 5034): decode the

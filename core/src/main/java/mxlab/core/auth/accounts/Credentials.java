@@ -1,4 +1,4 @@
-package mxlab.core.auth;
+package mxlab.core.auth.accounts;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import mxlab.core.auth.PasswordHash;
 import mxlab.core.routing.Mailbox;
 import mxlab.core.spec.Domain;
 import mxlab.core.spec.Spec;

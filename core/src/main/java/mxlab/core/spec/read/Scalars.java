@@ -1,4 +1,6 @@
-package mxlab.core.spec;
+package mxlab.core.spec.read;
+
+import mxlab.core.spec.Location;
 
 /** Scalar values with the place they were written. */
 final class Scalars {

@@ -1,4 +1,4 @@
-package mxlab.core.spec;
+package mxlab.core.spec.read;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import mxlab.core.spec.Durations;
+import mxlab.core.spec.Location;
+import mxlab.core.spec.Problems;
+import mxlab.core.spec.Sizes;
 import mxlab.core.text.Similar;
 
 /**

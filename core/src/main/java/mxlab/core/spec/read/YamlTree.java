@@ -1,4 +1,4 @@
-package mxlab.core.spec;
+package mxlab.core.spec.read;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -13,13 +13,15 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import mxlab.core.spec.Location;
+import mxlab.core.spec.Problems;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads YAML into {@link Node}s with their file positions. Jackson's tree model forgets where a
  * value was written, so the streaming parser is used and the tree built here.
  */
-public final class YamlTree {
+final class YamlTree {
   private static final YAMLFactory FACTORY =
       YAMLFactory.builder()
           .loaderOptions(loaderOptions())

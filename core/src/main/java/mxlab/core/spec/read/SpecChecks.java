@@ -1,4 +1,4 @@
-package mxlab.core.spec;
+package mxlab.core.spec.read;
 
 import java.net.InetAddress;
 import java.util.HashMap;
@@ -7,18 +7,22 @@ import java.util.Map;
 import mxlab.core.address.MailAddress;
 import mxlab.core.routing.Resolution;
 import mxlab.core.routing.Router;
+import mxlab.core.spec.Domain;
+import mxlab.core.spec.Problems;
+import mxlab.core.spec.Spec;
+import mxlab.core.spec.VirtualEntry;
 
 /** Checks that need the whole spec: host names with addresses, targets that exist, no loops. */
 final class SpecChecks {
   private final Spec spec;
-  private final SpecReader reader;
+  private final CrossReferences refs;
   private final Problems problems;
 
   private final Map<String, Domain> byName = new HashMap<>();
 
-  SpecChecks(Spec spec, SpecReader reader, Problems problems) {
+  SpecChecks(Spec spec, CrossReferences refs, Problems problems) {
     this.spec = spec;
-    this.reader = reader;
+    this.refs = refs;
     this.problems = problems;
     spec.domains().forEach(d -> byName.putIfAbsent(d.name(), d));
   }
@@ -31,7 +35,7 @@ final class SpecChecks {
 
   /** An MX or NS host inside a hosted domain must have an A or AAAA record there. */
   private void checkHostAddresses() {
-    for (SpecReader.HostRef ref : reader.hostRefs) {
+    for (CrossReferences.HostRef ref : refs.hostRefs) {
       Domain owner = enclosingDomain(ref.host());
       if (owner == null) {
         continue; // out of our zones: its owner publishes the address
@@ -66,7 +70,7 @@ final class SpecChecks {
   /** Every alias, virtual, forward and catch-all target must lead to a mailbox, without loops. */
   private void checkTargets() {
     Router router = Router.of(spec);
-    for (SpecReader.TargetRef ref : reader.targets) {
+    for (CrossReferences.TargetRef ref : refs.targets) {
       MailAddress target = MailAddress.parse(ref.target()).orElse(null);
       if (target == null) {
         continue; // already reported as a bad address
@@ -105,7 +109,7 @@ final class SpecChecks {
           .ifPresent(
               d ->
                   problems.warning(
-                      reader.virtualLocations.get(v.key()),
+                      refs.virtualLocations.get(v.key()),
                       "virtual "
                           + v.key()
                           + " takes every message for "

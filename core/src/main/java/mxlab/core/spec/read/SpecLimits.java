@@ -1,6 +1,8 @@
-package mxlab.core.spec;
+package mxlab.core.spec.read;
 
 import java.util.Locale;
+import mxlab.core.spec.Location;
+import mxlab.core.spec.Problems;
 
 /**
  * How big a spec may be. A classroom of a hundred domains is a few hundred kilobytes; megabytes, or

@@ -1,4 +1,4 @@
-package mxlab.core.spec;
+package mxlab.core.spec.read;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import mxlab.core.spec.Location;
+import mxlab.core.spec.Problem;
+import mxlab.core.spec.Problems;
+import mxlab.core.spec.Spec;
+import mxlab.core.spec.SpecException;
 
 /** Reads, binds and checks a spec file; the only way to obtain a {@link Spec}. */
 public final class SpecLoader {
@@ -69,7 +74,8 @@ public final class SpecLoader {
     String stem = base.replaceFirst("\\.(ya?ml)$", "");
     SpecReader reader = new SpecReader(fileName, baseDir, stem, problems);
     Spec spec = reader.read(root);
-    new SpecChecks(spec, reader, problems).run(); // even after errors: report all at once
+    new SpecChecks(spec, reader.references(), problems)
+        .run(); // even after errors: report all at once
     if (problems.hasErrors()) {
       throw new SpecException(problems.all());
     }
