@@ -1,4 +1,4 @@
-package mxlab.cli.bridge;
+package mxlab.bridge.sendmail;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -25,7 +25,7 @@ import mxlab.core.address.DomainNames;
  * sendmail host with no virtusertable (the tutorial's). Whatever has no place in a spec is
  * reported, never dropped silently.
  */
-final class SendmailImport {
+public final class SendmailImport {
   /** Names whose mail is the system's, and aliases that only lead to them (bin: root). */
   private static final Set<String> SYSTEM_NAMES = Set.of("root", "postmaster", "mailer-daemon");
 
@@ -57,7 +57,7 @@ final class SendmailImport {
   private final Map<String, Object> virtual = new LinkedHashMap<>();
 
   /** The spec, and what could not be mapped. */
-  record Result(String yaml, List<String> report) {}
+  public record Result(String yaml, List<String> report) {}
 
   private SendmailImport(Path dir, Path zones) throws IOException {
     this.dir = dir;
@@ -68,7 +68,10 @@ final class SendmailImport {
     this.passwords = passwords(dir.resolve("passwd"));
   }
 
-  static Result read(Path dir, Path zones) throws IOException {
+  /**
+   * @param zones BIND zone files (db.DOMAIN), or null
+   */
+  public static Result read(Path dir, Path zones) throws IOException {
     return new SendmailImport(dir, zones).read();
   }
 

@@ -1,4 +1,4 @@
-package mxlab.cli.bridge;
+package mxlab.bridge.sendmail;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
