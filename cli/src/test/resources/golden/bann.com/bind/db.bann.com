@@ -10,5 +10,7 @@ bann.com.		3600	IN	TXT	"v=spf1 mx -all"
 _dmarc.bann.com.	3600	IN	TXT	"v=DMARC1; p=none"
 _submission._tcp.bann.com.	3600	IN	SRV	0 1 587 mail.bann.com.
 _submissions._tcp.bann.com.	3600	IN	SRV	0 1 465 mail.bann.com.
+_imap._tcp.bann.com.	3600	IN	SRV	0 1 143 mail.bann.com.
+_imaps._tcp.bann.com.	3600	IN	SRV	0 1 993 mail.bann.com.
 _pop3._tcp.bann.com.	3600	IN	SRV	0 1 110 mail.bann.com.
 _pop3s._tcp.bann.com.	3600	IN	SRV	0 1 995 mail.bann.com.

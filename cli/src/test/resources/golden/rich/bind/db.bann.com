@@ -14,6 +14,8 @@ bann.com.		600	IN	TXT	"v=spf1 ip4:192.168.0.0/24 -all"
 _dmarc.bann.com.	600	IN	TXT	"v=DMARC1; p=none"
 _submission._tcp.bann.com.	600	IN	SRV	0 0 0 .
 _submissions._tcp.bann.com.	600	IN	SRV	0 1 4465 mx.bann.com.
+_imap._tcp.bann.com.	600	IN	SRV	0 1 143 mx.bann.com.
+_imaps._tcp.bann.com.	600	IN	SRV	0 1 993 mx.bann.com.
 _pop3._tcp.bann.com.	600	IN	SRV	0 1 110 mx.bann.com.
 _pop3s._tcp.bann.com.	600	IN	SRV	0 1 995 mx.bann.com.
 web.bann.com.		600	IN	CNAME	www.bann.com.
