@@ -4,15 +4,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import mxlab.core.spec.write.Section;
+import mxlab.core.spec.write.YamlCollection;
+import mxlab.core.spec.write.YamlList;
+import mxlab.core.spec.write.YamlMap;
+import mxlab.core.spec.write.YamlNode;
+import mxlab.core.spec.write.YamlScalar;
 
 /** One domain of an imported spec, as it is assembled from sendmail's files and its zone. */
 final class ImportedDomain {
   final String name;
-  final Map<String, Object> hosts = new LinkedHashMap<>();
+
+  /** A host's addresses: a host may have several A and AAAA records. */
+  final Map<String, List<String>> hosts = new LinkedHashMap<>();
+
   final List<String> mx = new ArrayList<>();
   final List<String> ns = new ArrayList<>();
-  final List<Map<String, Object>> records = new ArrayList<>();
-  final List<Map<String, Object>> users = new ArrayList<>();
+  final List<YamlMap> records = new ArrayList<>();
+  final List<YamlMap> users = new ArrayList<>();
   final Map<String, List<String>> aliases = new LinkedHashMap<>();
   String catchAll;
   String spf;
@@ -24,28 +33,25 @@ final class ImportedDomain {
     this.name = name;
   }
 
-  /** A name with one more address: a host may have several A and AAAA records. */
   void addHost(String owner, String address) {
-    Object old = hosts.get(owner);
-    if (old == null) {
-      hosts.put(owner, address);
-    } else {
-      List<Object> all = new ArrayList<>(old instanceof List<?> l ? l : List.of(old));
-      all.add(address);
-      hosts.put(owner, all);
-    }
+    hosts.computeIfAbsent(owner, o -> new ArrayList<>()).add(address);
   }
 
   /** The domain as a spec writes it, leaving out what the spec's defaults already say. */
-  Map<String, Object> toSpec() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("name", name);
+  YamlMap toSpec() {
+    YamlMap m = new YamlMap(Section.DOMAIN).put("name", name);
     if (ttl >= 0) {
       m.put("ttl", ttl);
     }
-    m.put("hosts", hosts);
-    putIf(m, "ns", ns);
-    putIf(m, "mx", mx);
+    YamlMap hostMap = new YamlMap(Section.DATA).style(YamlNode.Style.AUTO);
+    hosts.forEach(
+        (host, addresses) ->
+            hostMap.put(
+                host,
+                addresses.size() == 1 ? YamlScalar.of(addresses.get(0)) : YamlList.of(addresses)));
+    m.put("hosts", hostMap);
+    putIfAny(m, "ns", YamlList.of(ns));
+    putIfAny(m, "mx", YamlList.of(mx));
     if (spf != null) {
       m.put("spf", spf);
     }
@@ -55,20 +61,27 @@ final class ImportedDomain {
     if (reverse) {
       m.put("reverse", true);
     }
-    putIf(m, "records", records);
-    m.put("users", users);
-    if (!aliases.isEmpty()) {
-      m.put("aliases", aliases);
-    }
+    putIfAny(m, "records", blockList(records));
+    m.put("users", blockList(users));
+    YamlMap aliasMap = new YamlMap(Section.DATA);
+    aliases.forEach((alias, targets) -> aliasMap.put(alias, YamlList.of(targets)));
+    putIfAny(m, "aliases", aliasMap);
     if (catchAll != null) {
       m.put("catch_all", catchAll);
     }
     return m;
   }
 
-  private static void putIf(Map<String, Object> m, String key, List<?> list) {
-    if (!list.isEmpty()) {
-      m.put(key, list);
+  /** Users and records one a line, as {@code SpecWriter} writes a spec's. */
+  private static YamlList blockList(List<YamlMap> items) {
+    YamlList list = new YamlList().style(YamlNode.Style.BLOCK);
+    items.forEach(list::add);
+    return list;
+  }
+
+  private static void putIfAny(YamlMap m, String key, YamlCollection<?> value) {
+    if (!value.isEmpty()) {
+      m.put(key, value);
     }
   }
 }
