@@ -74,7 +74,9 @@ public final class SendmailImport {
   }
 
   /**
-   * @param zones BIND zone files (db.DOMAIN), or null
+   * The spec of the sendmail files in {@code dir}, as YAML, and what had no place in it.
+   *
+   * @param zones the directory of BIND zone files (db.DOMAIN), or null
    */
   public static Result read(Path dir, Path zones) throws IOException {
     return new SendmailImport(dir, zones).read();
