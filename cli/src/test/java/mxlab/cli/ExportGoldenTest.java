@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import mxlab.cli.bridge.ExportCommand.Target;
+import mxlab.bridge.export.ExportTarget;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -25,12 +25,13 @@ class ExportGoldenTest {
 
   static Stream<Arguments> exports() {
     return Stream.of("../examples/bann.com.yaml", "src/test/resources/bridge/rich.yaml")
-        .flatMap(spec -> Stream.of(Target.values()).map(t -> Arguments.of(spec, t)));
+        .flatMap(spec -> Stream.of(ExportTarget.values()).map(t -> Arguments.of(spec, t)));
   }
 
   @ParameterizedTest(name = "{1} of {0}")
   @MethodSource("exports")
-  void exportIsTheGoldenFiles(String source, Target target, @TempDir Path dir) throws Exception {
+  void exportIsTheGoldenFiles(String source, ExportTarget target, @TempDir Path dir)
+      throws Exception {
     Path spec = dir.resolve(Path.of(source).getFileName());
     Files.copy(Path.of(source), spec);
     Path out = dir.resolve("out");

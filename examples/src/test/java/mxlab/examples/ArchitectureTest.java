@@ -25,7 +25,8 @@ class ArchitectureTest {
   private static final List<String> PROTOCOLS = List.of("dns", "smtp", "pop3", "imap", "outbound");
 
   private static final List<String> BELOW_CLI =
-      List.of("core", "store", "net", "dns", "smtp", "pop3", "imap", "outbound", "server");
+      List.of(
+          "core", "store", "net", "dns", "smtp", "pop3", "imap", "outbound", "server", "bridge");
 
   private static final Pattern IMPORT = Pattern.compile("(?m)^import (?:static )?([\\w.]+)");
 

@@ -3,6 +3,7 @@ package mxlab.cli.bridge;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import mxlab.bridge.sendmail.SendmailImport;
 import mxlab.cli.CliFailure;
 import mxlab.cli.ExitCode;
 import picocli.CommandLine.Command;

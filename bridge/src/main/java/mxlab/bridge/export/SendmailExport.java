@@ -1,4 +1,4 @@
-package mxlab.cli.bridge;
+package mxlab.bridge.export;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -271,18 +271,7 @@ final class SendmailExport {
     StringBuilder b = new StringBuilder();
     line(b, "ClientConn:", String.valueOf(spec.server().limits().connectionsPerIp()));
     for (AccessEntry e : spec.access()) {
-      String tag =
-          switch (e.tag()) {
-            case CONNECT -> "Connect:";
-            case FROM -> "From:";
-            case TO -> "To:";
-            case ANY -> "";
-          };
-      String action =
-          e.action() == AccessEntry.Action.ERROR
-              ? "ERROR:" + e.error().status() + ":" + e.error().code() + " " + e.error().text()
-              : e.action().name();
-      b.append(tag).append(e.key()).append('\t').append(action).append('\n');
+      b.append(e.taggedKey()).append('\t').append(e.actionText()).append('\n');
     }
     return b.toString();
   }

@@ -1,4 +1,4 @@
-package mxlab.cli.bridge;
+package mxlab.bridge.sendmail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import mxlab.core.spec.Ports;
 
 /**
  * What sendmail's configuration says that a spec can hold: the defines of sendmail.mc (or the same
@@ -22,7 +23,7 @@ import java.util.regex.Pattern;
 record SendmailConfig(
     Map<String, String> defines,
     Optional<String> listen,
-    Map<String, Object> ports,
+    Map<String, Integer> ports,
     List<String> unmapped) {
 
   private static final Pattern MACRO = Pattern.compile("(\\w+)\\(([^)]*)\\)");
@@ -213,7 +214,7 @@ record SendmailConfig(
   private static SendmailConfig daemons(
       Map<String, String> defines, List<String> daemons, List<String> unmapped) {
     Optional<String> listen = Optional.empty();
-    Map<String, Object> ports = new LinkedHashMap<>();
+    Map<String, Integer> ports = new LinkedHashMap<>();
     for (String d : daemons) {
       Map<String, String> options = options(d);
       if (options.getOrDefault("family", "inet").equals("inet6")) {
@@ -237,7 +238,7 @@ record SendmailConfig(
     }
     if (!ports.isEmpty()) {
       for (String service : List.of("smtp", "submission", "submissions")) {
-        ports.putIfAbsent(service, "off");
+        ports.putIfAbsent(service, Ports.OFF);
       }
     }
     return new SendmailConfig(defines, listen, ports, unmapped);

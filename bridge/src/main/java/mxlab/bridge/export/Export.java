@@ -1,4 +1,4 @@
-package mxlab.cli.bridge;
+package mxlab.bridge.export;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

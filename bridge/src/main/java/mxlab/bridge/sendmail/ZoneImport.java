@@ -1,15 +1,17 @@
-package mxlab.cli.bridge;
+package mxlab.bridge.sendmail;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import mxlab.core.address.DomainNames;
+import mxlab.core.spec.write.Section;
+import mxlab.core.spec.write.YamlMap;
+import mxlab.core.spec.write.YamlNode;
 import org.xbill.DNS.Master;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
@@ -121,12 +123,12 @@ final class ZoneImport {
     }
   }
 
-  private static Map<String, Object> extra(String owner, String type, String value) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("name", owner);
-    m.put("type", type);
-    m.put("value", value);
-    return m;
+  private static YamlMap extra(String owner, String type, String value) {
+    return new YamlMap(Section.RECORD)
+        .style(YamlNode.Style.AUTO)
+        .put("name", owner)
+        .put("type", type)
+        .put("value", value);
   }
 
   /** "mail.bann.com." as "mail" when the name is in the domain, as a spec writes it. */

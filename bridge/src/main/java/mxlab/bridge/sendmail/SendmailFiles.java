@@ -1,4 +1,4 @@
-package mxlab.cli.bridge;
+package mxlab.bridge.sendmail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

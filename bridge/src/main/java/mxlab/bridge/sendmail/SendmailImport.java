@@ -1,8 +1,5 @@
-package mxlab.cli.bridge;
+package mxlab.bridge.sendmail;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +12,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import mxlab.core.address.DomainNames;
+import mxlab.core.spec.Ports;
+import mxlab.core.spec.write.Section;
+import mxlab.core.spec.write.SpecWriter;
+import mxlab.core.spec.write.YamlCollection;
+import mxlab.core.spec.write.YamlList;
+import mxlab.core.spec.write.YamlMap;
+import mxlab.core.spec.write.YamlNode;
+import mxlab.core.spec.write.YamlScalar;
 
 /**
  * A spec from sendmail's files: local-host-names, relay-domains, access, virtusertable, aliases
@@ -25,7 +30,7 @@ import mxlab.core.address.DomainNames;
  * sendmail host with no virtusertable (the tutorial's). Whatever has no place in a spec is
  * reported, never dropped silently.
  */
-final class SendmailImport {
+public final class SendmailImport {
   /** Names whose mail is the system's, and aliases that only lead to them (bin: root). */
   private static final Set<String> SYSTEM_NAMES = Set.of("root", "postmaster", "mailer-daemon");
 
@@ -54,10 +59,10 @@ final class SendmailImport {
   private final Map<String, String> passwords;
 
   private final Map<String, List<String>> aliasFile;
-  private final Map<String, Object> virtual = new LinkedHashMap<>();
+  private final YamlMap virtual = new YamlMap(Section.DATA);
 
   /** The spec, and what could not be mapped. */
-  record Result(String yaml, List<String> report) {}
+  public record Result(String yaml, List<String> report) {}
 
   private SendmailImport(Path dir, Path zones) throws IOException {
     this.dir = dir;
@@ -68,7 +73,12 @@ final class SendmailImport {
     this.passwords = passwords(dir.resolve("passwd"));
   }
 
-  static Result read(Path dir, Path zones) throws IOException {
+  /**
+   * The spec of the sendmail files in {@code dir}, as YAML, and what had no place in it.
+   *
+   * @param zones the directory of BIND zone files (db.DOMAIN), or null
+   */
+  public static Result read(Path dir, Path zones) throws IOException {
     return new SendmailImport(dir, zones).read();
   }
 
@@ -100,7 +110,7 @@ final class SendmailImport {
     }
     for (ImportedDomain d : domains.values()) {
       if (d.hosts.isEmpty()) {
-        d.hosts.put("mail", "192.0.2.25");
+        d.addHost("mail", "192.0.2.25");
         report.add(
             d.name + ": no zone file; mail." + d.name + " gets 192.0.2.25 (pass --zones DIR)");
       }
@@ -185,7 +195,7 @@ final class SendmailImport {
       if (d == null || !isUser(local)) {
         continue;
       }
-      Map<String, Object> user = new LinkedHashMap<>();
+      YamlMap user = new YamlMap(Section.USER).style(YamlNode.Style.AUTO);
       String address = e.getValue();
       user.put("name", address.substring(0, address.lastIndexOf('@')));
       password(address, passwords.get(local), user);
@@ -194,7 +204,7 @@ final class SendmailImport {
     }
   }
 
-  private void password(String address, String hash, Map<String, Object> user) {
+  private void password(String address, String hash, YamlMap user) {
     if (hash == null) {
       report.add(
           address
@@ -221,7 +231,7 @@ final class SendmailImport {
   }
 
   /** A user's ~/.forward: its addresses, and "\name" for a copy kept here. */
-  private void forward(String local, Map<String, Object> user) throws IOException {
+  private void forward(String local, YamlMap user) throws IOException {
     List<String> lines =
         SendmailFiles.lines(dir.resolve("home").resolve(local).resolve(".forward"));
     List<String> targets = new ArrayList<>();
@@ -238,7 +248,7 @@ final class SendmailImport {
       }
     }
     if (!targets.isEmpty()) {
-      user.put("forward", targets);
+      user.put("forward", YamlList.of(targets));
     }
   }
 
@@ -268,13 +278,13 @@ final class SendmailImport {
    * error:nouser text stays as it is (the spec's notation); a local alias stands for its targets
    * (virtusertable takes one target, so several are listed in an alias).
    */
-  private Object virtualTarget(String target) {
+  private YamlNode virtualTarget(String target) {
     if (target.startsWith("error:")) {
-      return target;
+      return YamlScalar.of(target);
     }
     List<String> alias = isLocal(target) ? aliasFile.get(target.toLowerCase(Locale.ROOT)) : null;
     List<String> targets = addresses(alias != null ? alias : List.of(target));
-    return targets.size() == 1 ? targets.get(0) : targets;
+    return targets.size() == 1 ? YamlScalar.of(targets.get(0)) : YamlList.of(targets);
   }
 
   /** Aliases no virtusertable entry routes are the first domain's, as on the tutorial's host. */
@@ -356,16 +366,18 @@ final class SendmailImport {
     return guess;
   }
 
-  private Map<String, Object> server(SendmailConfig mc, String hostname) {
-    Map<String, Object> s = new LinkedHashMap<>();
-    s.put("hostname", hostname);
+  private YamlMap server(SendmailConfig mc, String hostname) {
+    YamlMap s = new YamlMap(Section.SERVER).put("hostname", hostname);
     mc.listen().ifPresent(a -> s.put("listen", a));
-    if (!mc.ports().isEmpty()) {
-      s.put("ports", mc.ports());
-    }
+    YamlMap ports = new YamlMap(Section.PORTS).style(YamlNode.Style.AUTO);
+    mc.ports()
+        .forEach(
+            (service, port) ->
+                ports.put(service, port == Ports.OFF ? YamlScalar.of("off") : YamlScalar.of(port)));
+    putIf(s, "ports", ports);
     Map<String, String> defines = mc.defines();
     putIf(s, "max_message_size", defines.get("confMAX_MESSAGE_SIZE"));
-    Map<String, Object> queue = new LinkedHashMap<>();
+    YamlMap queue = new YamlMap(Section.QUEUE).style(YamlNode.Style.AUTO);
     putIf(queue, "warn_after", defines.get("confTO_QUEUEWARN"));
     putIf(queue, "return_after", defines.get("confTO_QUEUERETURN"));
     putIf(queue, "min_backoff", defines.get("confMIN_QUEUE_AGE"));
@@ -384,7 +396,9 @@ final class SendmailImport {
     String cert = defines.get("confSERVER_CERT");
     String key = defines.get("confSERVER_KEY");
     if (cert != null && key != null) {
-      s.put("tls", Map.of("cert", cert, "key", key));
+      s.put(
+          "tls",
+          new YamlMap(Section.TLS).style(YamlNode.Style.AUTO).put("cert", cert).put("key", key));
     }
     String smartHost = defines.get("SMART_HOST");
     if (smartHost != null && !smartHost.isBlank()) {
@@ -397,7 +411,7 @@ final class SendmailImport {
     if (remotePort > 0) {
       s.put("remote_port", remotePort);
     }
-    Map<String, Object> limits = new LinkedHashMap<>();
+    YamlMap limits = new YamlMap(Section.LIMITS);
     putIf(limits, "max_recipients", defines.get("confMAX_RCPTS_PER_MESSAGE"));
     putIf(limits, "connections", defines.get("confMAX_DAEMON_CHILDREN"));
     putIf(limits, "connections_per_ip", access.get(CLIENT_CONN));
@@ -415,50 +429,39 @@ final class SendmailImport {
         : -1;
   }
 
-  private String yaml(Map<String, Object> server) throws IOException {
-    Map<String, Object> spec = new LinkedHashMap<>();
-    spec.put("version", 1);
-    spec.put("server", server);
-    spec.put("domains", domains.values().stream().map(ImportedDomain::toSpec).toList());
-    if (!virtual.isEmpty()) {
-      spec.put("virtual", virtual);
-    }
-    Map<String, String> access = new LinkedHashMap<>();
+  private String yaml(YamlMap server) throws IOException {
+    YamlMap spec = new YamlMap(Section.SPEC).put("version", 1).put("server", server);
+    YamlList domainList = new YamlList().style(YamlNode.Style.BLOCK);
+    domains.values().forEach(d -> domainList.add(d.toSpec()));
+    spec.put("domains", domainList);
+    putIf(spec, "virtual", virtual);
+    YamlMap accessMap = new YamlMap(Section.DATA);
     this.access.forEach(
         (key, action) -> {
           if (ACCESS_TAG.matcher(key).matches() && ACCESS_ACTION.matcher(action).matches()) {
-            access.put(key, action);
+            accessMap.put(key, action);
           } else if (!key.equalsIgnoreCase(CLIENT_CONN)) {
             report.add("access " + key + " " + action + ": mxlab's access map has no such entry");
           }
         });
-    if (!access.isEmpty()) {
-      spec.put("access", access);
-    }
-    List<String> relay = SendmailFiles.lines(dir.resolve("relay-domains"));
-    if (!relay.isEmpty()) {
-      spec.put("relay_domains", relay);
-    }
-    ObjectMapper mapper =
-        new ObjectMapper(
-            new YAMLFactory()
-                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
-    return "# imported by mxlab from the sendmail files in "
-        + dir
-        + "\n"
-        + mapper.writeValueAsString(spec);
+    putIf(spec, "access", accessMap);
+    putIf(spec, "relay_domains", YamlList.of(SendmailFiles.lines(dir.resolve("relay-domains"))));
+    return SpecWriter.write(List.of("imported by mxlab from the sendmail files in " + dir), spec);
   }
 
-  private static void putIf(Map<String, Object> m, String key, Object value) {
-    if (value instanceof Map<?, ?> map && map.isEmpty() || value == null) {
+  private static void putIf(YamlMap m, String key, YamlCollection<?> value) {
+    if (!value.isEmpty()) {
+      m.put(key, value);
+    }
+  }
+
+  /** A setting of sendmail.mc where it is set: a number as a number, else its text. */
+  private static void putIf(YamlMap m, String key, String value) {
+    if (value == null || value.isBlank()) {
       return;
     }
-    if (value instanceof String s) {
-      if (s.isBlank()) {
-        return;
-      }
-      m.put(key, s.matches("\\d+") ? Long.parseLong(s) : s);
+    if (value.matches("\\d+")) {
+      m.put(key, Long.parseLong(value));
     } else {
       m.put(key, value);
     }

@@ -1,4 +1,4 @@
-package mxlab.cli.bridge;
+package mxlab.bridge.export;
 
 import java.nio.file.Path;
 import mxlab.core.auth.PasswordHash;
