@@ -36,9 +36,7 @@ public final class Tls {
    */
   public static void start(IoSession session, SSLContext context, byte[] clearReply) {
     session.getFilterChain().addFirst(FILTER, filter(context));
-    if (clearReply.length > 0) { // IMAP's tagged OK went out before, through the outbox
-      writeClear(session, clearReply);
-    }
+    writeClear(session, clearReply);
   }
 
   /** Writes {@code bytes} past the TLS filter, unencrypted. */

@@ -111,8 +111,8 @@ final class ImapTransport implements Protocol<CommandAssembler.Event>, ImapConne
   }
 
   @Override
-  public void startTls() {
-    conn.startTls(tls, NOTHING);
+  public void startTls(byte[] ready) {
+    conn.startTls(tls, ready);
   }
 
   @Override

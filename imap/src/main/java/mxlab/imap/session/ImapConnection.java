@@ -13,8 +13,11 @@ public interface ImapConnection {
   /** Closes the connection once what is queued is sent. */
   void close();
 
-  /** Upgrades to TLS: called right after the tagged OK to STARTTLS was sent (RFC 3501 6.2.1). */
-  void startTls();
+  /**
+   * Upgrades to TLS (RFC 3501 6.2.1): {@code ready}, the tagged OK, goes out in the clear once the
+   * TLS layer is in place, so that a client's ClientHello can never be read as plain text.
+   */
+  void startTls(byte[] ready);
 
   /** Whether the connection is encrypted (STARTTLS done, or IMAPS). */
   boolean secure();

@@ -285,10 +285,9 @@ public final class ImapSession {
 
   /** The tagged OK is sent: the transport takes over for the handshake (RFC 3501 6.2.1). */
   public void startTls(String tag) {
-    ok(tag, "Begin TLS negotiation now");
     releaseTagged();
     connection.flush();
-    connection.startTls();
+    connection.startTls(new Response().raw(tag).atom("OK Begin TLS negotiation now").line());
   }
 
   // ------------------------------------------------------------------ login

@@ -36,7 +36,8 @@ final class FakeConnection implements ImapConnection {
   }
 
   @Override
-  public void startTls() {
+  public void startTls(byte[] ready) {
+    send(ready);
     tlsStarts++;
     secure = true;
   }
