@@ -166,8 +166,13 @@ public final class Folder {
   public Optional<Message> setFlags(long uid, Flags flags) throws IOException {
     Message changed;
     synchronized (lock) {
-      sync();
+      // a message we know is renamed without a rescan (POP3 flags each RETR); if another program
+      // renamed it meanwhile, the move below finds out and rescans
       Message m = messages.get(uid);
+      if (m == null) {
+        sync();
+        m = messages.get(uid);
+      }
       if (m == null) {
         return Optional.empty();
       }
