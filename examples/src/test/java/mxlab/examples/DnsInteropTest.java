@@ -35,6 +35,12 @@ class DnsInteropTest {
     }
   }
 
+  @Test
+  void upPrintsItsTableNotTheLoggersOwnStatus() {
+    // logback prints its configuration status when logback.xml has a warning: not for a user
+    assertThat(mxlab.output()).contains("Stop with Ctrl-C.").doesNotContain("ch.qos.logback");
+  }
+
   private static String dig(String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of("dig", "@127.0.0.1", "-p"));
     command.add(String.valueOf(mxlab.port("dns")));
