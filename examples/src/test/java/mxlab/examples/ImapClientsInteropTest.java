@@ -7,6 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -16,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real IMAP clients from Debian against `mxlab up examples/bann.com.yaml`: fetchmail downloads and
- * deletes, mbsync (isync) mirrors both ways, getmail6 retrieves once and then deletes. Each test
- * checks what the client wrote and what the server holds afterwards.
+ * deletes, mbsync (isync) and offlineimap sync both ways, getmail6 retrieves once and then deletes.
+ * Each test checks what the client wrote and what the server holds afterwards.
  */
 class ImapClientsInteropTest {
   @TempDir Path data;
@@ -223,8 +226,7 @@ class ImapClientsInteropTest {
         inbox.resolve("new").resolve("1700000000.local1.near"),
         "From: test@bann.com\r\nTo: test@bann.com\r\nSubject: written locally\r\n"
             + "Message-ID: <local1@bann.com>\r\n\r\nhello from the near side\r\n");
-    Path first =
-        pulled.stream().filter(p -> p.getFileName().toString().contains(",U=1:")).findFirst().get();
+    Path first = withUid(pulled, 1);
     Files.createDirectories(inbox.resolve("cur"));
     Files.move(first, inbox.resolve("cur").resolve(first.getFileName() + "S"));
     Tools.run(mbsync, null, 90).ok();
@@ -297,6 +299,96 @@ class ImapClientsInteropTest {
     String fetched = Files.readString(mbox);
     assertThat(count(fetched, "Subject: getmail 3")).as("read_all fetches it again").isEqualTo(2);
     assertThat(imaplib("print(m.select('INBOX')[1][0].decode())\n")).isEqualTo("0\n");
+  }
+
+  @Test
+  void offlineimapSyncsBothWays() throws Exception {
+    Tools.require("offlineimap");
+    send("offline 1", "offline 2", "offline 3");
+    Path local = Files.createDirectories(home.resolve("mail"));
+    // the self-signed certificate names mail.bann.com, not 127.0.0.1: pin it instead
+    String pem = Files.readString(data.resolve("tls").resolve("cert.pem"));
+    byte[] der =
+        Base64.getMimeDecoder()
+            .decode(pem.replaceAll("-----(BEGIN|END) CERTIFICATE-----", "").strip());
+    String fingerprint = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(der));
+    Path rc =
+        privateFile(
+            "offlineimaprc",
+            """
+            [general]
+            accounts = bann
+            metadata = %s/meta
+
+            [Account bann]
+            localrepository = local
+            remoterepository = remote
+
+            [Repository local]
+            type = Maildir
+            localfolders = %s
+
+            [Repository remote]
+            type = IMAP
+            remotehost = 127.0.0.1
+            remoteport = %d
+            remoteuser = test@bann.com
+            remotepass = changeme
+            ssl = yes
+            ssl_version = tls1_2
+            cert_fingerprint = %s
+            """
+                .formatted(home, local, mxlab.port("imaps"), fingerprint));
+    List<String> offlineimap =
+        List.of("env", "HOME=" + home, "offlineimap", "-c", rc.toString(), "-o", "-u", "basic");
+
+    Tools.run(offlineimap, null, 90).ok();
+    Path inbox = local.resolve("INBOX");
+    List<Path> pulled = messages(inbox);
+    assertThat(pulled).hasSize(3);
+    assertThat(pulled.stream().map(ImapClientsInteropTest::read))
+        .anyMatch(t -> t.contains("Subject: offline 3") && t.contains("\n.dot line\n"));
+
+    // locally: one message written, one read (Maildir info :2,S), one deleted
+    Files.writeString(
+        inbox.resolve("new").resolve("1700000000.oi1.near"),
+        "From: test@bann.com\r\nTo: test@bann.com\r\nSubject: written offline\r\n"
+            + "Message-ID: <oi1@bann.com>\r\n\r\nhello from offlineimap\r\n");
+    Path first = withUid(pulled, 1);
+    Files.createDirectories(inbox.resolve("cur"));
+    Files.move(first, inbox.resolve("cur").resolve(first.getFileName() + "S"));
+    Files.delete(withUid(pulled, 2));
+    Tools.run(offlineimap, null, 90).ok();
+
+    String server =
+        imaplib(
+            """
+            typ, data = m.select('INBOX'); print('exists', data[0].decode())
+            typ, data = m.uid('SEARCH', 'ALL'); print('uids', data[0].decode())
+            typ, data = m.uid('SEARCH', 'SEEN'); print('seen', data[0].decode())
+            typ, data = m.search(None, 'HEADER', 'Message-ID', 'oi1@bann.com')
+            n = data[0].split(); assert len(n) == 1, data
+            typ, data = m.fetch(n[0], '(BODY.PEEK[TEXT])'); print('text', data[0][1].decode().strip())
+            # and a change made on the server, for the next run to bring down
+            typ, data = m.uid('STORE', '3', '+FLAGS', '(\\\\Flagged)'); assert typ == 'OK', data
+            """);
+    assertThat(server)
+        .contains("exists 3\n")
+        .contains("uids 1 3 4\n")
+        .contains("seen 1\n")
+        .contains("text hello from offlineimap");
+
+    Tools.run(offlineimap, null, 90).ok();
+    assertThat(withUid(messages(inbox), 3).getFileName().toString())
+        .as("the server's \\Flagged, as Maildir info F")
+        .endsWith(":2,F");
+  }
+
+  private static Path withUid(List<Path> messages, int uid) {
+    return messages.stream()
+        .filter(p -> p.getFileName().toString().matches(".*,U=" + uid + "[,:].*"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no message with U=" + uid + " in " + messages));
   }
 
   private static int count(String text, String what) {
