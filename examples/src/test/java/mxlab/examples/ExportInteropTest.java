@@ -219,8 +219,8 @@ class ExportInteropTest {
   /**
    * The same migration for IMAP: build.sh takes the size fields out of the file names and out of
    * each folder's dovecot-uidlist alike, so Dovecot's IMAP gives every message the UID mxlab gave
-   * it, in INBOX and in Trash (where one was moved), with the same UIDVALIDITY, UIDNEXT and flags
-   * (keywords too, from the dovecot-keywords mxlab wrote): clients resync nothing.
+   * it, in INBOX and in Trash (where one was moved), with the same UIDVALIDITY, UIDNEXT, flags and
+   * sizes (keywords too, from the dovecot-keywords mxlab wrote): clients resync nothing.
    */
   @Test
   void dovecotGivesTheImapUidsMxlabGaveForTheSameMaildir(@TempDir Path dir) throws Exception {
@@ -297,8 +297,8 @@ class ExportInteropTest {
   /**
    * What an IMAP client keeps of test@bann.com's INBOX and Trash, from Python's imaplib: "INBOX
    * V<uidvalidity> N<uidnext>", then "INBOX <uid> <flags>" a message (without \Recent, which
-   * belongs to a session). With SETUP, first flags messages 1 and 2 and moves message 3 to Trash
-   * (COPY, \Deleted, EXPUNGE).
+   * belongs to a session) and "INBOX <uid> RFC822.SIZE <octets>". With SETUP, first flags messages
+   * 1 and 2 and moves message 3 to Trash (COPY, \Deleted, EXPUNGE).
    */
   private static List<String> imapView(String address, int port, boolean setup) throws Exception {
     String client =
@@ -323,13 +323,15 @@ class ExportInteropTest {
             n = re.search(r'UIDNEXT (\\d+)', status).group(1)
             print(box, 'V' + v, 'N' + n)
             ok(m.select(box, readonly=True))
-            for item in ok(m.uid('FETCH', '1:*', '(FLAGS)')):
+            for item in ok(m.uid('FETCH', '1:*', '(FLAGS RFC822.SIZE)')):
                 if item is None:
                     continue
                 line = item.decode()
                 uid = re.search(r'UID (\\d+)', line).group(1)
                 flags = re.search(r'FLAGS \\(([^)]*)\\)', line).group(1).split()
                 print(' '.join([box, uid] + sorted(f for f in flags if f != '\\Recent')))
+                size = re.search(r'RFC822.SIZE (\\d+)', line).group(1)
+                print(box, uid, 'RFC822.SIZE', size)
             ok(m.close())
         m.logout()
         """;
