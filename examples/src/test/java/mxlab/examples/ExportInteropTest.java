@@ -135,7 +135,8 @@ class ExportInteropTest {
     Tools.Result r =
         Tools.run(List.of("doveconf", "-c", out.resolve("dovecot.conf").toString(), "-n")).ok();
     assertThat(r.err()).as("doveconf warnings").doesNotContain("Warning");
-    assertThat(r.out()).contains("protocols = pop3\n").contains("passwd-file");
+    assertThat(r.out()).contains("protocols = pop3 imap\n").contains("passwd-file");
+    assertThat(r.out()).contains("special_use = \\Trash").contains("separator = .");
     assertThat(r.out()).contains("base_dir = " + out.resolve("run"));
   }
 
@@ -213,6 +214,134 @@ class ExportInteropTest {
     } finally {
       Tools.run(List.of("doveadm", "-c", conf.toString(), "stop"));
     }
+  }
+
+  /**
+   * The same migration for IMAP: build.sh takes the size fields out of the file names and out of
+   * each folder's dovecot-uidlist alike, so Dovecot's IMAP gives every message the UID mxlab gave
+   * it, in INBOX and in Trash (where one was moved), with the same UIDVALIDITY, UIDNEXT, flags and
+   * sizes (keywords too, from the dovecot-keywords mxlab wrote): clients resync nothing.
+   */
+  @Test
+  void dovecotGivesTheImapUidsMxlabGaveForTheSameMaildir(@TempDir Path dir) throws Exception {
+    Tools.require("dovecot", "doveadm", "swaks", "python3");
+    if (!Files.isExecutable(Path.of("/usr/lib/dovecot/imap"))) {
+      if ("1".equals(System.getenv("MXLAB_REQUIRE_INTEROP"))) {
+        throw new AssertionError("dovecot-imapd is required for interop tests");
+      }
+      Assumptions.abort("dovecot-imapd is not installed");
+    }
+    String address = "127.0.92.3";
+    int port = freePort(address);
+    Path spec = dir.resolve("bann.com.yaml");
+    Files.writeString(
+        spec,
+        withListener(
+            Files.readString(Path.of("bann.com.yaml")),
+            address,
+            "smtp: off, submission: off, submissions: off, pop3: off, pop3s: off, imap: "
+                + port
+                + ", imaps: off"));
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path mailData = Files.createDirectories(dir.resolve("data"));
+    List<String> mxlabView;
+    try (MxlabProcess mxlab =
+        MxlabProcess.up(
+            spec,
+            "--ports",
+            "dns=off,smtp=0,submission=off,submissions=off,pop3=off,pop3s=off,imap=0,imaps=off,ssh=off",
+            "--data-dir",
+            mailData.toString())) {
+      for (int i = 1; i <= 4; i++) {
+        Tools.run(
+                List.of(
+                    "swaks",
+                    "--server",
+                    address + ":" + mxlab.port("smtp"),
+                    "--to",
+                    "test@bann.com",
+                    "--from",
+                    "alice@example.org",
+                    "--header",
+                    "Subject: message " + i))
+            .ok();
+      }
+      mxlabView = imapView(address, mxlab.port("imap"), true);
+    }
+    assertThat(mxlabView)
+        .as("mxlab's view")
+        .contains("INBOX 1 \\Flagged \\Seen", "INBOX 2 $Forwarded", "INBOX 4", "Trash 1")
+        .noneMatch(line -> line.startsWith("INBOX 3"));
+    Path out = Files.createDirectories(dir.resolve("dovecot"));
+    export("dovecot", spec.toString(), out, mailData);
+    Path conf = out.resolve("dovecot.conf");
+    Path log = dir.resolve("build.log");
+    Process build =
+        new ProcessBuilder("sh", out.resolve("build.sh").toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    assertThat(build.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(build.exitValue()).as(Files.readString(log)).isZero();
+    try {
+      awaitListening(address, port);
+      assertThat(imapView(address, port, false)).as("Dovecot's view").isEqualTo(mxlabView);
+      Tools.Result protocols =
+          Tools.run(List.of("doveconf", "-c", conf.toString(), "protocols")).ok();
+      assertThat(protocols.out().strip()).isEqualTo("protocols = imap");
+    } finally {
+      Tools.run(List.of("doveadm", "-c", conf.toString(), "stop"));
+    }
+  }
+
+  /**
+   * What an IMAP client keeps of test@bann.com's INBOX and Trash, from Python's imaplib: "INBOX
+   * V<uidvalidity> N<uidnext>", then "INBOX <uid> <flags>" a message (without \Recent, which
+   * belongs to a session) and "INBOX <uid> RFC822.SIZE <octets>". With SETUP, first flags messages
+   * 1 and 2 and moves message 3 to Trash (COPY, \Deleted, EXPUNGE).
+   */
+  private static List<String> imapView(String address, int port, boolean setup) throws Exception {
+    String client =
+        """
+        import imaplib, re, sys
+        m = imaplib.IMAP4(sys.argv[1], int(sys.argv[2]), timeout=20)
+        m.login('test@bann.com', 'changeme')
+        def ok(r):
+            assert r[0] == 'OK', r
+            return r[1]
+        if sys.argv[3] == 'setup':
+            ok(m.select('INBOX'))
+            ok(m.uid('STORE', '1', '+FLAGS', '(\\Seen \\Flagged)'))
+            ok(m.uid('STORE', '2', '+FLAGS', '($Forwarded)'))
+            ok(m.uid('COPY', '3', 'Trash'))
+            ok(m.uid('STORE', '3', '+FLAGS', '(\\Deleted)'))
+            ok(m.expunge())
+            ok(m.close())
+        for box in ('INBOX', 'Trash'):
+            status = ok(m.status(box, '(UIDVALIDITY UIDNEXT)'))[0].decode()
+            v = re.search(r'UIDVALIDITY (\\d+)', status).group(1)
+            n = re.search(r'UIDNEXT (\\d+)', status).group(1)
+            print(box, 'V' + v, 'N' + n)
+            ok(m.select(box, readonly=True))
+            for item in ok(m.uid('FETCH', '1:*', '(FLAGS RFC822.SIZE)')):
+                if item is None:
+                    continue
+                line = item.decode()
+                uid = re.search(r'UID (\\d+)', line).group(1)
+                flags = re.search(r'FLAGS \\(([^)]*)\\)', line).group(1).split()
+                print(' '.join([box, uid] + sorted(f for f in flags if f != '\\Recent')))
+                size = re.search(r'RFC822.SIZE (\\d+)', line).group(1)
+                print(box, uid, 'RFC822.SIZE', size)
+            ok(m.close())
+        m.logout()
+        """;
+    return Tools.run(
+            List.of(
+                "python3", "-c", client, address, String.valueOf(port), setup ? "setup" : "read"))
+        .ok()
+        .out()
+        .lines()
+        .toList();
   }
 
   /** The UIDL listing of test@bann.com's mailbox, from Python's poplib. */

@@ -9,9 +9,10 @@ import mxlab.core.spec.Spec;
 import mxlab.core.spec.User;
 
 /**
- * Dovecot for a spec: POP3 and POP3S (what mxlab serves, nothing more) on the very Maildirs mxlab
- * keeps ({@code %d/%n}) with the UIDLs mxlab gave, a passwd-file of the users in Dovecot's own
- * {SCHEME} notation, and SASL for Postfix; an instance of its own, beside the system's Dovecot.
+ * Dovecot for a spec: POP3, POP3S, IMAP and IMAPS as far as the spec enables them (what mxlab
+ * serves, nothing more) on the very Maildirs mxlab keeps ({@code %d/%n}, Maildir++ folders) with
+ * the UIDLs and IMAP UIDs mxlab gave, a passwd-file of the users in Dovecot's own {SCHEME}
+ * notation, and SASL for Postfix; an instance of its own, beside the system's Dovecot.
  */
 final class DovecotExport {
   private DovecotExport() {}
@@ -43,12 +44,32 @@ final class DovecotExport {
       }
     }
     StringBuilder c = new StringBuilder();
-    c.append("protocols = pop3\n");
+    boolean imap = s.ports().enabled(Service.IMAP) || s.ports().enabled(Service.IMAPS);
+    boolean pop3 = s.ports().enabled(Service.POP3) || s.ports().enabled(Service.POP3S) || !imap;
+    c.append("protocols =").append(pop3 ? " pop3" : "").append(imap ? " imap" : "").append('\n');
     c.append("base_dir = ").append(dir.resolve(RUN_DIR)).append('\n');
     c.append("listen = ")
         .append(s.listen().isAnyLocalAddress() ? "*" : s.listen().getHostAddress())
         .append('\n');
-    c.append("mail_location = maildir:").append(s.dataDir().resolve("mail")).append("/%d/%n\n");
+    // mxlab's folders: ".Sent" is Sent, ".Archive.2024" Archive.2024 (Dovecot's default for
+    // maildir, written out since the folder names depend on it)
+    c.append("mail_location = maildir:")
+        .append(s.dataDir().resolve("mail"))
+        .append("/%d/%n:LAYOUT=maildir++\n");
+    // the folders mxlab creates (not subscribes) at first login, with their RFC 6154 attributes;
+    // both keep subscriptions in the Maildir's "subscriptions" file
+    c.append("namespace inbox {\n  inbox = yes\n  separator = .\n  prefix =\n");
+    for (String[] use :
+        new String[][] {
+          {"Sent", "\\Sent"}, {"Drafts", "\\Drafts"}, {"Trash", "\\Trash"}, {"Junk", "\\Junk"}
+        }) {
+      c.append("  mailbox ")
+          .append(use[0])
+          .append(" {\n    auto = create\n    special_use = ")
+          .append(use[1])
+          .append("\n  }\n");
+    }
+    c.append("}\n");
     c.append("mail_uid = ")
         .append(SendmailExport.MAIL_UID)
         .append("\nmail_gid = ")
@@ -75,10 +96,18 @@ final class DovecotExport {
         .append(" home=")
         .append(s.dataDir().resolve("mail"))
         .append("/%d/%n\n}\n");
-    c.append("service pop3-login {\n");
-    listener(c, "pop3", s, Service.POP3, false);
-    listener(c, "pop3s", s, Service.POP3S, true);
-    c.append("}\n");
+    if (pop3) {
+      c.append("service pop3-login {\n");
+      listener(c, "pop3", s, Service.POP3, false);
+      listener(c, "pop3s", s, Service.POP3S, true);
+      c.append("}\n");
+    }
+    if (imap) {
+      c.append("service imap-login {\n");
+      listener(c, "imap", s, Service.IMAP, false);
+      listener(c, "imaps", s, Service.IMAPS, true);
+      c.append("}\n");
+    }
     // in base_dir, for the Postfix export's smtpd_sasl_path
     c.append("service auth {\n  unix_listener ")
         .append(AUTH_SOCKET)
@@ -108,6 +137,17 @@ final class DovecotExport {
         + "find \"$mail\" -type f \\( -path '*/new/*' -o -path '*/cur/*' \\) | while read -r f; do\n"
         + "  name=${f##*/}; stem=${name%%:*}; base=${stem%%,*}\n"
         + "  [ \"$base\" = \"$stem\" ] || mv \"$f\" \"${f%/*}/$base${name#\"$stem\"}\"\n"
+        + "done\n"
+        + "# and in each folder's dovecot-uidlist (\"<uid> :<base name>\"), so that every file keeps"
+        + " the IMAP UID\n# mxlab gave it and UIDVALIDITY stays; the sizes go into the line's S and"
+        + " W fields\n"
+        + "find \"$mail\" -type f -name dovecot-uidlist | while read -r u; do\n"
+        + "  awk 'NR == 1 || !index($0, \" :\") { print; next }\n"
+        + "    { i = index($0, \" :\"); n = split(substr($0, i + 2), p, \",\"); ext = \"\"\n"
+        + "      for (j = 2; j <= n; j++) if (p[j] ~ /^[SW]=[0-9]+$/)"
+        + " ext = ext \" \" substr(p[j], 1, 1) substr(p[j], 3)\n"
+        + "      print substr($0, 1, i - 1) ext \" :\" p[1] }' \"$u\" > \"$u.new\"\n"
+        + "  mv \"$u.new\" \"$u\"\n"
         + "done\n"
         + "# mail_uid: Dovecot reads and writes the Maildirs as this uid\n"
         + "chown -R "

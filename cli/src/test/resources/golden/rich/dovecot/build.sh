@@ -8,6 +8,15 @@ find "$mail" -type f \( -path '*/new/*' -o -path '*/cur/*' \) | while read -r f;
   name=${f##*/}; stem=${name%%:*}; base=${stem%%,*}
   [ "$base" = "$stem" ] || mv "$f" "${f%/*}/$base${name#"$stem"}"
 done
+# and in each folder's dovecot-uidlist ("<uid> :<base name>"), so that every file keeps the IMAP UID
+# mxlab gave it and UIDVALIDITY stays; the sizes go into the line's S and W fields
+find "$mail" -type f -name dovecot-uidlist | while read -r u; do
+  awk 'NR == 1 || !index($0, " :") { print; next }
+    { i = index($0, " :"); n = split(substr($0, i + 2), p, ","); ext = ""
+      for (j = 2; j <= n; j++) if (p[j] ~ /^[SW]=[0-9]+$/) ext = ext " " substr(p[j], 1, 1) substr(p[j], 3)
+      print substr($0, 1, i - 1) ext " :" p[1] }' "$u" > "$u.new"
+  mv "$u.new" "$u"
+done
 # mail_uid: Dovecot reads and writes the Maildirs as this uid
 chown -R 5000:5000 "$mail"
 # this instance (its own base_dir), not the system's Dovecot
