@@ -69,38 +69,42 @@ class OutboundDurabilityTest {
     String[] senderArgs = {"--ports", OFF + ",smtp=0", "--data-dir", senderData.toString()};
 
     MxlabProcess sender = MxlabProcess.up(senderSpec, senderArgs);
-    for (int i = 0; i < MESSAGES; i++) { // the receiver is down: everything is queued
-      send(sender.port("smtp"), "token-" + i);
-    }
-    try (MxlabProcess receiver =
-        MxlabProcess.up(
-            receiverSpec,
-            "--ports",
-            OFF + ",smtp=" + receiverPort,
-            "--data-dir",
-            receiverData.toString())) {
-      queue(senderSpec, senderData, "flush");
-      Thread.sleep(300);
-      sender.kill();
-      int before = MailFiles.mailbox(receiverData, "r.lab", "rx").size();
-      assertThat(before).as("the kill came in the middle of the deliveries").isLessThan(MESSAGES);
-
-      try (MxlabProcess again = MxlabProcess.up(senderSpec, senderArgs)) {
+    try { // killed on purpose midway; closed here even when an assertion fails first
+      for (int i = 0; i < MESSAGES; i++) { // the receiver is down: everything is queued
+        send(sender.port("smtp"), "token-" + i);
+      }
+      try (MxlabProcess receiver =
+          MxlabProcess.up(
+              receiverSpec,
+              "--ports",
+              OFF + ",smtp=" + receiverPort,
+              "--data-dir",
+              receiverData.toString())) {
         queue(senderSpec, senderData, "flush");
-        TwoSchoolsInteropTest.eventually(() -> MailFiles.queue(senderData).isEmpty());
-        assertThat(queue(senderSpec, senderData, "list")).contains("the queue is empty");
+        Thread.sleep(300);
+        sender.kill();
+        int before = MailFiles.mailbox(receiverData, "r.lab", "rx").size();
+        assertThat(before).as("the kill came in the middle of the deliveries").isLessThan(MESSAGES);
+
+        try (MxlabProcess again = MxlabProcess.up(senderSpec, senderArgs)) {
+          queue(senderSpec, senderData, "flush");
+          TwoSchoolsInteropTest.eventually(() -> MailFiles.queue(senderData).isEmpty());
+          assertThat(queue(senderSpec, senderData, "list")).contains("the queue is empty");
+        }
+        Map<String, Integer> copies = new HashMap<>();
+        for (String m : MailFiles.mailbox(receiverData, "r.lab", "rx")) {
+          copies.merge(m.replaceAll("(?s).*Subject: (token-\\d+).*", "$1"), 1, Integer::sum);
+        }
+        for (int i = 0; i < MESSAGES; i++) {
+          assertThat(copies).as("token-%d arrived", i).containsKey("token-" + i);
+        }
+        int duplicates = copies.values().stream().mapToInt(n -> n - 1).sum();
+        assertThat(duplicates)
+            .as("repeats beyond the in-flight attempts")
+            .isLessThanOrEqualTo(PER_DESTINATION);
       }
-      Map<String, Integer> copies = new HashMap<>();
-      for (String m : MailFiles.mailbox(receiverData, "r.lab", "rx")) {
-        copies.merge(m.replaceAll("(?s).*Subject: (token-\\d+).*", "$1"), 1, Integer::sum);
-      }
-      for (int i = 0; i < MESSAGES; i++) {
-        assertThat(copies).as("token-%d arrived", i).containsKey("token-" + i);
-      }
-      int duplicates = copies.values().stream().mapToInt(n -> n - 1).sum();
-      assertThat(duplicates)
-          .as("repeats beyond the in-flight attempts")
-          .isLessThanOrEqualTo(PER_DESTINATION);
+    } finally {
+      sender.close();
     }
   }
 
