@@ -139,7 +139,7 @@ public final class Folder {
   private Message place(Path tmp, String base, Flags flags) throws IOException {
     Message placed;
     synchronized (lock) {
-      sync();
+      load(); // no rescan per APPEND: what others added meanwhile gets its UID at the next sync
       String letters = letters(flags, "");
       Path target =
           letters.isEmpty()
@@ -313,6 +313,16 @@ public final class Folder {
     rescan();
   }
 
+  /**
+   * Mail was linked into new/ behind our back (a delivery): the next sync reads the directories,
+   * even if the delivery fell within the time stamp of our last scan.
+   */
+  void changedOutside() {
+    synchronized (lock) {
+      seenNew = null;
+    }
+  }
+
   /** Whether what we hold is what the directories held at our last look. */
   private boolean inSync() throws IOException {
     return mtime(dir.resolve("new")).equals(seenNew) && mtime(dir.resolve("cur")).equals(seenCur);
@@ -320,7 +330,7 @@ public final class Folder {
 
   /**
    * After a change of our own to directories that were in sync: what we hold is what is there, so
-   * the next sync need not rescan (unless the time stamps are too recent to trust).
+   * the next sync need not rescan.
    */
   private void remember() throws IOException {
     seenNew = mtime(dir.resolve("new"));

@@ -40,6 +40,7 @@ public final class MailStore {
   public void arrived(String domain, String user) throws IOException {
     Folder inbox = folders.get(maildirs.dir(new mxlab.core.routing.Mailbox(domain, user)));
     if (inbox != null) {
+      inbox.changedOutside();
       inbox.fire(new FolderChange.Arrived(inbox));
     }
   }
