@@ -147,70 +147,20 @@ class ExportInteropTest {
    */
   @Test
   void dovecotGivesTheUidlsMxlabGaveForTheSameMaildir(@TempDir Path dir) throws Exception {
-    Tools.require("dovecot", "doveadm", "swaks", "python3");
-    if (!Files.isExecutable(Path.of("/usr/lib/dovecot/pop3"))) {
-      if ("1".equals(System.getenv("MXLAB_REQUIRE_INTEROP"))) {
-        throw new AssertionError("dovecot-pop3d is required for interop tests");
-      }
-      Assumptions.abort("dovecot-pop3d is not installed");
-    }
+    requireDovecot("pop3", "dovecot-pop3d");
     String address = "127.0.50.3";
     int port = freePort(address);
-    Path spec = dir.resolve("bann.com.yaml");
-    Files.writeString(
-        spec,
-        withListener(
-            Files.readString(Path.of("bann.com.yaml")),
-            address,
-            "smtp: off, submission: off, submissions: off, pop3: "
-                + port
-                + ", pop3s: off, imap: off, imaps: off"));
-    // Dovecot's mail processes run as uid 5000: they must reach the Maildirs
-    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-    Path mailData = Files.createDirectories(dir.resolve("data"));
+    Migration m = new Migration(dir, address, "pop3", port);
     List<String> mxlabUidls;
-    try (MxlabProcess mxlab =
-        MxlabProcess.up(
-            spec,
-            "--ports",
-            "dns=off,smtp=0,submission=off,submissions=off,pop3=0,pop3s=off,imap=off,imaps=off,ssh=off",
-            "--data-dir",
-            mailData.toString())) {
-      for (int i = 1; i <= 3; i++) {
-        Tools.run(
-                List.of(
-                    "swaks",
-                    "--server",
-                    address + ":" + mxlab.port("smtp"),
-                    "--to",
-                    "test@bann.com",
-                    "--from",
-                    "alice@example.org",
-                    "--header",
-                    "Subject: message " + i))
-            .ok();
-      }
+    try (MxlabProcess mxlab = m.mxlab(3)) {
       mxlabUidls = uidls(address, mxlab.port("pop3"));
     }
     assertThat(mxlabUidls).hasSize(3);
-    Path out = Files.createDirectories(dir.resolve("dovecot"));
-    export("dovecot", spec.toString(), out, mailData);
-    Path conf = out.resolve("dovecot.conf");
-    // the Dovecot it starts keeps the output it inherits open: into a file, not a pipe
-    Path log = dir.resolve("build.log");
-    Process build =
-        new ProcessBuilder("sh", out.resolve("build.sh").toString())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-    assertThat(build.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(build.exitValue()).as(Files.readString(log)).isZero();
+    Path conf = m.startDovecot();
     try {
-      awaitListening(address, port);
       assertThat(uidls(address, port)).as("Dovecot's UIDLs").isEqualTo(mxlabUidls);
-      assertThat(out.resolve("run").resolve("auth-postfix")).exists();
-      Tools.Result imap = Tools.run(List.of("doveconf", "-c", conf.toString(), "protocols")).ok();
-      assertThat(imap.out().strip()).isEqualTo("protocols = pop3");
+      assertThat(conf.resolveSibling("run").resolve("auth-postfix")).exists();
+      assertThat(protocols(conf)).isEqualTo("protocols = pop3");
     } finally {
       Tools.run(List.of("doveadm", "-c", conf.toString(), "stop"));
     }
@@ -224,35 +174,91 @@ class ExportInteropTest {
    */
   @Test
   void dovecotGivesTheImapUidsMxlabGaveForTheSameMaildir(@TempDir Path dir) throws Exception {
-    Tools.require("dovecot", "doveadm", "swaks", "python3");
-    if (!Files.isExecutable(Path.of("/usr/lib/dovecot/imap"))) {
-      if ("1".equals(System.getenv("MXLAB_REQUIRE_INTEROP"))) {
-        throw new AssertionError("dovecot-imapd is required for interop tests");
-      }
-      Assumptions.abort("dovecot-imapd is not installed");
-    }
+    requireDovecot("imap", "dovecot-imapd");
     String address = "127.0.92.3";
     int port = freePort(address);
-    Path spec = dir.resolve("bann.com.yaml");
-    Files.writeString(
-        spec,
-        withListener(
-            Files.readString(Path.of("bann.com.yaml")),
-            address,
-            "smtp: off, submission: off, submissions: off, pop3: off, pop3s: off, imap: "
-                + port
-                + ", imaps: off"));
-    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-    Path mailData = Files.createDirectories(dir.resolve("data"));
+    Migration m = new Migration(dir, address, "imap", port);
     List<String> mxlabView;
-    try (MxlabProcess mxlab =
-        MxlabProcess.up(
-            spec,
-            "--ports",
-            "dns=off,smtp=0,submission=off,submissions=off,pop3=off,pop3s=off,imap=0,imaps=off,ssh=off",
-            "--data-dir",
-            mailData.toString())) {
-      for (int i = 1; i <= 4; i++) {
+    try (MxlabProcess mxlab = m.mxlab(4)) {
+      mxlabView = imapView(address, mxlab.port("imap"), true);
+    }
+    assertThat(mxlabView)
+        .as("mxlab's view")
+        .contains("INBOX 1 \\Flagged \\Seen", "INBOX 2 $Forwarded", "INBOX 4", "Trash 1")
+        .noneMatch(line -> line.startsWith("INBOX 3"));
+    Path conf = m.startDovecot();
+    try {
+      assertThat(imapView(address, port, false)).as("Dovecot's view").isEqualTo(mxlabView);
+      assertThat(protocols(conf)).isEqualTo("protocols = imap");
+    } finally {
+      Tools.run(List.of("doveadm", "-c", conf.toString(), "stop"));
+    }
+  }
+
+  /** Dovecot's server for one protocol, from its Debian package, or the test cannot run. */
+  private static void requireDovecot(String protocol, String debianPackage) {
+    Tools.require("dovecot", "doveadm", "swaks", "python3");
+    if (!Files.isExecutable(Path.of("/usr/lib/dovecot", protocol))) {
+      if ("1".equals(System.getenv("MXLAB_REQUIRE_INTEROP"))) {
+        throw new AssertionError(debianPackage + " is required for interop tests");
+      }
+      Assumptions.abort(debianPackage + " is not installed");
+    }
+  }
+
+  private static String protocols(Path conf) throws Exception {
+    return Tools.run(List.of("doveconf", "-c", conf.toString(), "protocols")).ok().out().strip();
+  }
+
+  /**
+   * A move from mxlab to the exported Dovecot: the tutorial's spec serving one protocol on ADDRESS
+   * (PORT in the spec, so the export listens there), mxlab run on its Maildirs first, then the
+   * export's build.sh as an admin runs it.
+   */
+  private record Migration(Path dir, String address, String protocol, int port) {
+    Migration {
+      try {
+        Files.writeString(
+            spec(dir),
+            withListener(
+                Files.readString(Path.of("bann.com.yaml")),
+                address,
+                "smtp: off, submission: off, submissions: off, " + only(protocol, ": ", port)));
+        // Dovecot's mail processes run as uid 5000: they must reach the Maildirs
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.createDirectories(mailData(dir));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+
+    /** The mailbox services, PROTOCOL on PORT and the others off: "pop3: 2110, pop3s: off, ...". */
+    private static String only(String protocol, String is, int port) {
+      List<String> services = new ArrayList<>();
+      for (String p : List.of("pop3", "pop3s", "imap", "imaps")) {
+        services.add(p + is + (p.equals(protocol) ? String.valueOf(port) : "off"));
+      }
+      return String.join(is.equals("=") ? "," : ", ", services);
+    }
+
+    private static Path spec(Path dir) {
+      return dir.resolve("bann.com.yaml");
+    }
+
+    private static Path mailData(Path dir) {
+      return dir.resolve("data");
+    }
+
+    /** mxlab up on the Maildirs, with MESSAGES sent to test@bann.com. */
+    MxlabProcess mxlab(int messages) throws Exception {
+      MxlabProcess mxlab =
+          MxlabProcess.up(
+              spec(dir),
+              "--ports",
+              "dns=off,smtp=0,submission=off,submissions=off,ssh=off," + only(protocol, "=", 0),
+              "--data-dir",
+              mailData(dir).toString());
+      for (int i = 1; i <= messages; i++) {
         Tools.run(
                 List.of(
                     "swaks",
@@ -266,31 +272,24 @@ class ExportInteropTest {
                     "Subject: message " + i))
             .ok();
       }
-      mxlabView = imapView(address, mxlab.port("imap"), true);
+      return mxlab;
     }
-    assertThat(mxlabView)
-        .as("mxlab's view")
-        .contains("INBOX 1 \\Flagged \\Seen", "INBOX 2 $Forwarded", "INBOX 4", "Trash 1")
-        .noneMatch(line -> line.startsWith("INBOX 3"));
-    Path out = Files.createDirectories(dir.resolve("dovecot"));
-    export("dovecot", spec.toString(), out, mailData);
-    Path conf = out.resolve("dovecot.conf");
-    Path log = dir.resolve("build.log");
-    Process build =
-        new ProcessBuilder("sh", out.resolve("build.sh").toString())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-    assertThat(build.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(build.exitValue()).as(Files.readString(log)).isZero();
-    try {
+
+    /** Exports, runs build.sh (mxlab stopped) and waits for Dovecot; returns its dovecot.conf. */
+    Path startDovecot() throws Exception {
+      Path out = Files.createDirectories(dir.resolve("dovecot"));
+      export("dovecot", spec(dir).toString(), out, mailData(dir));
+      // the Dovecot it starts keeps the output it inherits open: into a file, not a pipe
+      Path log = dir.resolve("build.log");
+      Process build =
+          new ProcessBuilder("sh", out.resolve("build.sh").toString())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
+      assertThat(build.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(build.exitValue()).as(Files.readString(log)).isZero();
       awaitListening(address, port);
-      assertThat(imapView(address, port, false)).as("Dovecot's view").isEqualTo(mxlabView);
-      Tools.Result protocols =
-          Tools.run(List.of("doveconf", "-c", conf.toString(), "protocols")).ok();
-      assertThat(protocols.out().strip()).isEqualTo("protocols = imap");
-    } finally {
-      Tools.run(List.of("doveadm", "-c", conf.toString(), "stop"));
+      return out.resolve("dovecot.conf");
     }
   }
 
