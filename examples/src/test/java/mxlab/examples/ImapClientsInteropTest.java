@@ -89,34 +89,7 @@ class ImapClientsInteropTest {
   }
 
   private Tools.Result fetchmail(String tls, String port, String keep, Path mbox) throws Exception {
-    Path rc =
-        privateFile(
-            "fetchmailrc",
-            "set no syslog\n"
-                + "poll 127.0.0.1 protocol imap port "
-                + port
-                + " timeout 20\n"
-                + "  user \"test@bann.com\" there with password \"changeme\" is root here\n"
-                + "  "
-                + tls
-                + " no sslcertck "
-                + keep
-                + "\n"
-                + "  mda \"/bin/sh -c 'cat >> "
-                + mbox
-                + "'\"\n");
-    return Tools.run(
-        List.of(
-            "env",
-            "HOME=" + home,
-            "FETCHMAILHOME=" + home,
-            "fetchmail",
-            "-f",
-            rc.toString(),
-            "--nodetach",
-            "-v"),
-        null,
-        60);
+    return Tools.fetchmail(home, "imap", Integer.parseInt(port), tls, keep, mbox);
   }
 
   @Test

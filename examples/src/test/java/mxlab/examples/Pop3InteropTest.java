@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,35 +94,8 @@ class Pop3InteropTest {
     Tools.require("fetchmail");
     Path out = home.resolve("fetched.mbox");
     for (String mode : List.of("sslproto tls1.2+", "ssl")) {
-      String port = String.valueOf(mxlab.port(mode.equals("ssl") ? "pop3s" : "pop3"));
-      Path rc = home.resolve("fetchmailrc");
-      Files.writeString(
-          rc,
-          "set no syslog\n"
-              + "poll 127.0.0.1 protocol pop3 port "
-              + port
-              + " timeout 20\n"
-              + "  user \"test@bann.com\" there with password \"changeme\" is root here\n"
-              + "  "
-              + mode
-              + " no sslcertck\n"
-              + "  mda \"/bin/sh -c 'cat >> "
-              + out
-              + "'\"\n");
-      Files.setPosixFilePermissions(rc, PosixFilePermissions.fromString("rw-------"));
-      Tools.Result r =
-          Tools.run(
-              List.of(
-                  "env",
-                  "HOME=" + home,
-                  "FETCHMAILHOME=" + home,
-                  "fetchmail",
-                  "-f",
-                  rc.toString(),
-                  "--nodetach",
-                  "-v"),
-              null,
-              60);
+      int port = mxlab.port(mode.equals("ssl") ? "pop3s" : "pop3");
+      Tools.Result r = Tools.fetchmail(home, "pop3", port, mode, "", out);
       // exit 0: mail fetched; 1: no mail (the second round, after the first deleted it)
       assertThat(r.exit()).as(r.out() + r.err()).isIn(0, 1);
     }

@@ -6,7 +6,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -95,5 +97,45 @@ final class Tools {
             });
     t.start();
     return t;
+  }
+
+  /**
+   * fetchmail polling test@bann.com (password changeme) on 127.0.0.1:PORT over PROTOCOL with the
+   * TLS words given ("ssl", "sslproto tls1.2+") and KEEP ("keep", "nokeep"), appending what it
+   * fetches to MBOX; its rc file (0600, as fetchmail insists) and state live in HOME.
+   */
+  static Result fetchmail(Path home, String protocol, int port, String tls, String keep, Path mbox)
+      throws IOException, InterruptedException {
+    Path rc = home.resolve("fetchmailrc");
+    Files.writeString(
+        rc,
+        "set no syslog\n"
+            + "poll 127.0.0.1 protocol "
+            + protocol
+            + " port "
+            + port
+            + " timeout 20\n"
+            + "  user \"test@bann.com\" there with password \"changeme\" is root here\n"
+            + "  "
+            + tls
+            + " no sslcertck "
+            + keep
+            + "\n"
+            + "  mda \"/bin/sh -c 'cat >> "
+            + mbox
+            + "'\"\n");
+    Files.setPosixFilePermissions(rc, PosixFilePermissions.fromString("rw-------"));
+    return run(
+        List.of(
+            "env",
+            "HOME=" + home,
+            "FETCHMAILHOME=" + home,
+            "fetchmail",
+            "-f",
+            rc.toString(),
+            "--nodetach",
+            "-v"),
+        null,
+        60);
   }
 }
