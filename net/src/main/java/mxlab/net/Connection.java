@@ -171,10 +171,6 @@ public final class Connection<U> {
     io.closeOnFlush();
   }
 
-  public boolean closing() {
-    return closing;
-  }
-
   // ------------------------------------------------------------------ pauses
 
   /** Stops reading for {@code delay}, then runs {@code then} in order (a failed login's answer). */
@@ -230,9 +226,5 @@ public final class Connection<U> {
   /** Why the connection limiter refused this connection, or null when it did not. */
   public Object refusedByLimiter() {
     return io.getAttribute(ConnectionLimiter.REFUSED);
-  }
-
-  public InetSocketAddress localAddress() {
-    return (InetSocketAddress) io.getLocalAddress();
   }
 }

@@ -64,9 +64,4 @@ public record SequenceSet(List<Range> ranges) {
     }
     return false;
   }
-
-  /** Whether the set names {@code *} anywhere (a UID range "N:*" always includes the last UID). */
-  public boolean hasStar() {
-    return ranges.stream().anyMatch(r -> r.from == STAR || r.to == STAR);
-  }
 }
