@@ -121,7 +121,6 @@ public final class Instance implements AutoCloseable {
     queueAdmin = new QueueAdmin(drop.queue(), runner, Clock.systemUTC());
     Services shared =
         new Services(
-            () -> spec,
             site::get,
             () -> zones,
             drop,

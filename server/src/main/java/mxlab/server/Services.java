@@ -6,7 +6,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 import mxlab.core.auth.LoginThrottle;
 import mxlab.core.site.Site;
-import mxlab.core.spec.Spec;
 import mxlab.core.tls.TlsMaterial;
 import mxlab.dns.zone.CompiledZone;
 import mxlab.outbound.QueueRunner;
@@ -14,12 +13,11 @@ import mxlab.server.control.AdminContext;
 import mxlab.store.delivery.MailDrop;
 
 /**
- * What an instance shares with the services it starts: the spec and routing in force (both change
- * on reload), the mail store, TLS material, the failed-login throttle every protocol shares, one
- * timer, the queue, the zones, and the admin context for consoles.
+ * What an instance shares with the services it starts: the site in force (its spec and routing; a
+ * reload swaps it), the mail store, TLS material, the failed-login throttle every protocol shares,
+ * one timer, the queue, the zones, and the admin context for consoles.
  */
 public record Services(
-    Supplier<Spec> spec,
     Supplier<Site> site,
     Supplier<List<CompiledZone>> zones,
     MailDrop drop,
@@ -30,6 +28,6 @@ public record Services(
     AdminContext admin) {
 
   public Path dataDir() {
-    return spec.get().server().dataDir();
+    return site.get().spec().server().dataDir();
   }
 }

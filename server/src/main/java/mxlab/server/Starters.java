@@ -44,7 +44,7 @@ public final class Starters {
 
       @Override
       public Listening start(Service service, InetSocketAddress address) throws IOException {
-        DnsServer dns = DnsServer.start(address, authority(shared.spec().get()), cores());
+        DnsServer dns = DnsServer.start(address, authority(shared.site().get().spec()), cores());
         log.info("dns: serving {} zones on {}", shared.zones().get().size(), dns.address());
         return new Listening() {
           @Override
