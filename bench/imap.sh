@@ -24,16 +24,7 @@ MESSAGES=${MESSAGES:-200}
 MX_PORT=${MX_PORT:-12810}
 DC_PORT=${DC_PORT:-12811}
 SMTP_PORT=${SMTP_PORT:-12812}
-work=$(mktemp -d /tmp/mxlab-bench-imap.XXXXXX)
-chmod 755 "$work"
-mx_pid=""
-dc_pid=""
-cleanup() {
-  [ -n "$mx_pid" ] && kill "$mx_pid" 2>/dev/null || true
-  [ -n "$dc_pid" ] && kill "$dc_pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+bench_work imap
 
 # Compiled once rather than run as source: 18 launches would spend half a minute in javac.
 javac -d "$work/load" "$(dirname "$0")/ImapLoad.java"

@@ -33,3 +33,19 @@ median() {
 ratio() {
   awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'
 }
+
+# bench_work NAME: $work, a private directory for one run, removed at exit with the servers whose
+# pids the script keeps in $mx_pid (mxlab) and $dc_pid (the classic server)
+bench_work() {
+  work=$(mktemp -d "/tmp/mxlab-bench-$1.XXXXXX")
+  chmod 755 "$work"
+  mx_pid=""
+  dc_pid=""
+  trap bench_cleanup EXIT
+}
+
+bench_cleanup() {
+  [ -n "$mx_pid" ] && kill "$mx_pid" 2>/dev/null || true
+  [ -n "$dc_pid" ] && kill "$dc_pid" 2>/dev/null || true
+  rm -rf "$work"
+}

@@ -17,16 +17,7 @@ MESSAGES=${MESSAGES:-40}
 MX_PORT=${MX_PORT:-12710}
 DC_PORT=${DC_PORT:-12711}
 LOAD="java -Xss512k $(dirname "$0")/Pop3Load.java"
-work=$(mktemp -d /tmp/mxlab-bench-pop3.XXXXXX)
-chmod 755 "$work"
-mx_pid=""
-dc_pid=""
-cleanup() {
-  [ -n "$mx_pid" ] && kill "$mx_pid" 2>/dev/null || true
-  [ -n "$dc_pid" ] && kill "$dc_pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+bench_work pop3
 
 hash=$(printf 'changeme\n' | java -jar "$JAR" passwd)
 {
