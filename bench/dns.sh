@@ -58,7 +58,7 @@ run_dnsperf() { # port -> "qps lost"
     awk '/Queries lost:/ {lost=$3} /Queries per second:/ {qps=$4} END {print qps, lost}'
 }
 
-java -Xms256m -Xmx512m -jar "$JAR" up "$work/bench.yaml" --ports "dns=$MX_PORT,smtp=off,submission=off,submissions=off,pop3=off,pop3s=off,imap=off,imaps=off,ssh=off" >"$work/mxlab.log" 2>&1 &
+java -Xms256m -Xmx512m -jar "$JAR" up "$work/bench.yaml" --ports "$(ports_only dns=$MX_PORT)" >"$work/mxlab.log" 2>&1 &
 pids+=($!)
 wait_port 127.0.0.1 "$MX_PORT"
 dnsperf -s 127.0.0.1 -p "$MX_PORT" -d "$work/queries" -l 3 -c 8 -q 200 >/dev/null 2>&1 # JIT warm-up

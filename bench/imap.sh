@@ -50,7 +50,7 @@ users() { # u0.. for the login and FETCH loads, m0.. for the mixed load
 } > "$work/bench.yaml"
 
 java -Xms512m -Xmx1g -jar "$JAR" up "$work/bench.yaml" \
-  --ports "dns=off,smtp=$SMTP_PORT,submission=off,submissions=off,pop3=off,pop3s=off,imap=$MX_PORT,imaps=off,ssh=off" \
+  --ports "$(ports_only smtp=$SMTP_PORT imap=$MX_PORT)" \
   >"$work/mxlab.log" 2>&1 &
 mx_pid=$!
 wait_port 127.0.0.1 "$SMTP_PORT"

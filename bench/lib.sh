@@ -25,6 +25,18 @@ wait_port() {
   done
 }
 
+# ports_only NAME=PORT...: a --ports value that runs only those services, every other one off
+MXLAB_SERVICES="dns smtp submission submissions pop3 pop3s imap imaps ssh"
+ports_only() {
+  local out="" s p
+  for s in $MXLAB_SERVICES; do
+    p=off
+    for a in "$@"; do [ "${a%%=*}" = "$s" ] && p="${a#*=}"; done
+    out="$out${out:+,}$s=$p"
+  done
+  echo "$out"
+}
+
 # median of numbers on stdin
 median() {
   sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'

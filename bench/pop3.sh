@@ -35,7 +35,7 @@ hash=$(printf 'changeme\n' | java -jar "$JAR" passwd)
 } > "$work/bench.yaml"
 
 java -Xms512m -Xmx1g -jar "$JAR" up "$work/bench.yaml" \
-  --ports "dns=off,smtp=12712,submission=off,submissions=off,pop3=$MX_PORT,pop3s=off,imap=off,imaps=off,ssh=off" \
+  --ports "$(ports_only smtp=12712 pop3=$MX_PORT)" \
   >"$work/mxlab.log" 2>&1 &
 mx_pid=$!
 wait_port 127.0.0.1 12712

@@ -13,7 +13,6 @@ work=$(mktemp -d /tmp/mxlab-bench-scale.XXXXXX)
 pid=""
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
-OFF="submission=off,submissions=off,pop3=off,pop3s=off,imap=off,imaps=off,ssh=off"
 
 # up SPEC: starts an instance; sets pid, and took (seconds until its listener table is out)
 up() {
@@ -21,7 +20,7 @@ up() {
   start=$(date +%s.%N)
   local log="$work/up-$(basename "$1").log"
   java -Xmx1g -jar "$JAR" up "$1" --data-dir "$work/data-$(basename "$1")" \
-    --ports "dns=$DNS_PORT,smtp=$SMTP_PORT,$OFF" >"$log" 2>&1 &
+    --ports "$(ports_only dns=$DNS_PORT smtp=$SMTP_PORT)" >"$log" 2>&1 &
   pid=$!
   until grep -qs "Stop with Ctrl-C" "$log"; do
     kill -0 "$pid" 2>/dev/null || { cat "$log" >&2; exit 1; }

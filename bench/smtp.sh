@@ -60,7 +60,7 @@ run() {
   echo "  \"Connect:127.0.0.1\": RELAY"
 } > "$work/bench.yaml"
 java -Xms512m -Xmx1g -jar "$JAR" up "$work/bench.yaml" \
-  --ports "dns=off,smtp=$MX_PORT,submission=off,submissions=off,pop3=off,pop3s=off,imap=off,imaps=off,ssh=off" \
+  --ports "$(ports_only smtp=$MX_PORT)" \
   >"$work/mxlab.log" 2>&1 &
 mx_pid=$!
 

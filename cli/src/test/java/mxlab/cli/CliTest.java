@@ -8,6 +8,9 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import mxlab.core.spec.Service;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,9 +92,7 @@ class CliTest {
               "up",
               spec.toString(),
               "--ports",
-              "dns="
-                  + port
-                  + ",smtp=off,submission=off,submissions=off,pop3=off,pop3s=off,imap=off,imaps=off,ssh=off",
+              "dns=" + port + otherServicesOff(Service.DNS),
               "--data-dir",
               dir.resolve("data").toString());
       assertThat(r.exit()).isEqualTo(ExitCode.UNAVAILABLE);
@@ -124,5 +125,15 @@ class CliTest {
     CliRun r = CliRun.of("validate", dir.resolve("nope.yaml").toString());
     assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(r.err()).contains("nope.yaml: error: no such file");
+  }
+
+  /**
+   * ",smtp=off,..." for every service but {@code kept}, so the test binds only what it means to.
+   */
+  private static String otherServicesOff(Service kept) {
+    return Arrays.stream(Service.values())
+        .filter(s -> s != kept)
+        .map(s -> "," + s.specName() + "=off")
+        .collect(Collectors.joining());
   }
 }

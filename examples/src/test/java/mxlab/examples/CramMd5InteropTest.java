@@ -17,11 +17,7 @@ class CramMd5InteropTest {
     Path spec = Path.of("src/test/resources/cram.yaml");
     try (MxlabProcess mxlab =
         MxlabProcess.up(
-            spec,
-            "--ports",
-            "dns=off,smtp=off,submission=0,submissions=off,pop3=off,pop3s=off,imap=off,imaps=off,ssh=off",
-            "--data-dir",
-            data.toString())) {
+            spec, "--ports", MxlabProcess.ports("submission=0"), "--data-dir", data.toString())) {
       Tools.Result r =
           Tools.run(
                   List.of(

@@ -23,7 +23,7 @@ class DnsInteropTest {
         MxlabProcess.up(
             Path.of("bann.com.yaml"),
             "--ports",
-            "dns=0,smtp=off,submission=off,submissions=off,pop3=off,pop3s=off,imap=off,imaps=off,ssh=off",
+            MxlabProcess.ports("dns=0"),
             "--data-dir",
             data.toString());
   }

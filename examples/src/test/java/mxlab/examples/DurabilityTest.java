@@ -50,12 +50,7 @@ class DurabilityTest {
         access:
           "Connect:127.0.0.1": RELAY
         """);
-    String[] ports = {
-      "--ports",
-      "dns=off,smtp=0,submission=off,submissions=off,pop3=off,pop3s=off,imap=off,imaps=off,ssh=off",
-      "--data-dir",
-      data.toString()
-    };
+    String[] ports = {"--ports", MxlabProcess.ports("smtp=0"), "--data-dir", data.toString()};
     Set<String> accepted = ConcurrentHashMap.newKeySet();
     MxlabProcess first = MxlabProcess.up(spec, ports);
     int port = first.port("smtp");

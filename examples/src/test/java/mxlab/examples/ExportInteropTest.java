@@ -255,7 +255,7 @@ class ExportInteropTest {
           MxlabProcess.up(
               spec(dir),
               "--ports",
-              "dns=off,smtp=0,submission=off,submissions=off,ssh=off," + only(protocol, "=", 0),
+              MxlabProcess.ports("smtp=0", protocol + "=0"),
               "--data-dir",
               mailData(dir).toString());
       for (int i = 1; i <= messages; i++) {

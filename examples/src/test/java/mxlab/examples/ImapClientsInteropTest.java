@@ -34,7 +34,7 @@ class ImapClientsInteropTest {
         MxlabProcess.up(
             Path.of("bann.com.yaml"),
             "--ports",
-            "dns=off,smtp=0,submission=off,submissions=off,pop3=off,pop3s=off,imap=0,imaps=0,ssh=off",
+            MxlabProcess.ports("smtp=0", "imap=0", "imaps=0"),
             "--data-dir",
             data.toString());
   }

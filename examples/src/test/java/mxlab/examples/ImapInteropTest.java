@@ -23,7 +23,7 @@ class ImapInteropTest {
         MxlabProcess.up(
             Path.of("bann.com.yaml"),
             "--ports",
-            "dns=off,smtp=0,submission=off,submissions=off,pop3=0,pop3s=off,imap=0,imaps=0,ssh=off",
+            MxlabProcess.ports("smtp=0", "pop3=0", "imap=0", "imaps=0"),
             "--data-dir",
             data.toString());
   }

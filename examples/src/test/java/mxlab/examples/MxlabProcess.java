@@ -8,12 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import mxlab.core.spec.Service;
 
 /**
  * `mxlab up` in its own JVM, from the jar the build just made, as a user runs it. Ports are chosen
@@ -30,6 +32,25 @@ final class MxlabProcess implements AutoCloseable {
 
   private MxlabProcess(Process process) {
     this.process = process;
+  }
+
+  /**
+   * A --ports value that runs only the given services ("smtp=0", ...) and turns every other one
+   * off, so that a test never binds a default port, whatever services mxlab gains.
+   */
+  static String ports(String... enabled) {
+    Map<String, String> ports = new LinkedHashMap<>();
+    for (Service s : Service.values()) {
+      ports.put(s.specName(), "off");
+    }
+    for (String e : enabled) {
+      String[] nameAndPort = e.split("=", 2);
+      if (ports.put(nameAndPort[0], nameAndPort[1]) == null) {
+        throw new IllegalArgumentException("no service " + nameAndPort[0]);
+      }
+    }
+    return String.join(
+        ",", ports.entrySet().stream().map(p -> p.getKey() + "=" + p.getValue()).toList());
   }
 
   /** Starts `mxlab up SPEC ARGS...` and waits until it prints its listener table. */

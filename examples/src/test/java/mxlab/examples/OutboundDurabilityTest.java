@@ -27,8 +27,6 @@ class OutboundDurabilityTest {
 
   private static final int MESSAGES = 40;
   private static final int PER_DESTINATION = 4;
-  private static final String OFF =
-      "dns=off,submission=off,submissions=off,pop3=off,pop3s=off,imap=off,imaps=off,ssh=off";
 
   @Test
   void aCrashDuringDeliveryLosesNothing() throws Exception {
@@ -66,7 +64,9 @@ class OutboundDurabilityTest {
             .formatted(receiverPort, PER_DESTINATION));
     Path senderData = dir.resolve("sender");
     Path receiverData = dir.resolve("receiver");
-    String[] senderArgs = {"--ports", OFF + ",smtp=0", "--data-dir", senderData.toString()};
+    String[] senderArgs = {
+      "--ports", MxlabProcess.ports("smtp=0"), "--data-dir", senderData.toString()
+    };
 
     MxlabProcess sender = MxlabProcess.up(senderSpec, senderArgs);
     try { // killed on purpose midway; closed here even when an assertion fails first
@@ -77,7 +77,7 @@ class OutboundDurabilityTest {
           MxlabProcess.up(
               receiverSpec,
               "--ports",
-              OFF + ",smtp=" + receiverPort,
+              MxlabProcess.ports("smtp=" + receiverPort),
               "--data-dir",
               receiverData.toString())) {
         queue(senderSpec, senderData, "flush");

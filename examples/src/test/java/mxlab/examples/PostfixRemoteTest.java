@@ -35,11 +35,7 @@ class PostfixRemoteTest {
       Path data = dir.resolve("data");
       try (MxlabProcess mx =
           MxlabProcess.up(
-              spec,
-              "--ports",
-              "dns=off,smtp=0,submission=off,submissions=off,pop3=off,pop3s=off,imap=off,imaps=off,ssh=off",
-              "--data-dir",
-              data.toString())) {
+              spec, "--ports", MxlabProcess.ports("smtp=0"), "--data-dir", data.toString())) {
         String server = "127.0.0.1:" + mx.port("smtp");
         Tools.run(
                 List.of(

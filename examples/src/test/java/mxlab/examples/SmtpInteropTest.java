@@ -22,7 +22,7 @@ class SmtpInteropTest {
         MxlabProcess.up(
             Path.of("bann.com.yaml"),
             "--ports",
-            "dns=0,smtp=0,submission=0,submissions=0,pop3=off,pop3s=off,imap=off,imaps=off,ssh=off",
+            MxlabProcess.ports("dns=0", "smtp=0", "submission=0", "submissions=0"),
             "--data-dir",
             data.toString());
   }

@@ -95,23 +95,15 @@ class TwoSchoolsInteropTest {
         args.addAll(
             List.of(
                 "--ports",
-                "dns="
-                    + (base + 53)
-                    + ",smtp="
-                    + (base + 25)
-                    + ",submission="
-                    + (base + 587)
-                    + ",submissions="
-                    + (base + 465)
-                    + ",pop3="
-                    + (base + 110)
-                    + ",pop3s="
-                    + (base + 995)
-                    + ",imap="
-                    + (base + 143)
-                    + ",imaps="
-                    + (base + 993)
-                    + ",ssh=off"));
+                MxlabProcess.ports(
+                    "dns=" + (base + 53),
+                    "smtp=" + (base + 25),
+                    "submission=" + (base + 587),
+                    "submissions=" + (base + 465),
+                    "pop3=" + (base + 110),
+                    "pop3s=" + (base + 995),
+                    "imap=" + (base + 143),
+                    "imaps=" + (base + 993))));
       }
       out.add(new School(spec, args.toArray(new String[0]), s[1]));
     }
