@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 import mxlab.core.store.MessageRendering;
 import mxlab.core.store.PrivateFiles;
 
@@ -44,6 +45,7 @@ public final class Folder {
   private final List<FolderListener> listeners = new CopyOnWriteArrayList<>();
   private UidList uids;
   private Keywords keywords;
+  private ModSeqs modseqs;
   private TreeMap<Long, Message> messages = new TreeMap<>();
   private FileTime seenNew;
   private FileTime seenCur;
@@ -84,6 +86,14 @@ public final class Folder {
     synchronized (lock) {
       sync();
       return uids.next();
+    }
+  }
+
+  /** HIGHESTMODSEQ (RFC 7162 3.1.2.1): raised by every arrival, flag change and expunge. */
+  public long highestModSeq() throws IOException {
+    synchronized (lock) {
+      sync();
+      return modseqs.highest();
     }
   }
 
@@ -150,6 +160,7 @@ public final class Folder {
       long uid = uids.assign(base);
       uids.append(uid, base);
       placed = read(uid, base, target);
+      modseqs.save();
       messages.put(uid, placed);
       if (clean) {
         remember();
@@ -164,6 +175,16 @@ public final class Folder {
    * folder can hold are not kept: the returned message says what was.
    */
   public Optional<Message> setFlags(long uid, Flags flags) throws IOException {
+    return updateFlags(uid, f -> flags, Long.MAX_VALUE).map(FlagUpdate::message);
+  }
+
+  /**
+   * Changes a message's flags by {@code change} of its current ones, as one step against other
+   * sessions, unless its modseq is above {@code unchangedSince} (RFC 7162 3.1.3; Long.MAX_VALUE for
+   * an unconditional change); empty if it is gone.
+   */
+  public Optional<FlagUpdate> updateFlags(
+      long uid, UnaryOperator<Flags> change, long unchangedSince) throws IOException {
     Message changed;
     synchronized (lock) {
       // a message we know is renamed without a rescan (POP3 flags each RETR); if another program
@@ -176,8 +197,12 @@ public final class Folder {
       if (m == null) {
         return Optional.empty();
       }
+      if (m.modseq() > unchangedSince) {
+        return Optional.of(new FlagUpdate(m, true));
+      }
+      Flags flags = change.apply(m.flags());
       if (m.flags().equals(flags)) {
-        return Optional.of(m);
+        return Optional.of(new FlagUpdate(m, false));
       }
       String kept = foreignLetters(MaildirName.parse(m.path().getFileName().toString()).info());
       Path target =
@@ -194,14 +219,17 @@ public final class Folder {
         }
         Files.move(m.path(), target, StandardCopyOption.ATOMIC_MOVE);
       }
-      changed = m.withFile(target, flagsOf(target.getFileName().toString()));
+      String name = target.getFileName().toString();
+      changed =
+          m.withFile(target, flagsOf(name), modseqs.changed(uid, MaildirName.parse(name).info()));
+      modseqs.save();
       messages.put(uid, changed);
       if (clean) {
         remember();
       }
     }
     fire(new FolderChange.FlagsChanged(this, changed));
-    return Optional.of(changed);
+    return Optional.of(new FlagUpdate(changed, false));
   }
 
   /** Removes messages for good (EXPUNGE); returns the UIDs that were there to remove. */
@@ -225,6 +253,8 @@ public final class Folder {
         return removed;
       }
       uids.save();
+      modseqs.expunged(removed);
+      modseqs.save();
       if (clean) {
         remember();
       }
@@ -293,6 +323,7 @@ public final class Folder {
     if (uids == null) {
       uids = UidList.load(dir, store.newUidValidity());
       keywords = Keywords.load(dir);
+      modseqs = ModSeqs.load(dir);
     }
   }
 
@@ -354,7 +385,12 @@ public final class Folder {
         }
       }
     }
-    boolean changed = uids.entries().keySet().removeIf(base -> !files.containsKey(base));
+    List<Long> vanished = new ArrayList<>(); // expunged by another program
+    boolean changed =
+        uids.entries()
+            .entrySet()
+            .removeIf(e -> !files.containsKey(e.getKey()) && vanished.add(e.getValue()));
+    modseqs.expunged(vanished);
     List<String> unknown = new ArrayList<>();
     for (String base : files.keySet()) {
       if (uids.uid(base) == null) {
@@ -387,6 +423,7 @@ public final class Folder {
     if (changed) {
       uids.save();
     }
+    modseqs.save();
   }
 
   private Message read(long uid, String base, Path file) throws IOException {
@@ -394,13 +431,15 @@ public final class Folder {
     if (size < 0) {
       size = MessageRendering.crlfSize(Files.readAllBytes(file)); // a message others put here
     }
+    String name = file.getFileName().toString();
     return new Message(
         uid,
         base,
         file,
-        flagsOf(file.getFileName().toString()),
+        flagsOf(name),
         size,
-        Files.getLastModifiedTime(file).toInstant());
+        Files.getLastModifiedTime(file).toInstant(),
+        modseqs.of(uid, MaildirName.parse(name).info()));
   }
 
   private Flags flagsOf(String fileName) {

@@ -11,10 +11,11 @@ import java.time.Instant;
  * @param path where the file is now (a flag change renames it)
  * @param size octets as clients receive it, with CRLF line ends (RFC822.SIZE)
  * @param internalDate when it arrived (the file's modification time, as Dovecot keeps it)
+ * @param modseq its mod-sequence (RFC 7162 3.1.1): raised by its arrival and each flag change
  */
 public record Message(
-    long uid, String base, Path path, Flags flags, long size, Instant internalDate) {
-  Message withFile(Path p, Flags f) {
-    return new Message(uid, base, p, f, size, internalDate);
+    long uid, String base, Path path, Flags flags, long size, Instant internalDate, long modseq) {
+  Message withFile(Path p, Flags f, long newModseq) {
+    return new Message(uid, base, p, f, size, internalDate, newModseq);
   }
 }

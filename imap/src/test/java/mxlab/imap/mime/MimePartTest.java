@@ -121,7 +121,7 @@ class MimePartTest {
     Path cur = Files.createDirectories(dir.resolve("cur"));
     Path file = cur.resolve(base + ":2,");
     Files.writeString(file, "Subject: " + base + "\n\n" + "y".repeat(size) + "\n");
-    return new Message(1, base, file, Flags.NONE, size, Instant.now());
+    return new Message(1, base, file, Flags.NONE, size, Instant.now(), 1);
   }
 
   @ParameterizedTest
