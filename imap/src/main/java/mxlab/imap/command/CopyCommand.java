@@ -10,6 +10,7 @@ import java.util.Set;
 import mxlab.imap.folders.MailboxNames;
 import mxlab.imap.parse.Arguments;
 import mxlab.imap.parse.ImapSyntaxException;
+import mxlab.imap.parse.SequenceSet;
 import mxlab.imap.session.ImapSession;
 import mxlab.imap.session.ImapState;
 import mxlab.imap.view.SelectedFolder;
@@ -71,9 +72,9 @@ final class CopyCommand implements ImapCommand {
             : "[COPYUID "
                 + target.get().uidValidity()
                 + " "
-                + set(copied.keySet())
+                + SequenceSet.compress(copied.keySet())
                 + " "
-                + set(copied.values())
+                + SequenceSet.compress(copied.values())
                 + "] ";
     if (move) {
       if (!code.isEmpty()) {
@@ -83,37 +84,6 @@ final class CopyCommand implements ImapCommand {
       session.ok(tag, name() + " completed");
     } else {
       session.ok(tag, code + name() + " completed");
-    }
-  }
-
-  /** "4,7:9": consecutive runs as ranges, in the given order. */
-  static String set(Iterable<Long> uids) {
-    StringBuilder b = new StringBuilder();
-    long start = -1;
-    long prev = -1;
-    for (long u : uids) {
-      if (start >= 0 && u == prev + 1) {
-        prev = u;
-        continue;
-      }
-      append(b, start, prev);
-      start = u;
-      prev = u;
-    }
-    append(b, start, prev);
-    return b.toString();
-  }
-
-  private static void append(StringBuilder b, long start, long end) {
-    if (start < 0) {
-      return;
-    }
-    if (b.length() > 0) {
-      b.append(',');
-    }
-    b.append(start);
-    if (end != start) {
-      b.append(':').append(end);
     }
   }
 }

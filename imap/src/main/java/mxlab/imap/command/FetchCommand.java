@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
@@ -32,6 +33,8 @@ final class FetchCommand implements ImapCommand {
       DateTimeFormatter.ofPattern("dd-MMM-yyyy HH:mm:ss Z", Locale.ENGLISH)
           .withZone(ZoneOffset.UTC);
 
+  private static final FetchItems.Simple MODSEQ = new FetchItems.Simple("MODSEQ");
+
   private final boolean uid;
 
   FetchCommand(boolean uid) {
@@ -56,7 +59,16 @@ final class FetchCommand implements ImapCommand {
     BitSet which = view.select(args.sequenceSet(), uid);
     args.space();
     List<FetchItems.Item> items = FetchItems.read(args);
+    long changedSince = changedSince(args);
     args.end();
+    if (changedSince >= 0 && !items.contains(MODSEQ)) {
+      items = new ArrayList<>(items);
+      items.add(MODSEQ); // RFC 7162 3.1.4.1: CHANGEDSINCE implies MODSEQ
+    }
+    if (items.contains(MODSEQ)) {
+      session.enable(ImapSession.CONDSTORE); // RFC 7162 3.1: a CONDSTORE enabling command
+    }
+    boolean condstore = session.condstore();
     boolean content = items.stream().anyMatch(FetchCommand::needsContent);
     boolean seen = !view.readOnly() && items.stream().anyMatch(FetchCommand::setsSeen);
     boolean gone = false;
@@ -64,6 +76,9 @@ final class FetchCommand implements ImapCommand {
       Message m = view.message(i);
       if (m == null) {
         gone = true;
+        continue;
+      }
+      if (m.modseq() <= changedSince) {
         continue;
       }
       MimePart parsed = null;
@@ -89,7 +104,7 @@ final class FetchCommand implements ImapCommand {
           flagsChanged = true;
         }
       }
-      session.send(response(i + 1, m, parsed, items, flagsChanged));
+      session.send(response(i + 1, m, parsed, items, flagsChanged, condstore));
     }
     if (gone) {
       session.no(tag, "[EXPUNGEISSUED] Some messages were expunged"); // RFC 2180 4.1.2
@@ -98,11 +113,36 @@ final class FetchCommand implements ImapCommand {
     }
   }
 
+  /** "(CHANGEDSINCE n)" after the items (RFC 7162 3.1.4.1), or -1 without it. */
+  private static long changedSince(Arguments args) throws ImapSyntaxException {
+    if (args.atEnd()) {
+      return -1;
+    }
+    args.space();
+    args.expect('(');
+    if (!args.atom().equalsIgnoreCase("CHANGEDSINCE")) {
+      throw new ImapSyntaxException("Unknown FETCH modifier");
+    }
+    args.space();
+    long n = args.number64();
+    if (n < 1) {
+      throw new ImapSyntaxException("CHANGEDSINCE needs a mod-sequence above 0");
+    }
+    args.expect(')');
+    return n;
+  }
+
   private byte[] response(
-      int seq, Message m, MimePart p, List<FetchItems.Item> items, boolean flagsChanged) {
+      int seq,
+      Message m,
+      MimePart p,
+      List<FetchItems.Item> items,
+      boolean flagsChanged,
+      boolean condstore) {
     Response r = Response.untagged().number(seq).atom("FETCH").open();
     boolean hasUid = items.contains(new FetchItems.Simple("UID"));
     boolean hasFlags = items.contains(new FetchItems.Simple("FLAGS"));
+    boolean hasModSeq = items.contains(MODSEQ);
     if (uid && !hasUid) {
       r.atom("UID").number(m.uid()); // RFC 3501 6.4.8
     }
@@ -127,6 +167,9 @@ final class FetchCommand implements ImapCommand {
     if (flagsChanged && !hasFlags) {
       r.atom("FLAGS").atomList(m.flags().imapNames()); // RFC 3501 6.4.5: \Seen was set
     }
+    if (flagsChanged && condstore && !hasModSeq) {
+      r.atom("MODSEQ").open().number(m.modseq()).close(); // RFC 7162 3.1.4
+    }
     return r.close().line();
   }
 
@@ -137,6 +180,7 @@ final class FetchCommand implements ImapCommand {
       case "INTERNALDATE" -> r.string(INTERNALDATE.format(m.internalDate()));
       case "RFC822.SIZE" -> r.number(m.size());
       case "UID" -> r.number(m.uid());
+      case "MODSEQ" -> r.open().number(m.modseq()).close();
       case "ENVELOPE" -> Envelope.write(r, p);
       case "BODYSTRUCTURE" -> BodyStructure.write(r, p, true);
       case "BODY" -> BodyStructure.write(r, p, false);

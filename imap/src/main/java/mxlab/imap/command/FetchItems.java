@@ -21,7 +21,8 @@ final class FetchItems {
           "BODY",
           "RFC822",
           "RFC822.HEADER",
-          "RFC822.TEXT");
+          "RFC822.TEXT",
+          "MODSEQ"); // RFC 7162 3.1.5
 
   private FetchItems() {}
 

@@ -2,21 +2,36 @@ package mxlab.imap.command;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import mxlab.imap.parse.Arguments;
 import mxlab.imap.parse.ImapSyntaxException;
+import mxlab.imap.parse.SequenceSet;
 import mxlab.imap.search.Candidate;
-import mxlab.imap.search.SearchKey;
 import mxlab.imap.search.SearchParser;
 import mxlab.imap.session.ImapSession;
 import mxlab.imap.session.ImapState;
+import mxlab.imap.session.Response;
 import mxlab.imap.view.SelectedFolder;
 import mxlab.store.Message;
 
-/** SEARCH and UID SEARCH [CHARSET UTF-8|US-ASCII] keys (RFC 3501 6.4.4). */
+/**
+ * SEARCH and UID SEARCH [RETURN (options)] [CHARSET UTF-8|US-ASCII] keys (RFC 3501 6.4.4): with
+ * RETURN the answer is one ESEARCH response (RFC 4731); with a MODSEQ key it carries the highest
+ * mod-sequence found (RFC 7162 3.1.5).
+ */
 final class SearchCommand implements ImapCommand {
+  /** RFC 4731 3 search-return-opt. */
+  private enum Return {
+    MIN,
+    MAX,
+    ALL,
+    COUNT
+  }
+
   private final boolean uid;
 
   SearchCommand(boolean uid) {
@@ -37,6 +52,13 @@ final class SearchCommand implements ImapCommand {
   public void handle(ImapSession session, String tag, Arguments args)
       throws IOException, ImapSyntaxException {
     args.space();
+    EnumSet<Return> returns = null;
+    if (args.peekAtom().equalsIgnoreCase("RETURN")) {
+      args.atom();
+      args.space();
+      returns = returnOptions(args);
+      args.space();
+    }
     if (args.peekAtom().equalsIgnoreCase("CHARSET")) {
       args.atom();
       args.space();
@@ -47,9 +69,13 @@ final class SearchCommand implements ImapCommand {
         return;
       }
     }
-    SearchKey key = SearchParser.keys(args);
+    SearchParser.Query query = SearchParser.query(args);
+    if (query.modseq()) {
+      session.enable(ImapSession.CONDSTORE); // RFC 7162 3.1: a CONDSTORE enabling command
+    }
     SelectedFolder view = session.selected();
-    StringBuilder out = new StringBuilder("SEARCH");
+    List<Long> hits = new ArrayList<>();
+    List<Long> modseqs = new ArrayList<>();
     long maxUid = view.exists() == 0 ? 0 : view.uid(view.exists() - 1);
     List<Message> now = view.folder().messages(); // flags and files as they are now
     try {
@@ -59,14 +85,88 @@ final class SearchCommand implements ImapCommand {
           continue; // expunged meanwhile: nothing to match
         }
         Candidate c = new Candidate(i + 1, m, view.exists(), maxUid, session.environment().cache());
-        if (key.matches(c)) {
-          out.append(' ').append(uid ? m.uid() : i + 1);
+        if (query.key().matches(c)) {
+          hits.add(uid ? m.uid() : i + 1);
+          modseqs.add(m.modseq());
         }
       }
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
-    session.untagged(out.toString());
+    if (returns == null) {
+      StringBuilder out = new StringBuilder("SEARCH");
+      hits.forEach(h -> out.append(' ').append(h));
+      if (query.modseq() && !hits.isEmpty()) {
+        out.append(" (MODSEQ ").append(highest(modseqs)).append(')');
+      }
+      session.untagged(out.toString());
+    } else {
+      session.send(esearch(tag, returns, hits, query.modseq() ? modseqs : null));
+    }
     session.ok(tag, name() + " completed");
+  }
+
+  /** "(MIN MAX ...)"; "()" means ALL (RFC 4731 3). */
+  private static EnumSet<Return> returnOptions(Arguments args) throws ImapSyntaxException {
+    args.expect('(');
+    EnumSet<Return> returns = EnumSet.noneOf(Return.class);
+    while (!args.tryChar(')')) {
+      if (!returns.isEmpty()) {
+        args.space();
+      }
+      String option = args.atom().toUpperCase(Locale.ROOT);
+      try {
+        returns.add(Return.valueOf(option));
+      } catch (IllegalArgumentException e) {
+        throw new ImapSyntaxException("Unknown search return option " + option);
+      }
+    }
+    return returns.isEmpty() ? EnumSet.of(Return.ALL) : returns;
+  }
+
+  /**
+   * "* ESEARCH (TAG "a") UID MIN 2 MAX 9 ALL 2,4:9 COUNT 7": MIN, MAX and ALL only when something
+   * matched; with {@code modseqs}, the highest mod-sequence of the messages returned (RFC 7162
+   * 3.1.5).
+   */
+  private byte[] esearch(String tag, Set<Return> returns, List<Long> hits, List<Long> modseqs) {
+    Response r = Response.untagged().atom("ESEARCH").open().atom("TAG").string(tag).close();
+    if (uid) {
+      r.atom("UID");
+    }
+    if (!hits.isEmpty()) {
+      if (returns.contains(Return.MIN)) {
+        r.atom("MIN").number(hits.get(0));
+      }
+      if (returns.contains(Return.MAX)) {
+        r.atom("MAX").number(hits.get(hits.size() - 1));
+      }
+      if (returns.contains(Return.ALL)) {
+        r.atom("ALL").atom(SequenceSet.compress(hits));
+      }
+    }
+    if (returns.contains(Return.COUNT)) {
+      r.atom("COUNT").number(hits.size());
+    }
+    if (modseqs != null && !hits.isEmpty()) {
+      boolean every = returns.contains(Return.ALL) || returns.contains(Return.COUNT);
+      List<Long> returned = new ArrayList<>();
+      if (every) {
+        returned = modseqs;
+      } else {
+        if (returns.contains(Return.MIN)) {
+          returned.add(modseqs.get(0));
+        }
+        if (returns.contains(Return.MAX)) {
+          returned.add(modseqs.get(modseqs.size() - 1));
+        }
+      }
+      r.atom("MODSEQ").number(highest(returned));
+    }
+    return r.line();
+  }
+
+  private static long highest(List<Long> modseqs) {
+    return modseqs.stream().mapToLong(Long::longValue).max().orElse(0);
   }
 }

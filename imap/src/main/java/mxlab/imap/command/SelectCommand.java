@@ -39,6 +39,16 @@ final class SelectCommand implements ImapCommand {
       throws IOException, ImapSyntaxException {
     args.space();
     String mailbox = MailboxNames.read(args);
+    boolean condstore = false;
+    if (!args.atEnd()) {
+      args.space();
+      args.expect('('); // RFC 4466 select-params; CONDSTORE is the one we know (RFC 7162 3.1.8)
+      if (!args.atom().equalsIgnoreCase(ImapSession.CONDSTORE)) {
+        throw new ImapSyntaxException("Unknown SELECT parameter");
+      }
+      args.expect(')');
+      condstore = true;
+    }
     args.end();
     session.unselect(); // RFC 3501 6.3.1: even if this SELECT fails
     Optional<Folder> folder = session.mailbox().folder(mailbox);
@@ -47,6 +57,9 @@ final class SelectCommand implements ImapCommand {
       return;
     }
     Folder f = folder.get();
+    if (condstore) {
+      session.enable(ImapSession.CONDSTORE);
+    }
     SelectedFolder view = session.select(f, readOnly);
     List<String> flags = new ArrayList<>();
     for (Flag s : Flag.values()) {
@@ -67,6 +80,8 @@ final class SelectCommand implements ImapCommand {
         "OK [PERMANENTFLAGS "
             + (readOnly ? "()" : list.substring(0, list.length() - 1) + " \\*)")
             + "] Flags permitted");
+    // RFC 7162 3.1.2.1: every folder keeps its mod-sequences, so this comes with every SELECT
+    session.untagged("OK [HIGHESTMODSEQ " + f.highestModSeq() + "] Highest");
     session.ok(tag, (readOnly ? "[READ-ONLY] " : "[READ-WRITE] ") + name + " completed");
   }
 }

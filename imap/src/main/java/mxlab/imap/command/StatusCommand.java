@@ -31,6 +31,9 @@ final class StatusCommand implements ImapCommand {
     args.space();
     List<String> items = StatusItems.read(args);
     args.end();
+    if (items.contains("HIGHESTMODSEQ")) {
+      session.enable(ImapSession.CONDSTORE); // RFC 7162 3.1: a CONDSTORE enabling command
+    }
     Optional<Folder> folder = session.mailbox().folder(name);
     if (folder.isEmpty()) {
       session.no(tag, "[NONEXISTENT] Mailbox doesn't exist");

@@ -15,7 +15,7 @@ import mxlab.store.Message;
 /** The STATUS data items (RFC 3501 6.3.10), for STATUS and LIST-STATUS (RFC 5819). */
 final class StatusItems {
   private static final List<String> KNOWN =
-      List.of("MESSAGES", "RECENT", "UIDNEXT", "UIDVALIDITY", "UNSEEN", "SIZE");
+      List.of("MESSAGES", "RECENT", "UIDNEXT", "UIDVALIDITY", "UNSEEN", "SIZE", "HIGHESTMODSEQ");
 
   private StatusItems() {}
 
@@ -52,6 +52,7 @@ final class StatusItems {
         case "UIDNEXT" -> r.number(folder.uidNext());
         case "UIDVALIDITY" -> r.number(folder.uidValidity());
         case "UNSEEN" -> r.number(messages.stream().filter(m -> !m.flags().has(Flag.SEEN)).count());
+        case "HIGHESTMODSEQ" -> r.number(folder.highestModSeq()); // RFC 7162 3.1.2.2
         default -> r.number(messages.stream().mapToLong(Message::size).sum()); // RFC 8438 SIZE
       }
     }

@@ -237,6 +237,22 @@ public final class Arguments {
     return n;
   }
 
+  /** A 63-bit number: mod-sequence-valzer of RFC 7162 7 (0 allowed; callers refuse it if not). */
+  public long number64() throws ImapSyntaxException {
+    int start = pos;
+    while (pos < text.length() && text.charAt(pos) >= '0' && text.charAt(pos) <= '9') {
+      pos++;
+    }
+    if (pos == start || pos - start > 19) {
+      throw new ImapSyntaxException("Expected a number");
+    }
+    try {
+      return Long.parseLong(text.substring(start, pos));
+    } catch (NumberFormatException e) {
+      throw new ImapSyntaxException("Number too large");
+    }
+  }
+
   public SequenceSet sequenceSet() throws ImapSyntaxException {
     int start = pos;
     while (pos < text.length() && "0123456789:,*".indexOf(text.charAt(pos)) >= 0) {

@@ -64,4 +64,38 @@ public record SequenceSet(List<Range> ranges) {
     }
     return false;
   }
+
+  /**
+   * "4,7:9": consecutive runs as ranges, in the given order (COPYUID, MODIFIED, ESEARCH ALL; RFC
+   * 4731 3 asks for the shortest form).
+   */
+  public static String compress(Iterable<Long> numbers) {
+    StringBuilder b = new StringBuilder();
+    long start = -1;
+    long prev = -1;
+    for (long n : numbers) {
+      if (start >= 0 && n == prev + 1) {
+        prev = n;
+        continue;
+      }
+      append(b, start, prev);
+      start = n;
+      prev = n;
+    }
+    append(b, start, prev);
+    return b.toString();
+  }
+
+  private static void append(StringBuilder b, long start, long end) {
+    if (start < 0) {
+      return;
+    }
+    if (b.length() > 0) {
+      b.append(',');
+    }
+    b.append(start);
+    if (end != start) {
+      b.append(':').append(end);
+    }
+  }
 }

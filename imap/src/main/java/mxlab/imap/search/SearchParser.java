@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import mxlab.imap.parse.Arguments;
 import mxlab.imap.parse.ImapSyntaxException;
@@ -20,19 +21,31 @@ import mxlab.store.Message;
  * compare in UTC, the internal date's zone here; Date: headers in their own zone.
  */
 public final class SearchParser {
+  /**
+   * What a search asks.
+   *
+   * @param key every key, ANDed
+   * @param modseq whether a MODSEQ key is among them (RFC 7162 3.1.6: the answer then says the
+   *     highest mod-sequence of the messages found)
+   */
+  public record Query(SearchKey key, boolean modseq) {}
+
+  private boolean modseq;
+
   private SearchParser() {}
 
-  /** Every key up to the end of the command, ANDed. */
-  public static SearchKey keys(Arguments args) throws ImapSyntaxException {
-    SearchKey all = key(args);
+  /** Every key up to the end of the command. */
+  public static Query query(Arguments args) throws ImapSyntaxException {
+    SearchParser p = new SearchParser();
+    SearchKey all = p.key(args);
     while (!args.atEnd()) {
       args.space();
-      all = all.and(key(args));
+      all = all.and(p.key(args));
     }
-    return all;
+    return new Query(all, p.modseq);
   }
 
-  private static SearchKey key(Arguments args) throws ImapSyntaxException {
+  private SearchKey key(Arguments args) throws ImapSyntaxException {
     if (args.tryChar('(')) {
       SearchKey all = key(args);
       while (!args.tryChar(')')) {
@@ -138,6 +151,23 @@ public final class SearchParser {
           args.space();
           SequenceSet set = args.sequenceSet();
           return c -> set.contains(c.message().uid(), c.maxUid());
+        }
+      case "MODSEQ":
+        {
+          args.space();
+          if (args.isStringAhead()) {
+            // RFC 7162 3.1.5 entry-name entry-type: one mod-sequence covers all our flags
+            args.string();
+            args.space();
+            String type = args.atom().toLowerCase(Locale.ROOT);
+            if (!Set.of("all", "priv", "shared").contains(type)) {
+              throw new ImapSyntaxException("Invalid MODSEQ entry type " + type);
+            }
+            args.space();
+          }
+          long n = args.number64();
+          modseq = true;
+          return c -> c.message().modseq() >= n;
         }
       case "NOT":
         {

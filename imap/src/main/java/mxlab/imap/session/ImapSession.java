@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import mxlab.core.auth.accounts.Credentials;
 import mxlab.core.auth.sasl.Mechanisms;
@@ -36,11 +38,18 @@ public final class ImapSession {
   private static final Logger log = LoggerFactory.getLogger(ImapSession.class);
   private static final Logger maillog = LoggerFactory.getLogger("maillog");
 
+  /** RFC 7162 3.1. */
+  public static final String CONDSTORE = "CONDSTORE";
+
+  /** What ENABLE can turn on (RFC 5161). */
+  public static final Set<String> ENABLEABLE = Set.of(CONDSTORE);
+
   private final ImapConnection connection;
   private final ImapEnvironment env;
   private final Site site;
   private final ImapCommands commands;
   private final ArrayDeque<Runnable> held = new ArrayDeque<>();
+  private final Set<String> enabled = new HashSet<>();
 
   private ImapState state = ImapState.NOT_AUTHENTICATED;
   private Mailbox mailbox;
@@ -261,7 +270,9 @@ public final class ImapSession {
             "CHILDREN",
             "SPECIAL-USE",
             "LIST-EXTENDED",
-            "LIST-STATUS"));
+            "LIST-STATUS",
+            CONDSTORE,
+            "ESEARCH"));
     if (state == ImapState.NOT_AUTHENTICATED) {
       if (env.tls() && !connection.secure()) {
         caps.add("STARTTLS");
@@ -418,8 +429,31 @@ public final class ImapSession {
     unselect();
     listening = folder.listen(this::heard); // first, so that nothing after the snapshot is missed
     selected = SelectedFolder.open(folder, readOnly);
+    if (condstore()) {
+      selected.reportModSeqs();
+    }
     state = ImapState.SELECTED;
     return selected;
+  }
+
+  /**
+   * Turns an extension on for the rest of the session (ENABLE, RFC 5161; a CONDSTORE enabling
+   * command, RFC 7162 3.1); true if it was off.
+   */
+  public boolean enable(String extension) {
+    if (!ENABLEABLE.contains(extension)) {
+      throw new IllegalArgumentException(extension + " cannot be enabled");
+    }
+    boolean now = enabled.add(extension);
+    if (now && extension.equals(CONDSTORE) && selected != null) {
+      selected.reportModSeqs();
+    }
+    return now;
+  }
+
+  /** Whether CONDSTORE is on: FETCH responses with flags carry MODSEQ (RFC 7162 3.1.4). */
+  public boolean condstore() {
+    return enabled.contains(CONDSTORE);
   }
 
   /** CLOSE, UNSELECT, or a failed SELECT: back to AUTHENTICATED. */

@@ -28,6 +28,7 @@ public final class SelectedFolder {
   private Message[] messages = new Message[16];
   private final BitSet ghosts = new BitSet();
   private int size;
+  private boolean modseqs;
 
   private SelectedFolder(Folder folder, boolean readOnly) {
     this.folder = folder;
@@ -48,6 +49,11 @@ public final class SelectedFolder {
 
   public boolean readOnly() {
     return readOnly;
+  }
+
+  /** CONDSTORE is enabled (RFC 7162 3.1.4): flag updates carry MODSEQ, and a new one is told. */
+  public void reportModSeqs() {
+    modseqs = true;
   }
 
   /** EXISTS: the messages the client knows, ghosts included. */
@@ -138,7 +144,9 @@ public final class SelectedFolder {
         }
         if (j < now.size() && now.get(j).uid() == uids[i]) {
           Message m = now.get(j++);
-          if (!ghosts.get(i) && !m.flags().equals(messages[i].flags())) {
+          if (!ghosts.get(i)
+              && (!m.flags().equals(messages[i].flags())
+                  || modseqs && m.modseq() != messages[i].modseq())) {
             flagged.add(m.uid());
           }
           if (!ghosts.get(i)) {
@@ -154,7 +162,7 @@ public final class SelectedFolder {
       for (long uid : flagged) {
         int i = indexOf(uid);
         if (i >= 0) {
-          out.add(flagsResponse(i + 1, messages[i]));
+          out.add(flagsResponse(i + 1, messages[i], modseqs));
         }
       }
       int before = size;
@@ -211,18 +219,17 @@ public final class SelectedFolder {
     return null;
   }
 
-  /** "* n FETCH (UID u FLAGS (...))": an unsolicited flag update (RFC 3501 7.4.2). */
-  public static byte[] flagsResponse(int seq, Message m) {
-    return Response.untagged()
-        .number(seq)
-        .atom("FETCH")
-        .open()
-        .atom("UID")
-        .number(m.uid())
-        .atom("FLAGS")
-        .atomList(m.flags().imapNames())
-        .close()
-        .line();
+  /**
+   * "* n FETCH (UID u FLAGS (...))": an unsolicited flag update (RFC 3501 7.4.2), with "MODSEQ (m)"
+   * once CONDSTORE is enabled (RFC 7162 3.1.4).
+   */
+  public static byte[] flagsResponse(int seq, Message m, boolean modseq) {
+    Response r = Response.untagged().number(seq).atom("FETCH").open();
+    r.atom("UID").number(m.uid()).atom("FLAGS").atomList(m.flags().imapNames());
+    if (modseq) {
+      r.atom("MODSEQ").open().number(m.modseq()).close();
+    }
+    return r.close().line();
   }
 
   private void add(Message m) {

@@ -51,6 +51,7 @@ class ImapConcurrentSessionsTest {
           S: * OK [UIDVALIDITY *
           S: * OK [UIDNEXT *
           S: * OK [PERMANENTFLAGS *
+          S: * OK [HIGHESTMODSEQ *] Highest
           S: s OK [READ-WRITE] SELECT completed
           """);
       clients.add(c);

@@ -195,6 +195,7 @@ class ImapFetchDialogueTest {
         S: * OK [UIDVALIDITY *
         S: * OK [UIDNEXT *
         S: * OK [PERMANENTFLAGS ()] *
+        S: * OK [HIGHESTMODSEQ *] Highest
         S: x OK [READ-ONLY] EXAMINE completed
         """);
     c.send("a FETCH 1 BODY[TEXT]\r\n");

@@ -33,7 +33,7 @@ class ImapLoginDialogueTest {
     ImapClient c = fixture(true, false).connect();
     c.script(
         """
-        S: * OK [CAPABILITY IMAP4rev1 LITERAL+ SASL-IR ID ENABLE IDLE NAMESPACE UIDPLUS MOVE UNSELECT CHILDREN SPECIAL-USE LIST-EXTENDED LIST-STATUS AUTH=PLAIN AUTH=LOGIN AUTH=CRAM-MD5] mxlab IMAP4rev1 ready
+        S: * OK [CAPABILITY IMAP4rev1 LITERAL+ SASL-IR ID ENABLE IDLE NAMESPACE UIDPLUS MOVE UNSELECT CHILDREN SPECIAL-USE LIST-EXTENDED LIST-STATUS CONDSTORE ESEARCH AUTH=PLAIN AUTH=LOGIN AUTH=CRAM-MD5] mxlab IMAP4rev1 ready
         C: a CAPABILITY
         S: * CAPABILITY IMAP4rev1 * AUTH=PLAIN AUTH=LOGIN AUTH=CRAM-MD5
         S: a OK CAPABILITY completed
@@ -63,7 +63,7 @@ class ImapLoginDialogueTest {
     c.script(
         """
         C: d CAPABILITY
-        S: * CAPABILITY * LIST-STATUS AUTH=PLAIN AUTH=LOGIN AUTH=CRAM-MD5
+        S: * CAPABILITY IMAP4rev1 * AUTH=PLAIN AUTH=LOGIN AUTH=CRAM-MD5
         S: d OK CAPABILITY completed
         C: e STARTTLS
         S: e BAD TLS is not available here
@@ -194,8 +194,8 @@ class ImapLoginDialogueTest {
         C: i ID ("name" "mutt" "version" "2.2")
         S: * ID ("name" "mxlab" "vendor" "mxlab")
         S: i OK ID completed
-        C: j ENABLE CONDSTORE
-        S: * ENABLED
+        C: j ENABLE CONDSTORE X-UNKNOWN
+        S: * ENABLED CONDSTORE
         S: j OK ENABLE completed
         C: k LOGOUT
         S: * BYE *

@@ -43,6 +43,7 @@ class ImapMailboxDialogueTest {
         S: * OK [UIDVALIDITY %d] UIDs valid
         S: * OK [UIDNEXT 3] Predicted next UID
         S: * OK [PERMANENTFLAGS (\\Draft \\Flagged \\Answered \\Seen \\Deleted \\*)] Flags permitted
+        S: * OK [HIGHESTMODSEQ *] Highest
         S: a OK [READ-WRITE] SELECT completed
         C: b EXAMINE INBOX
         S: * FLAGS *
@@ -52,6 +53,7 @@ class ImapMailboxDialogueTest {
         S: * OK [UIDVALIDITY *
         S: * OK [UIDNEXT 3] *
         S: * OK [PERMANENTFLAGS ()] Flags permitted
+        S: * OK [HIGHESTMODSEQ *] Highest
         S: b OK [READ-ONLY] EXAMINE completed
         C: c STORE 1 +FLAGS \\Seen
         S: c NO [READ-ONLY] Mailbox is read-only
@@ -256,6 +258,7 @@ class ImapMailboxDialogueTest {
         S: * OK [UIDVALIDITY *
         S: * OK [UIDNEXT 2] *
         S: * OK [PERMANENTFLAGS *
+        S: * OK [HIGHESTMODSEQ *] Highest
         S: d OK [READ-WRITE] SELECT completed
         C: e FETCH 1 (BODY.PEEK[HEADER.FIELDS ({7+}
         C: SUBJECT)])
