@@ -8,6 +8,7 @@ import mxlab.imap.folders.MailboxNames;
 import mxlab.imap.mime.LineEnds;
 import mxlab.imap.parse.Arguments;
 import mxlab.imap.parse.ImapSyntaxException;
+import mxlab.imap.parse.RawCommand;
 import mxlab.imap.session.ImapSession;
 import mxlab.imap.session.ImapState;
 import mxlab.store.Flags;
@@ -15,8 +16,9 @@ import mxlab.store.Folder;
 import mxlab.store.Message;
 
 /**
- * APPEND mailbox [flags] [date-time] literal (RFC 3501 6.3.11), answered with APPENDUID (RFC 4315).
- * The literal's size was checked against max_message_size before its octets were read.
+ * APPEND mailbox [flags] [date-time] literal (RFC 3501 6.3.11) or UTF8 (literal8) (RFC 6855 4),
+ * answered with APPENDUID (RFC 4315). The literal's size was checked against max_message_size
+ * before its octets were read.
  */
 final class AppendCommand implements ImapCommand {
   @Override
@@ -33,7 +35,7 @@ final class AppendCommand implements ImapCommand {
   public void handle(ImapSession session, String tag, Arguments args)
       throws IOException, ImapSyntaxException {
     args.space();
-    String mailbox = MailboxNames.read(args);
+    String mailbox = MailboxNames.read(args, session.utf8Accept());
     args.space();
     Flags flags = Flags.NONE;
     if (args.peek() == '(') {
@@ -45,7 +47,7 @@ final class AppendCommand implements ImapCommand {
       date = args.dateTime().toInstant();
       args.space();
     }
-    byte[] content = args.literal().octets();
+    byte[] content = message(session, args);
     args.end();
     if (content.length > session.site().spec().server().maxMessageSize()) {
       session.no(tag, "[TOOBIG] Message too big");
@@ -60,5 +62,27 @@ final class AppendCommand implements ImapCommand {
     session.touched(folder.get());
     session.ok(
         tag, "[APPENDUID " + folder.get().uidValidity() + " " + m.uid() + "] APPEND completed");
+  }
+
+  /**
+   * The message: a literal, or after ENABLE UTF8=ACCEPT "UTF8 (~{n}...)", a literal8 that may hold
+   * UTF-8 headers (RFC 6855 4; Thunderbird 128 sends it).
+   */
+  private static byte[] message(ImapSession session, Arguments args) throws ImapSyntaxException {
+    if (!args.peekAtom().equalsIgnoreCase("UTF8")) {
+      return args.literal().octets();
+    }
+    args.atom();
+    if (!session.utf8Accept()) {
+      throw new ImapSyntaxException("UTF8 needs ENABLE UTF8=ACCEPT first");
+    }
+    args.space();
+    args.expect('(');
+    RawCommand.Literal literal = args.literal();
+    if (!literal.binary()) {
+      throw new ImapSyntaxException("UTF8 takes a literal8: ~{n}");
+    }
+    args.expect(')');
+    return literal.octets();
   }
 }

@@ -46,7 +46,7 @@ final class CopyCommand implements ImapCommand {
     args.space();
     BitSet which = view.select(args.sequenceSet(), uid);
     args.space();
-    String mailbox = MailboxNames.read(args);
+    String mailbox = MailboxNames.read(args, session.utf8Accept());
     args.end();
     Optional<Folder> target = session.mailbox().folder(mailbox);
     if (target.isEmpty()) {

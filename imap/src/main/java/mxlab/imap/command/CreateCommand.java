@@ -26,7 +26,7 @@ final class CreateCommand implements ImapCommand {
   public void handle(ImapSession session, String tag, Arguments args)
       throws IOException, ImapSyntaxException {
     args.space();
-    String name = MailboxNames.read(args);
+    String name = MailboxNames.read(args, session.utf8Accept());
     args.end();
     while (name.length() > 1 && name.charAt(name.length() - 1) == FolderNames.SEPARATOR) {
       name = name.substring(0, name.length() - 1);

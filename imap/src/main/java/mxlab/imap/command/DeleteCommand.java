@@ -25,7 +25,7 @@ final class DeleteCommand implements ImapCommand {
   public void handle(ImapSession session, String tag, Arguments args)
       throws IOException, ImapSyntaxException {
     args.space();
-    String name = MailboxNames.read(args);
+    String name = MailboxNames.read(args, session.utf8Accept());
     args.end();
     if (session.selected() != null && session.selected().folder().name().equals(name)) {
       session.unselect();

@@ -77,7 +77,7 @@ final class ListCommand implements ImapCommand {
     }
     ordered.addAll(names);
     for (String n : ordered) {
-      String wire = MailboxNames.toWire(n);
+      String wire = MailboxNames.toWire(n, session.utf8Accept());
       if (!request.matches(wire)) {
         continue;
       }
@@ -86,7 +86,8 @@ final class ListCommand implements ImapCommand {
       boolean hiddenParent = false;
       if (request.onlySubscribed() && !isSubscribed) {
         // RFC 3501 6.3.9: a "%" that stops above a subscribed folder shows its parent, \Noselect
-        hiddenParent = request.lsub() && hidesSubscribedChild(n, subscribed, request);
+        hiddenParent =
+            request.lsub() && hidesSubscribedChild(n, subscribed, request, session.utf8Accept());
         if (!hiddenParent) {
           continue;
         }
@@ -113,17 +114,17 @@ final class ListCommand implements ImapCommand {
               .astring(wire)
               .line());
       if (request.status() != null && exists) {
-        session.send(StatusItems.response(folders.get(n), request.status()));
+        session.send(StatusItems.response(folders.get(n), request.status(), session.utf8Accept()));
       }
     }
     session.ok(tag, name + " completed");
   }
 
   private static boolean hidesSubscribedChild(
-      String name, Set<String> subscribed, ListRequest request) {
+      String name, Set<String> subscribed, ListRequest request, boolean utf8) {
     String prefix = name + DELIMITER;
     return subscribed.stream()
-        .anyMatch(s -> s.startsWith(prefix) && !request.matches(MailboxNames.toWire(s)));
+        .anyMatch(s -> s.startsWith(prefix) && !request.matches(MailboxNames.toWire(s, utf8)));
   }
 
   private static boolean hasChildren(String name, Set<String> folders) {

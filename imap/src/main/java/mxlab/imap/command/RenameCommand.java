@@ -32,9 +32,9 @@ final class RenameCommand implements ImapCommand {
   public void handle(ImapSession session, String tag, Arguments args)
       throws IOException, ImapSyntaxException {
     args.space();
-    String from = MailboxNames.read(args);
+    String from = MailboxNames.read(args, session.utf8Accept());
     args.space();
-    String to = MailboxNames.read(args);
+    String to = MailboxNames.read(args, session.utf8Accept());
     args.end();
     try {
       if (from.equals(Mailbox.INBOX)) {

@@ -38,7 +38,7 @@ final class SelectCommand implements ImapCommand {
   public void handle(ImapSession session, String tag, Arguments args)
       throws IOException, ImapSyntaxException {
     args.space();
-    String mailbox = MailboxNames.read(args);
+    String mailbox = MailboxNames.read(args, session.utf8Accept());
     boolean condstore = false;
     if (!args.atEnd()) {
       args.space();

@@ -27,7 +27,7 @@ final class StatusCommand implements ImapCommand {
   public void handle(ImapSession session, String tag, Arguments args)
       throws IOException, ImapSyntaxException {
     args.space();
-    String name = MailboxNames.read(args);
+    String name = MailboxNames.read(args, session.utf8Accept());
     args.space();
     List<String> items = StatusItems.read(args);
     args.end();
@@ -39,7 +39,7 @@ final class StatusCommand implements ImapCommand {
       session.no(tag, "[NONEXISTENT] Mailbox doesn't exist");
       return;
     }
-    session.send(StatusItems.response(folder.get(), items));
+    session.send(StatusItems.response(folder.get(), items, session.utf8Accept()));
     session.ok(tag, "STATUS completed");
   }
 }

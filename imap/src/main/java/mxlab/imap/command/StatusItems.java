@@ -40,9 +40,10 @@ final class StatusItems {
   }
 
   /** "* STATUS name (MESSAGES 3 UNSEEN 1)". */
-  static byte[] response(Folder folder, List<String> items) throws IOException {
+  static byte[] response(Folder folder, List<String> items, boolean utf8) throws IOException {
     List<Message> messages = folder.messages();
-    Response r = Response.untagged().atom("STATUS").astring(MailboxNames.toWire(folder.name()));
+    Response r =
+        Response.untagged().atom("STATUS").astring(MailboxNames.toWire(folder.name(), utf8));
     r.open();
     for (String item : items) {
       r.atom(item);

@@ -33,7 +33,7 @@ final class SubscribeCommand implements ImapCommand {
   public void handle(ImapSession session, String tag, Arguments args)
       throws IOException, ImapSyntaxException {
     args.space();
-    String mailbox = MailboxNames.read(args);
+    String mailbox = MailboxNames.read(args, session.utf8Accept());
     args.end();
     if (subscribe && session.mailbox().folder(mailbox).isEmpty()) {
       session.no(tag, "[NONEXISTENT] Mailbox doesn't exist");

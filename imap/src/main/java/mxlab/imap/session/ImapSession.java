@@ -41,8 +41,11 @@ public final class ImapSession {
   /** RFC 7162 3.1. */
   public static final String CONDSTORE = "CONDSTORE";
 
+  /** RFC 6855 3. */
+  public static final String UTF8_ACCEPT = "UTF8=ACCEPT";
+
   /** What ENABLE can turn on (RFC 5161). */
-  public static final Set<String> ENABLEABLE = Set.of(CONDSTORE);
+  public static final Set<String> ENABLEABLE = Set.of(CONDSTORE, UTF8_ACCEPT);
 
   private final ImapConnection connection;
   private final ImapEnvironment env;
@@ -272,7 +275,8 @@ public final class ImapSession {
             "LIST-EXTENDED",
             "LIST-STATUS",
             CONDSTORE,
-            "ESEARCH"));
+            "ESEARCH",
+            UTF8_ACCEPT));
     if (state == ImapState.NOT_AUTHENTICATED) {
       if (env.tls() && !connection.secure()) {
         caps.add("STARTTLS");
@@ -449,6 +453,14 @@ public final class ImapSession {
       selected.reportModSeqs();
     }
     return now;
+  }
+
+  /**
+   * Whether UTF8=ACCEPT is on: mailbox names are UTF-8 both ways, and APPEND takes UTF8 (RFC 6855
+   * 3, 4).
+   */
+  public boolean utf8Accept() {
+    return enabled.contains(UTF8_ACCEPT);
   }
 
   /** Whether CONDSTORE is on: FETCH responses with flags carry MODSEQ (RFC 7162 3.1.4). */

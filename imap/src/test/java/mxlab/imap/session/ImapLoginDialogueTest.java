@@ -33,7 +33,7 @@ class ImapLoginDialogueTest {
     ImapClient c = fixture(true, false).connect();
     c.script(
         """
-        S: * OK [CAPABILITY IMAP4rev1 LITERAL+ SASL-IR ID ENABLE IDLE NAMESPACE UIDPLUS MOVE UNSELECT CHILDREN SPECIAL-USE LIST-EXTENDED LIST-STATUS CONDSTORE ESEARCH AUTH=PLAIN AUTH=LOGIN AUTH=CRAM-MD5] mxlab IMAP4rev1 ready
+        S: * OK [CAPABILITY IMAP4rev1 LITERAL+ SASL-IR ID ENABLE IDLE NAMESPACE UIDPLUS MOVE UNSELECT CHILDREN SPECIAL-USE LIST-EXTENDED LIST-STATUS CONDSTORE ESEARCH UTF8=ACCEPT AUTH=PLAIN AUTH=LOGIN AUTH=CRAM-MD5] mxlab IMAP4rev1 ready
         C: a CAPABILITY
         S: * CAPABILITY IMAP4rev1 * AUTH=PLAIN AUTH=LOGIN AUTH=CRAM-MD5
         S: a OK CAPABILITY completed
@@ -68,7 +68,7 @@ class ImapLoginDialogueTest {
         C: e STARTTLS
         S: e BAD TLS is not available here
         C: f LOGIN test changeme
-        S: f OK [CAPABILITY IMAP4rev1 * LIST-STATUS] Logged in
+        S: f OK [CAPABILITY IMAP4rev1 * UTF8=ACCEPT] Logged in
         """);
   }
 
