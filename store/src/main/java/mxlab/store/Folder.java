@@ -46,6 +46,7 @@ public final class Folder {
   private UidList uids;
   private Keywords keywords;
   private ModSeqs modseqs;
+  private RecentMark recent;
   private TreeMap<Long, Message> messages = new TreeMap<>();
   private FileTime seenNew;
   private FileTime seenCur;
@@ -94,6 +95,25 @@ public final class Folder {
     synchronized (lock) {
       sync();
       return modseqs.highest();
+    }
+  }
+
+  /** The lowest UID no read-write session has claimed as \Recent (RFC 3501 2.3.2). */
+  public long firstRecent() throws IOException {
+    synchronized (lock) {
+      load();
+      return recent.firstUnclaimed();
+    }
+  }
+
+  /**
+   * A read-write session reports the messages below {@code upTo}: those no session claimed before
+   * are \Recent for it alone. Returns the first UID it claimed (from there to {@code upTo}).
+   */
+  public long claimRecent(long upTo) throws IOException {
+    synchronized (lock) {
+      load();
+      return recent.claim(upTo);
     }
   }
 
@@ -324,6 +344,7 @@ public final class Folder {
       uids = UidList.load(dir, store.newUidValidity());
       keywords = Keywords.load(dir);
       modseqs = ModSeqs.load(dir);
+      recent = RecentMark.load(dir);
     }
   }
 

@@ -104,7 +104,8 @@ final class FetchCommand implements ImapCommand {
           flagsChanged = true;
         }
       }
-      session.send(response(i + 1, m, parsed, items, flagsChanged, condstore));
+      session.send(
+          response(i + 1, m, view.flagNames(i, m), parsed, items, flagsChanged, condstore));
     }
     if (gone) {
       session.no(tag, "[EXPUNGEISSUED] Some messages were expunged"); // RFC 2180 4.1.2
@@ -135,6 +136,7 @@ final class FetchCommand implements ImapCommand {
   private byte[] response(
       int seq,
       Message m,
+      List<String> flags,
       MimePart p,
       List<FetchItems.Item> items,
       boolean flagsChanged,
@@ -148,7 +150,7 @@ final class FetchCommand implements ImapCommand {
     }
     for (FetchItems.Item item : items) {
       if (item instanceof FetchItems.Simple s) {
-        simple(r, s.name(), m, p);
+        simple(r, s.name(), m, flags, p);
       } else if (item instanceof FetchItems.Body b) {
         byte[] data = b.section().extract(p);
         if (data == null) {
@@ -165,7 +167,7 @@ final class FetchCommand implements ImapCommand {
       }
     }
     if (flagsChanged && !hasFlags) {
-      r.atom("FLAGS").atomList(m.flags().imapNames()); // RFC 3501 6.4.5: \Seen was set
+      r.atom("FLAGS").atomList(flags); // RFC 3501 6.4.5: \Seen was set
     }
     if (flagsChanged && condstore && !hasModSeq) {
       r.atom("MODSEQ").open().number(m.modseq()).close(); // RFC 7162 3.1.4
@@ -173,10 +175,10 @@ final class FetchCommand implements ImapCommand {
     return r.close().line();
   }
 
-  private static void simple(Response r, String name, Message m, MimePart p) {
+  private static void simple(Response r, String name, Message m, List<String> flags, MimePart p) {
     r.atom(name);
     switch (name) {
-      case "FLAGS" -> r.atomList(m.flags().imapNames());
+      case "FLAGS" -> r.atomList(flags);
       case "INTERNALDATE" -> r.string(INTERNALDATE.format(m.internalDate()));
       case "RFC822.SIZE" -> r.number(m.size());
       case "UID" -> r.number(m.uid());

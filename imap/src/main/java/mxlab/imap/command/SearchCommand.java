@@ -84,7 +84,9 @@ final class SearchCommand implements ImapCommand {
         if (m == null) {
           continue; // expunged meanwhile: nothing to match
         }
-        Candidate c = new Candidate(i + 1, m, view.exists(), maxUid, session.environment().cache());
+        Candidate c =
+            new Candidate(
+                i + 1, m, view.recent(i), view.exists(), maxUid, session.environment().cache());
         if (query.key().matches(c)) {
           hits.add(uid ? m.uid() : i + 1);
           modseqs.add(m.modseq());

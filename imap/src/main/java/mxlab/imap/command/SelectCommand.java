@@ -69,7 +69,7 @@ final class SelectCommand implements ImapCommand {
     String list = "(" + String.join(" ", flags) + ")";
     session.untagged("FLAGS " + list);
     session.untagged(view.exists() + " EXISTS");
-    session.untagged("0 RECENT"); // \Recent is never set
+    session.untagged(view.recentCount() + " RECENT");
     int unseen = view.firstUnseen();
     if (unseen > 0) {
       session.untagged("OK [UNSEEN " + unseen + "] First unseen");

@@ -49,7 +49,10 @@ final class StatusItems {
       r.atom(item);
       switch (item) {
         case "MESSAGES" -> r.number(messages.size());
-        case "RECENT" -> r.number(0); // \Recent is never set
+        case "RECENT" -> {
+          long first = folder.firstRecent(); // what no session has claimed (RFC 3501 2.3.2)
+          r.number(messages.stream().filter(m -> m.uid() >= first).count());
+        }
         case "UIDNEXT" -> r.number(folder.uidNext());
         case "UIDVALIDITY" -> r.number(folder.uidValidity());
         case "UNSEEN" -> r.number(messages.stream().filter(m -> !m.flags().has(Flag.SEEN)).count());

@@ -101,7 +101,7 @@ final class StoreCommand implements ImapCommand {
       if (!silent || condstore && changed) {
         Response r = Response.untagged().number(i + 1).atom("FETCH").open();
         if (!silent) {
-          r.atom("FLAGS").atomList(m.flags().imapNames());
+          r.atom("FLAGS").atomList(view.flagNames(i, m));
         }
         if (uid) {
           r.atom("UID").number(m.uid());

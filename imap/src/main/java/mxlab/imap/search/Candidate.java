@@ -10,14 +10,17 @@ import mxlab.store.Message;
 public final class Candidate {
   private final int seq;
   private final Message message;
+  private final boolean recent;
   private final MessageCache cache;
   private final long maxUid;
   private final int exists;
   private MimePart parsed;
 
-  public Candidate(int seq, Message message, int exists, long maxUid, MessageCache cache) {
+  public Candidate(
+      int seq, Message message, boolean recent, int exists, long maxUid, MessageCache cache) {
     this.seq = seq;
     this.message = message;
+    this.recent = recent;
     this.exists = exists;
     this.maxUid = maxUid;
     this.cache = cache;
@@ -29,6 +32,11 @@ public final class Candidate {
 
   public Message message() {
     return message;
+  }
+
+  /** Whether it is \Recent in this session (RFC 3501 2.3.2). */
+  public boolean recent() {
+    return recent;
   }
 
   /** EXISTS, the value of "*" in a sequence set. */

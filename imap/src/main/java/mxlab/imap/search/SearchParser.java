@@ -83,10 +83,12 @@ public final class SearchParser {
         return flag(Flag.FLAGGED, false);
       case "UNSEEN":
         return flag(Flag.SEEN, false);
-      case "RECENT", "NEW":
-        return c -> false; // \Recent is never set
+      case "RECENT":
+        return Candidate::recent;
+      case "NEW":
+        return c -> c.recent() && !c.message().flags().has(Flag.SEEN);
       case "OLD":
-        return c -> true;
+        return c -> !c.recent();
       case "KEYWORD", "UNKEYWORD":
         {
           args.space();

@@ -19,7 +19,9 @@ import mxlab.store.Message;
  * client (RFC 3501 7.4.1, RFC 2180 4): until an expunge may be told, the message keeps its number
  * as a ghost whose data is gone.
  *
- * <p>\Recent is never set (RFC 3501 2.3.2 lets a server not keep it): RECENT is always 0.
+ * <p>\Recent (RFC 3501 2.3.2): a read-write view claims the messages it is the first to report from
+ * its folder, so they are recent here and nowhere else; a read-only one sees as recent what no
+ * session has claimed.
  */
 public final class SelectedFolder {
   private final Folder folder;
@@ -29,6 +31,7 @@ public final class SelectedFolder {
   private final BitSet ghosts = new BitSet();
   private int size;
   private boolean modseqs;
+  private final List<long[]> recent = new ArrayList<>(); // UID ranges [from, to), ascending
 
   private SelectedFolder(Folder folder, boolean readOnly) {
     this.folder = folder;
@@ -40,6 +43,7 @@ public final class SelectedFolder {
     for (Message m : folder.messages()) {
       v.add(m);
     }
+    v.noteRecent(1);
     return v;
   }
 
@@ -74,6 +78,45 @@ public final class SelectedFolder {
   public int indexOf(long uid) {
     int i = Arrays.binarySearch(uids, 0, size, uid);
     return i < 0 ? -1 : i;
+  }
+
+  /** Whether the message at {@code index} is \Recent in this session. */
+  public boolean recent(int index) {
+    long uid = uids[index];
+    int lo = 0;
+    int hi = recent.size() - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      long[] r = recent.get(mid);
+      if (uid < r[0]) {
+        hi = mid - 1;
+      } else if (uid >= r[1]) {
+        lo = mid + 1;
+      } else {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** RECENT: the messages the client counts that are \Recent in this session. */
+  public int recentCount() {
+    int n = 0;
+    for (long[] r : recent) {
+      n += lowerBound(r[1]) - lowerBound(r[0]);
+    }
+    return n;
+  }
+
+  /** The FLAGS of the message at {@code index}: its own, and \Recent if it is so here. */
+  public List<String> flagNames(int index, Message m) {
+    List<String> names = m.flags().imapNames();
+    if (!recent(index)) {
+      return names;
+    }
+    List<String> withRecent = new ArrayList<>(names);
+    withRecent.add("\\Recent");
+    return withRecent;
   }
 
   /** Messages the client counts (ghosts included) whose flags say \Seen or not. */
@@ -162,7 +205,7 @@ public final class SelectedFolder {
       for (long uid : flagged) {
         int i = indexOf(uid);
         if (i >= 0) {
-          out.add(flagsResponse(i + 1, messages[i], modseqs));
+          out.add(flagsResponse(i));
         }
       }
       int before = size;
@@ -173,7 +216,9 @@ public final class SelectedFolder {
         }
       }
       if (size != before) {
+        noteRecent(last + 1);
         out.add(Response.untagged().number(size).atom("EXISTS").line());
+        out.add(Response.untagged().number(recentCount()).atom("RECENT").line()); // RFC 3501 7.3.2
       }
     } else if (expunges && !ghosts.isEmpty()) {
       expungeGhosts(out);
@@ -223,13 +268,35 @@ public final class SelectedFolder {
    * "* n FETCH (UID u FLAGS (...))": an unsolicited flag update (RFC 3501 7.4.2), with "MODSEQ (m)"
    * once CONDSTORE is enabled (RFC 7162 3.1.4).
    */
-  public static byte[] flagsResponse(int seq, Message m, boolean modseq) {
-    Response r = Response.untagged().number(seq).atom("FETCH").open();
-    r.atom("UID").number(m.uid()).atom("FLAGS").atomList(m.flags().imapNames());
-    if (modseq) {
+  private byte[] flagsResponse(int index) {
+    Message m = messages[index];
+    Response r = Response.untagged().number(index + 1).atom("FETCH").open();
+    r.atom("UID").number(m.uid()).atom("FLAGS").atomList(flagNames(index, m));
+    if (modseqs) {
       r.atom("MODSEQ").open().number(m.modseq()).close();
     }
     return r.close().line();
+  }
+
+  /**
+   * The messages from UID {@code firstNew} on are reported for the first time: those no session
+   * claimed are recent here (and claimed, unless read-only).
+   */
+  private void noteRecent(long firstNew) throws IOException {
+    long upTo = size == 0 ? 0 : uids[size - 1] + 1;
+    if (upTo <= firstNew) {
+      return;
+    }
+    long from = Math.max(firstNew, readOnly ? folder.firstRecent() : folder.claimRecent(upTo));
+    if (from < upTo) {
+      recent.add(new long[] {from, upTo});
+    }
+  }
+
+  /** The index of the first UID at or above {@code uid}. */
+  private int lowerBound(long uid) {
+    int i = Arrays.binarySearch(uids, 0, size, uid);
+    return i < 0 ? -i - 1 : i;
   }
 
   private void add(Message m) {

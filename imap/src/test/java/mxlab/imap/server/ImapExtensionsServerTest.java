@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * CONDSTORE, ESEARCH and UTF8=ACCEPT over a real socket on port 0: literal8 APPENDs on the wire,
- * and mod-sequences that survive a restart of the server and its store.
+ * and mod-sequences (and who saw what first, \Recent) that survive a restart of the server and its
+ * store.
  */
 class ImapExtensionsServerTest {
   private static final String SPEC =
@@ -122,14 +123,14 @@ class ImapExtensionsServerTest {
     try (Dialogue d = Dialogue.connectTls(imaps.address())) {
       d.expect("* OK *");
       d.send("a LOGIN test changeme").expect("a OK *");
-      d.send("b STATUS INBOX (MESSAGES HIGHESTMODSEQ)");
-      d.expect("* STATUS INBOX (MESSAGES 3 HIGHESTMODSEQ 4)");
+      d.send("b STATUS INBOX (MESSAGES RECENT HIGHESTMODSEQ)");
+      d.expect("* STATUS INBOX (MESSAGES 3 RECENT 1 HIGHESTMODSEQ 4)");
       d.expect("b OK STATUS completed");
       d.send("c SELECT INBOX (CONDSTORE)");
       selectUntilOk(d, "c", "* OK [HIGHESTMODSEQ 4] Highest");
       d.send("d FETCH 1:* (UID FLAGS) (CHANGEDSINCE 2)");
       d.expect("* 1 FETCH (UID 1 FLAGS (\\Flagged \\Seen) MODSEQ (3))");
-      d.expect("* 3 FETCH (UID 3 FLAGS () MODSEQ (4))");
+      d.expect("* 3 FETCH (UID 3 FLAGS (\\Recent) MODSEQ (4))"); // the first to see it
       d.expect("d OK FETCH completed");
     }
   }

@@ -138,6 +138,7 @@ class ImapServerTest {
       deliver("while idling");
       d.expect("* 1 EXISTS");
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+      d.expect("* 1 RECENT");
       d.send("DONE").expect("c OK *");
     }
   }

@@ -85,7 +85,7 @@ class ImapConcurrencyDialogueTest {
     one.script(
         """
         C: a STORE 1 +FLAGS (\\Flagged)
-        S: * 1 FETCH (FLAGS (\\Flagged))
+        S: * 1 FETCH (FLAGS (\\Flagged \\Recent))
         S: a OK STORE completed
         """);
     imap.deliver("Subject: new\n\nbody\n");
@@ -94,6 +94,7 @@ class ImapConcurrencyDialogueTest {
         C: a NOOP
         S: * 1 FETCH (UID 1 FLAGS (\\Flagged))
         S: * 4 EXISTS
+        S: * 1 RECENT
         S: a OK NOOP completed
         C: b NOOP
         S: b OK NOOP completed
@@ -102,6 +103,7 @@ class ImapConcurrencyDialogueTest {
         """
         C: b CHECK
         S: * 4 EXISTS
+        S: * 3 RECENT
         S: b OK CHECK completed
         """);
   }
@@ -113,6 +115,7 @@ class ImapConcurrencyDialogueTest {
         """
         C: a FETCH 1 UID
         S: * 4 EXISTS
+        S: * 1 RECENT
         S: * 1 FETCH (UID 1)
         S: a OK FETCH completed
         """);
@@ -126,12 +129,13 @@ class ImapConcurrencyDialogueTest {
         S: + idling
         """);
     imap.deliver("Subject: new\n\nbody\n");
-    two.script("S: * 4 EXISTS");
+    two.script("S: * 4 EXISTS\nS: * 1 RECENT");
     one.script(
         """
         C: a STORE 1 +FLAGS (\\Deleted)
         S: * 4 EXISTS
-        S: * 1 FETCH (FLAGS (\\Deleted))
+        S: * 3 RECENT
+        S: * 1 FETCH (FLAGS (\\Deleted \\Recent))
         S: a OK STORE completed
         """);
     two.script("S: * 1 FETCH (UID 1 FLAGS (\\Deleted))");
@@ -176,6 +180,7 @@ class ImapConcurrencyDialogueTest {
     two.script(
         """
         S: * 4 EXISTS
+        S: * 1 RECENT
         C: DONE
         S: i OK IDLE terminated
         C: j UID FETCH *:123 (UID RFC822.SIZE)

@@ -20,6 +20,7 @@ class ImapCondStoreDialogueTest {
     for (String s : new String[] {"one", "two", "three"}) {
       imap.deliver("Subject: " + s + "\n\nbody\n"); // modseqs 1, 2, 3
     }
+    imap.inbox().claimRecent(4); // another client saw them first: no \Recent here
   }
 
   @AfterEach

@@ -84,13 +84,13 @@ class ImapFetchDialogueTest {
     c.script(
         """
         C: a FETCH 1 (FLAGS INTERNALDATE RFC822.SIZE UID)
-        S: * 1 FETCH (FLAGS () INTERNALDATE "30-Nov-2026 08:00:00 +0000" RFC822.SIZE %d UID 1)
+        S: * 1 FETCH (FLAGS (\\Recent) INTERNALDATE "30-Nov-2026 08:00:00 +0000" RFC822.SIZE %d UID 1)
         S: a OK FETCH completed
         C: b UID FETCH 2 FAST
-        S: * 2 FETCH (UID 2 FLAGS () INTERNALDATE "30-Nov-2026 08:00:00 +0000" RFC822.SIZE %d)
+        S: * 2 FETCH (UID 2 FLAGS (\\Recent) INTERNALDATE "30-Nov-2026 08:00:00 +0000" RFC822.SIZE %d)
         S: b OK UID FETCH completed
         C: c UID FETCH 3:* FLAGS
-        S: * 2 FETCH (UID 2 FLAGS ())
+        S: * 2 FETCH (UID 2 FLAGS (\\Recent))
         S: c OK UID FETCH completed
         C: d FETCH *:1 UID
         S: * 1 FETCH (UID 1)
@@ -171,16 +171,17 @@ class ImapFetchDialogueTest {
             "* 1 FETCH (BODY[TEXT] {20}",
             "line one",
             "line two",
-            " FLAGS (\\Seen))",
+            " FLAGS (\\Seen \\Recent))",
             "a OK FETCH completed");
     c.send("b FETCH 1 (FLAGS RFC822.HEADER)\r\n");
     List<String> lines = c.pending();
     assertThat(lines.get(0))
-        .isEqualTo("* 1 FETCH (FLAGS (\\Seen) RFC822.HEADER {" + (crlfLength(SIMPLE) - 20) + "}");
+        .isEqualTo(
+            "* 1 FETCH (FLAGS (\\Seen \\Recent) RFC822.HEADER {" + (crlfLength(SIMPLE) - 20) + "}");
     c.send("c FETCH 2 RFC822\r\n");
     lines = c.pending();
     assertThat(lines.get(0)).isEqualTo("* 2 FETCH (RFC822 {" + crlfLength(MULTIPART) + "}");
-    assertThat(lines).endsWith(" FLAGS (\\Seen))", "c OK FETCH completed");
+    assertThat(lines).endsWith(" FLAGS (\\Seen \\Recent))", "c OK FETCH completed");
   }
 
   @Test

@@ -38,7 +38,7 @@ class ImapMailboxDialogueTest {
         C: a SELECT inbox
         S: * FLAGS (\\Draft \\Flagged \\Answered \\Seen \\Deleted)
         S: * 2 EXISTS
-        S: * 0 RECENT
+        S: * 2 RECENT
         S: * OK [UNSEEN 1] First unseen
         S: * OK [UIDVALIDITY %d] UIDs valid
         S: * OK [UIDNEXT 3] Predicted next UID
@@ -186,7 +186,7 @@ class ImapMailboxDialogueTest {
     c.script(
         """
         C: a STATUS INBOX (MESSAGES UNSEEN UIDNEXT RECENT UIDVALIDITY)
-        S: * STATUS INBOX (MESSAGES 2 UNSEEN 1 UIDNEXT 3 RECENT 0 UIDVALIDITY *)
+        S: * STATUS INBOX (MESSAGES 2 UNSEEN 1 UIDNEXT 3 RECENT 2 UIDVALIDITY *)
         S: a OK STATUS completed
         C: b STATUS nosuch (MESSAGES)
         S: b NO [NONEXISTENT] *
@@ -253,7 +253,7 @@ class ImapMailboxDialogueTest {
         C: inbox
         S: * FLAGS *
         S: * 1 EXISTS
-        S: * 0 RECENT
+        S: * 1 RECENT
         S: * OK [UNSEEN 1] *
         S: * OK [UIDVALIDITY *
         S: * OK [UIDNEXT 2] *

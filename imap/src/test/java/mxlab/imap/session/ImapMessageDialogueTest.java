@@ -44,11 +44,11 @@ class ImapMessageDialogueTest {
     c.script(
         """
         C: a STORE 1 +FLAGS (\\Seen \\Flagged)
-        S: * 1 FETCH (FLAGS (\\Flagged \\Seen))
+        S: * 1 FETCH (FLAGS (\\Flagged \\Seen \\Recent))
         S: a OK STORE completed
         C: b STORE 1:2 +FLAGS \\Answered $Label1
-        S: * 1 FETCH (FLAGS (\\Flagged \\Answered \\Seen $Label1))
-        S: * 2 FETCH (FLAGS (\\Answered $Label1))
+        S: * 1 FETCH (FLAGS (\\Flagged \\Answered \\Seen $Label1 \\Recent))
+        S: * 2 FETCH (FLAGS (\\Answered $Label1 \\Recent))
         S: b OK STORE completed
         """);
     c.script(
@@ -56,7 +56,7 @@ class ImapMessageDialogueTest {
         C: c STORE 1 -FLAGS.SILENT ($LABEL1 \\Flagged)
         S: c OK STORE completed
         C: d UID STORE 2 FLAGS ()
-        S: * 2 FETCH (FLAGS () UID 2)
+        S: * 2 FETCH (FLAGS (\\Recent) UID 2)
         S: d OK UID STORE completed
         C: e STORE *:3 FLAGS.SILENT (\\Deleted)
         S: e OK STORE completed
@@ -80,16 +80,16 @@ class ImapMessageDialogueTest {
     c.script(
         """
         C: a STORE 1 +FLAGS ($Forwarded)
-        S: * 1 FETCH (FLAGS ($Forwarded))
+        S: * 1 FETCH (FLAGS ($Forwarded \\Recent))
         S: a OK STORE completed
         C: b STORE 1 +FLAGS ($FORWARDED)
-        S: * 1 FETCH (FLAGS ($Forwarded))
+        S: * 1 FETCH (FLAGS ($Forwarded \\Recent))
         S: b OK STORE completed
         C: c SEARCH KEYWORD $forwarded
         S: * SEARCH 1
         S: c OK SEARCH completed
         C: d STORE 1 -FLAGS ($forwarded)
-        S: * 1 FETCH (FLAGS ())
+        S: * 1 FETCH (FLAGS (\\Recent))
         S: d OK STORE completed
         """);
   }
@@ -176,9 +176,11 @@ class ImapMessageDialogueTest {
         C: a APPEND INBOX {3+}
         C: abc
         S: * 5 EXISTS
+        S: * 5 RECENT
         S: a OK [APPENDUID * 5] APPEND completed
         C: b COPY 1 INBOX
         S: * 6 EXISTS
+        S: * 6 RECENT
         S: b OK [COPYUID * 1 6] COPY completed
         """);
   }

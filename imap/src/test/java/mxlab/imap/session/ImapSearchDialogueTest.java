@@ -80,10 +80,10 @@ class ImapSearchDialogueTest {
         S: * SEARCH 3
         S: g OK SEARCH completed
         C: h SEARCH NEW
-        S: * SEARCH
+        S: * SEARCH 2 3
         S: h OK SEARCH completed
         C: i SEARCH RECENT
-        S: * SEARCH
+        S: * SEARCH 1 2 3
         S: i OK SEARCH completed
         C: j SEARCH OLD ALL DRAFT
         S: * SEARCH

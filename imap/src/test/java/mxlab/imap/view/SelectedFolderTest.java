@@ -82,7 +82,7 @@ class SelectedFolderTest {
     inbox.setFlags(5, Flags.of(Flag.SEEN));
     long added = append();
     assertThat(lines(v.refresh(false, true)))
-        .isEqualTo("* 3 FETCH (UID 5 FLAGS (\\Seen))\r\n* 5 EXISTS\r\n");
+        .isEqualTo("* 3 FETCH (UID 5 FLAGS (\\Seen \\Recent))\r\n* 5 EXISTS\r\n* 5 RECENT\r\n");
     assertThat(v.exists()).isEqualTo(5);
     assertThat(v.message(1)).isNull(); // UID 3, expunged: its number stays
     assertThat(v.uid(4)).isEqualTo(added);
@@ -91,6 +91,37 @@ class SelectedFolderTest {
     assertThat(v.select(SequenceSet.parse("1:*"), true)).isEqualTo(bits(0, 1, 2));
     assertThat(v.uid(1)).isEqualTo(5);
     assertThat(lines(v.refresh(true, true))).isEmpty();
+  }
+
+  @Test
+  void recentIsForTheFirstReadWriteSessionToReportAMessage() throws Exception {
+    SelectedFolder first = SelectedFolder.open(inbox, false);
+    assertThat(first.recentCount()).isEqualTo(4);
+    assertThat(first.flagNames(0, first.message(0))).containsExactly("\\Recent");
+    SelectedFolder second = SelectedFolder.open(inbox, false);
+    SelectedFolder examining = SelectedFolder.open(inbox, true);
+    assertThat(second.recentCount()).isZero();
+    assertThat(examining.recentCount()).isZero();
+
+    append(); // UID 7
+    assertThat(lines(examining.refresh(true, true)))
+        .as("a read-only session sees what nobody claimed, and claims nothing")
+        .isEqualTo("* 5 EXISTS\r\n* 1 RECENT\r\n");
+    assertThat(lines(second.refresh(true, true))).isEqualTo("* 5 EXISTS\r\n* 1 RECENT\r\n");
+    assertThat(second.recent(4)).isTrue();
+    assertThat(lines(first.refresh(true, true))).isEqualTo("* 5 EXISTS\r\n* 4 RECENT\r\n");
+    assertThat(first.recent(4)).isFalse();
+    inbox.expunge(List.of(1L));
+    first.refresh(true, true);
+    assertThat(first.recentCount()).isEqualTo(3);
+
+    Folder again =
+        new MailStore(new Maildirs(data, "mail.bann.com"), batcher)
+            .mailbox("bann.com", "test")
+            .inbox();
+    assertThat(SelectedFolder.open(again, false).recentCount())
+        .as("kept across a restart")
+        .isZero();
   }
 
   static BitSet bits(int... set) {
