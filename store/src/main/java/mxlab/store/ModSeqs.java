@@ -16,10 +16,10 @@ import mxlab.core.store.PrivateFiles;
  * dovecot-uidlist} it leaves as Dovecot reads it: a journal of {@code <uid> <modseq> :<info>}
  * lines, one per arrival or flag change, where info is the Maildir flag letters the message had
  * then, and {@code <uid> <modseq> -} for an expunge. The last line of a UID wins; the highest
- * modseq of any line is HIGHESTMODSEQ. Lines are only appended (a torn last line after a crash is
- * skipped) and the journal is compacted by an atomic replace. A message whose letters on disk
- * differ from its last line (changed by another program, or a change whose line a crash lost) gets
- * a new modseq, so a client asking CHANGEDSINCE never misses it.
+ * modseq of any line is HIGHESTMODSEQ (1 for a folder that never changed). Lines are only appended
+ * (a torn last line after a crash is skipped) and the journal is compacted by an atomic replace. A
+ * message whose letters on disk differ from its last line (changed by another program, or a change
+ * whose line a crash lost) gets a new modseq, so a client asking CHANGEDSINCE never misses it.
  */
 final class ModSeqs {
   static final String FILE = "mxlab-modseq";
@@ -32,7 +32,7 @@ final class ModSeqs {
   private final Path file;
   private final Map<Long, Entry> byUid = new HashMap<>();
   private final StringBuilder pending = new StringBuilder();
-  private long highest;
+  private long highest = 1; // a folder that never changed: RFC 7162 7 counts from 1
   private long lines;
   private boolean torn;
 

@@ -106,12 +106,12 @@ class ImapExtensionsServerTest {
       d.raw("d APPEND INBOX UTF8 (~{" + OCTETS + "+}\r\n" + MESSAGE + ")\r\n");
       d.expect("d OK [APPENDUID * 2] APPEND completed");
       d.send("e SELECT INBOX");
-      selectUntilOk(d, "e", "* OK [HIGHESTMODSEQ 2] Highest");
-      d.send("f UID STORE 1:2 (UNCHANGEDSINCE 1) +FLAGS.SILENT (\\Flagged)");
-      d.expect("* 1 FETCH (UID 1 MODSEQ (3))");
+      selectUntilOk(d, "e", "* OK [HIGHESTMODSEQ 3] Highest");
+      d.send("f UID STORE 1:2 (UNCHANGEDSINCE 2) +FLAGS.SILENT (\\Flagged)");
+      d.expect("* 1 FETCH (UID 1 MODSEQ (4))");
       d.expect("f OK [MODIFIED 2] Conditional STORE failed");
-      d.send("g UID SEARCH RETURN (ALL COUNT) MODSEQ 2");
-      d.expect("* ESEARCH (TAG \"g\") UID ALL 1:2 COUNT 2 MODSEQ 3");
+      d.send("g UID SEARCH RETURN (ALL COUNT) MODSEQ 3");
+      d.expect("* ESEARCH (TAG \"g\") UID ALL 1:2 COUNT 2 MODSEQ 4");
       d.expect("g OK UID SEARCH completed");
       d.send("h FETCH 2 (BODY.PEEK[HEADER.FIELDS (SUBJECT)])");
       d.expect("* 2 FETCH (BODY[HEADER.FIELDS (SUBJECT)] {20}");
@@ -124,13 +124,13 @@ class ImapExtensionsServerTest {
       d.expect("* OK *");
       d.send("a LOGIN test changeme").expect("a OK *");
       d.send("b STATUS INBOX (MESSAGES RECENT HIGHESTMODSEQ)");
-      d.expect("* STATUS INBOX (MESSAGES 3 RECENT 1 HIGHESTMODSEQ 4)");
+      d.expect("* STATUS INBOX (MESSAGES 3 RECENT 1 HIGHESTMODSEQ 5)");
       d.expect("b OK STATUS completed");
       d.send("c SELECT INBOX (CONDSTORE)");
-      selectUntilOk(d, "c", "* OK [HIGHESTMODSEQ 4] Highest");
-      d.send("d FETCH 1:* (UID FLAGS) (CHANGEDSINCE 2)");
-      d.expect("* 1 FETCH (UID 1 FLAGS (\\Flagged \\Seen) MODSEQ (3))");
-      d.expect("* 3 FETCH (UID 3 FLAGS (\\Recent) MODSEQ (4))"); // the first to see it
+      selectUntilOk(d, "c", "* OK [HIGHESTMODSEQ 5] Highest");
+      d.send("d FETCH 1:* (UID FLAGS) (CHANGEDSINCE 3)");
+      d.expect("* 1 FETCH (UID 1 FLAGS (\\Flagged \\Seen) MODSEQ (4))");
+      d.expect("* 3 FETCH (UID 3 FLAGS (\\Recent) MODSEQ (5))"); // the first to see it
       d.expect("d OK FETCH completed");
     }
   }

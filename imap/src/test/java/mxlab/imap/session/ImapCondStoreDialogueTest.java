@@ -18,7 +18,7 @@ class ImapCondStoreDialogueTest {
   void start() throws Exception {
     imap = new ImapFixture(data, true, false);
     for (String s : new String[] {"one", "two", "three"}) {
-      imap.deliver("Subject: " + s + "\n\nbody\n"); // modseqs 1, 2, 3
+      imap.deliver("Subject: " + s + "\n\nbody\n"); // modseqs 2, 3, 4
     }
     imap.inbox().claimRecent(4); // another client saw them first: no \Recent here
   }
@@ -40,7 +40,7 @@ class ImapCondStoreDialogueTest {
         S: * OK [UIDVALIDITY *] UIDs valid
         S: * OK [UIDNEXT 4] Predicted next UID
         S: * OK [PERMANENTFLAGS *] Flags permitted
-        S: * OK [HIGHESTMODSEQ 3] Highest
+        S: * OK [HIGHESTMODSEQ 4] Highest
         S: s OK [READ-WRITE] SELECT completed
         """
             .formatted(how));
@@ -53,25 +53,25 @@ class ImapCondStoreDialogueTest {
     c.script(
         """
         C: a FETCH 1:* (FLAGS MODSEQ)
-        S: * 1 FETCH (FLAGS () MODSEQ (1))
-        S: * 2 FETCH (FLAGS () MODSEQ (2))
-        S: * 3 FETCH (FLAGS () MODSEQ (3))
+        S: * 1 FETCH (FLAGS () MODSEQ (2))
+        S: * 2 FETCH (FLAGS () MODSEQ (3))
+        S: * 3 FETCH (FLAGS () MODSEQ (4))
         S: a OK FETCH completed
         C: b STORE 2 +FLAGS (\\Seen)
-        S: * 2 FETCH (FLAGS (\\Seen) MODSEQ (4))
+        S: * 2 FETCH (FLAGS (\\Seen) MODSEQ (5))
         S: b OK STORE completed
-        C: c FETCH 1:* (FLAGS) (CHANGEDSINCE 3)
-        S: * 2 FETCH (FLAGS (\\Seen) MODSEQ (4))
+        C: c FETCH 1:* (FLAGS) (CHANGEDSINCE 4)
+        S: * 2 FETCH (FLAGS (\\Seen) MODSEQ (5))
         S: c OK FETCH completed
-        C: d UID STORE 1:3 (UNCHANGEDSINCE 3) +FLAGS.SILENT (\\Flagged)
-        S: * 1 FETCH (UID 1 MODSEQ (5))
-        S: * 3 FETCH (UID 3 MODSEQ (6))
+        C: d UID STORE 1:3 (UNCHANGEDSINCE 4) +FLAGS.SILENT (\\Flagged)
+        S: * 1 FETCH (UID 1 MODSEQ (6))
+        S: * 3 FETCH (UID 3 MODSEQ (7))
         S: d OK [MODIFIED 2] Conditional STORE failed
         C: e STORE 1:3 (UNCHANGEDSINCE 0) -FLAGS (\\Flagged)
         S: e OK [MODIFIED 1:3] Conditional STORE failed
-        C: f UID FETCH 1:* (FLAGS) (CHANGEDSINCE 4)
-        S: * 1 FETCH (UID 1 FLAGS (\\Flagged) MODSEQ (5))
-        S: * 3 FETCH (UID 3 FLAGS (\\Flagged) MODSEQ (6))
+        C: f UID FETCH 1:* (FLAGS) (CHANGEDSINCE 5)
+        S: * 1 FETCH (UID 1 FLAGS (\\Flagged) MODSEQ (6))
+        S: * 3 FETCH (UID 3 FLAGS (\\Flagged) MODSEQ (7))
         S: f OK UID FETCH completed
         C: g FETCH 1 (MODSEQ) (CHANGEDSINCE 0)
         S: g BAD CHANGEDSINCE needs a mod-sequence above 0
@@ -87,26 +87,26 @@ class ImapCondStoreDialogueTest {
         """
         C: a STORE 1,3 +FLAGS.SILENT (\\Answered)
         S: a OK STORE completed
-        C: b SEARCH MODSEQ 4
-        S: * SEARCH 1 3 (MODSEQ 5)
+        C: b SEARCH MODSEQ 5
+        S: * SEARCH 1 3 (MODSEQ 6)
         S: b OK SEARCH completed
-        C: c UID SEARCH MODSEQ "/flags/\\\\answered" all 5 ANSWERED
-        S: * SEARCH 3 (MODSEQ 5)
+        C: c UID SEARCH MODSEQ "/flags/\\\\answered" all 6 ANSWERED
+        S: * SEARCH 3 (MODSEQ 6)
         S: c OK UID SEARCH completed
-        C: d SEARCH MODSEQ 99
+        C: d SEARCH MODSEQ 100
         S: * SEARCH
         S: d OK SEARCH completed
         C: e STATUS Sent (HIGHESTMODSEQ MESSAGES)
-        S: * STATUS Sent (HIGHESTMODSEQ 0 MESSAGES 0)
+        S: * STATUS Sent (HIGHESTMODSEQ 1 MESSAGES 0)
         S: e OK STATUS completed
         C: f STORE 2 FLAGS (\\Deleted)
-        S: * 2 FETCH (FLAGS (\\Deleted) MODSEQ (6))
+        S: * 2 FETCH (FLAGS (\\Deleted) MODSEQ (7))
         S: f OK STORE completed
         C: g EXPUNGE
         S: * 2 EXPUNGE
         S: g OK EXPUNGE completed
         C: h STATUS INBOX (HIGHESTMODSEQ)
-        S: * STATUS INBOX (HIGHESTMODSEQ 7)
+        S: * STATUS INBOX (HIGHESTMODSEQ 8)
         S: h OK STATUS completed
         """);
   }
@@ -131,7 +131,7 @@ class ImapCondStoreDialogueTest {
         S: * OK [UIDVALIDITY *] UIDs valid
         S: * OK [UIDNEXT 4] Predicted next UID
         S: * OK [PERMANENTFLAGS ()] Flags permitted
-        S: * OK [HIGHESTMODSEQ 3] Highest
+        S: * OK [HIGHESTMODSEQ 4] Highest
         S: s OK [READ-ONLY] EXAMINE completed
         """);
     plain.script(
@@ -143,34 +143,34 @@ class ImapCondStoreDialogueTest {
         S: * 2 FETCH (BODY[HEADER.FIELDS (SUBJECT)] {16}
         S: Subject: two
         S:
-        S:  MODSEQ (4))
+        S:  MODSEQ (5))
         S: b OK FETCH completed
         C: c FETCH 1 BODY[TEXT]
         S: * 1 FETCH (BODY[TEXT] {6}
         S: body
-        S:  FLAGS (\\Seen) MODSEQ (5))
+        S:  FLAGS (\\Seen) MODSEQ (6))
         S: c OK FETCH completed
         """);
     enabled.script(
         """
         C: n NOOP
-        S: * 1 FETCH (UID 1 FLAGS (\\Seen) MODSEQ (5))
-        S: * 2 FETCH (UID 2 FLAGS (\\Seen) MODSEQ (4))
+        S: * 1 FETCH (UID 1 FLAGS (\\Seen) MODSEQ (6))
+        S: * 2 FETCH (UID 2 FLAGS (\\Seen) MODSEQ (5))
         S: n OK NOOP completed
         """);
     plain.script(
         """
         C: d STORE 2 -FLAGS (\\Seen)
-        S: * 2 FETCH (FLAGS () MODSEQ (6))
+        S: * 2 FETCH (FLAGS () MODSEQ (7))
         S: d OK STORE completed
         C: e STORE 2 +FLAGS (\\Seen)
-        S: * 2 FETCH (FLAGS (\\Seen) MODSEQ (7))
+        S: * 2 FETCH (FLAGS (\\Seen) MODSEQ (8))
         S: e OK STORE completed
         """);
     enabled.script(
         """
         C: n NOOP
-        S: * 2 FETCH (UID 2 FLAGS (\\Seen) MODSEQ (7))
+        S: * 2 FETCH (UID 2 FLAGS (\\Seen) MODSEQ (8))
         S: n OK NOOP completed
         """);
   }

@@ -66,11 +66,11 @@ class ImapEsearchDialogueTest {
         """
         C: a STORE 2 +FLAGS.SILENT (\\Seen)
         S: a OK STORE completed
-        C: b SEARCH RETURN (MIN) MODSEQ 1
-        S: * ESEARCH (TAG "b") MIN 1 MODSEQ 2
+        C: b SEARCH RETURN (MIN) MODSEQ 2
+        S: * ESEARCH (TAG "b") MIN 1 MODSEQ 3
         S: b OK SEARCH completed
-        C: c SEARCH RETURN (COUNT) MODSEQ 1
-        S: * ESEARCH (TAG "c") COUNT 7 MODSEQ 10
+        C: c SEARCH RETURN (COUNT) MODSEQ 2
+        S: * ESEARCH (TAG "c") COUNT 7 MODSEQ 11
         S: c OK SEARCH completed
         """);
   }
