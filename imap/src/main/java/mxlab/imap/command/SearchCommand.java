@@ -89,7 +89,9 @@ final class SearchCommand implements ImapCommand {
                 i + 1, m, view.recent(i), view.exists(), maxUid, session.environment().cache());
         if (query.key().matches(c)) {
           hits.add(uid ? m.uid() : i + 1);
-          modseqs.add(m.modseq());
+          if (query.modseq()) {
+            modseqs.add(m.modseq());
+          }
         }
       }
     } catch (UncheckedIOException e) {
