@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +24,8 @@ import org.apache.james.mime4j.stream.MimeConfig;
 
 /**
  * A message as it was stored or relayed, parsed (by Apache James mime4j): decoded subject and
- * addresses, every header field, and the text (the first text/plain part of a multipart).
+ * addresses, every header field, and the text (the first text/plain part of a multipart, decoded,
+ * with \n line ends whether the message was stored or relayed).
  *
  * @param headers every header field in order, values unfolded and RFC 2047-decoded
  * @param raw the message as stored, for assertions the parsed view does not cover
@@ -124,7 +124,7 @@ public record ReceivedMessage(
       try (Reader r = textBody.getReader()) {
         r.transferTo(out);
       }
-      return Optional.of(out.toString());
+      return Optional.of(out.toString().replace("\r\n", "\n"));
     }
     return Optional.empty();
   }
@@ -132,10 +132,5 @@ public record ReceivedMessage(
   @Override
   public String toString() {
     return "\"" + subject + "\" from " + from + " to " + to + " (" + raw.length + " octets)";
-  }
-
-  /** The raw message as text, for failure output. */
-  String rawText() {
-    return new String(raw, StandardCharsets.UTF_8);
   }
 }
