@@ -41,6 +41,14 @@ public class JunitStart {
         rounds,
         warmup,
         median(stops));
+    Thread.sleep(2000); // pools wind down after close
+    System.out.printf(
+        "threads alive after %d labs: %d (%d of them lab threads)%n",
+        rounds + warmup,
+        Thread.activeCount(),
+        Thread.getAllStackTraces().keySet().stream()
+            .filter(t -> t.getThreadGroup() != null && t.getThreadGroup().getName().startsWith("mxlab-lab-"))
+            .count());
   }
 
   private static double median(double[] values) {

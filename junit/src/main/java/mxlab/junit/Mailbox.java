@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import mxlab.store.Message;
 
 /**
@@ -16,6 +18,7 @@ public final class Mailbox {
   private final String address;
   private final mxlab.store.Mailbox store;
   private final Maillog maillog;
+  private final Map<String, ReceivedMessage> seen = new HashMap<>();
 
   Mailbox(String address, mxlab.store.Mailbox store, Maillog maillog) {
     this.address = address;
@@ -62,18 +65,28 @@ public final class Mailbox {
     return awaitMessages(1, timeout).get(0);
   }
 
-  private List<ReceivedMessage> read() throws IOException {
+  private synchronized List<ReceivedMessage> read() throws IOException {
     while (true) {
       List<ReceivedMessage> out = new ArrayList<>();
       try {
         for (Message m : store.inbox().messages()) {
-          out.add(ReceivedMessage.parse(Files.readAllBytes(m.path())));
+          out.add(parsed(m));
         }
         return out;
       } catch (NoSuchFileException e) {
         // a client renamed it (a flag change) or expunged it while we read: look again
       }
     }
+  }
+
+  /** Each message is parsed once however often an await polls; a Maildir file never changes. */
+  private ReceivedMessage parsed(Message m) throws IOException {
+    ReceivedMessage known = seen.get(m.base());
+    if (known == null) {
+      known = ReceivedMessage.parse(Files.readAllBytes(m.path()));
+      seen.put(m.base(), known);
+    }
+    return known;
   }
 
   @Override

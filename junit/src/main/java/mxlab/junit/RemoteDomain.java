@@ -17,6 +17,7 @@ public final class RemoteDomain {
   private final CapturingSmtpServer server;
   private final LabQueue queue;
   private final Maillog maillog;
+  private final List<RelayedMessage> parsed = new ArrayList<>();
 
   RemoteDomain(CapturingSmtpServer server, LabQueue queue, Maillog maillog) {
     this.server = server;
@@ -90,14 +91,14 @@ public final class RemoteDomain {
     return m.rcptTo().stream().anyMatch(r -> r.toLowerCase(Locale.ROOT).equals(want));
   }
 
-  private static List<RelayedMessage> parse(List<Capture> captures) throws IOException {
-    List<RelayedMessage> out = new ArrayList<>();
-    for (Capture c : captures) {
-      out.add(
+  /** The captures parsed, each once: the server only ever appends to its list. */
+  private synchronized List<RelayedMessage> parse(List<Capture> captures) throws IOException {
+    for (Capture c : captures.subList(parsed.size(), captures.size())) {
+      parsed.add(
           new RelayedMessage(
               c.helo(), c.tls(), c.mailFrom(), c.rcptTo(), ReceivedMessage.parse(c.data())));
     }
-    return out;
+    return List.copyOf(parsed);
   }
 
   private String explain(int n, String which, Duration timeout, List<RelayedMessage> got) {

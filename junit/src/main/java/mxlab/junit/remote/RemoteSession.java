@@ -1,5 +1,6 @@
 package mxlab.junit.remote;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,7 +56,7 @@ final class RemoteSession {
   void run() {
     try {
       socket.setSoTimeout(60_000);
-      in = socket.getInputStream();
+      in = new BufferedInputStream(socket.getInputStream());
       out = socket.getOutputStream();
       if (!faulted(Stage.GREETING)) {
         reply("220 " + hostname + " ESMTP capturing remote");
@@ -138,7 +139,8 @@ final class RemoteSession {
     ssl.setUseClientMode(false);
     ssl.startHandshake();
     socket = ssl;
-    in = ssl.getInputStream();
+    // a new reader: whatever came before the handshake is dropped (CVE-2011-0411)
+    in = new BufferedInputStream(ssl.getInputStream());
     out = ssl.getOutputStream();
     secured = true;
     helo = "";
