@@ -20,7 +20,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }</pre>
  *
  * A static field gives one lab for the whole class (started before the first test, stopped after
- * the last); an instance field gives a fresh lab to every test method.
+ * the last); an instance field gives a fresh lab to every test method (with
+ * {@code @TestInstance(PER_CLASS)}, whose one instance lives for the class, it is one lab for the
+ * class as well). Nested classes share their outer class's static lab.
  */
 public final class MxlabExtension
     implements BeforeAllCallback,

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.engine.TestExecutionResult;
@@ -140,6 +141,33 @@ class HarnessTest {
     run(PerClass.class).testEvents().assertStatistics(s -> s.started(2).succeeded(2));
     assertThat(Set.copyOf(perClassDirs)).hasSize(1);
     assertThat(perClassDirs).noneMatch(Files::exists);
+  }
+
+  static final Queue<Path> perClassInstanceDirs = new ConcurrentLinkedQueue<>();
+
+  /** One test instance for the class: its instance field is then one lab for the class too. */
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  static class PerClassInstance {
+    @RegisterExtension
+    MxlabExtension lab = MxlabExtension.builder().domain("bann.com").user("test", "pw").build();
+
+    @Test
+    void one() {
+      perClassInstanceDirs.add(lab.dataDir());
+    }
+
+    @Test
+    void two() {
+      perClassInstanceDirs.add(lab.dataDir());
+    }
+  }
+
+  @Test
+  void anInstanceFieldOfAPerClassTestInstanceIsOneLabForTheClass() {
+    perClassInstanceDirs.clear();
+    run(PerClassInstance.class).testEvents().assertStatistics(s -> s.started(2).succeeded(2));
+    assertThat(Set.copyOf(perClassInstanceDirs)).hasSize(1);
+    assertThat(perClassInstanceDirs).noneMatch(Files::exists);
   }
 
   // ------------------------------------------------------------ parallel

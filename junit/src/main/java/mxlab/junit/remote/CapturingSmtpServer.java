@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -28,7 +27,7 @@ public final class CapturingSmtpServer implements AutoCloseable {
   private final List<String> transcript = new CopyOnWriteArrayList<>();
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final AtomicInteger connections = new AtomicInteger();
-  private final AtomicReference<Boolean> offerTls = new AtomicReference<>(true);
+  private volatile boolean offerTls = true;
   private final Thread acceptor;
 
   private CapturingSmtpServer(ServerSocket listener, String hostname, SSLContext tls) {
@@ -70,7 +69,7 @@ public final class CapturingSmtpServer implements AutoCloseable {
 
   /** Whether EHLO offers STARTTLS (false: a remote site without TLS). */
   public void offerTls(boolean offer) {
-    offerTls.set(offer);
+    offerTls = offer;
   }
 
   public List<Capture> captured() {
@@ -98,7 +97,7 @@ public final class CapturingSmtpServer implements AutoCloseable {
       open.add(s);
       RemoteSession session =
           new RemoteSession(
-              s, hostname, offerTls.get() ? tls : null, faults, captured::add, transcript::add);
+              s, hostname, offerTls ? tls : null, faults, captured::add, transcript::add);
       Thread t =
           new Thread(
               () -> {
