@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -168,6 +169,35 @@ class HarnessTest {
     run(PerClassInstance.class).testEvents().assertStatistics(s -> s.started(2).succeeded(2));
     assertThat(Set.copyOf(perClassInstanceDirs)).hasSize(1);
     assertThat(perClassInstanceDirs).noneMatch(Files::exists);
+  }
+
+  static final Queue<Path> nestedDirs = new ConcurrentLinkedQueue<>();
+
+  static class Outer {
+    @RegisterExtension
+    static MxlabExtension lab =
+        MxlabExtension.builder().domain("bann.com").user("test", "pw").build();
+
+    @Test
+    void outer() {
+      nestedDirs.add(lab.dataDir());
+    }
+
+    @Nested
+    class Inner {
+      @Test
+      void inner() {
+        nestedDirs.add(lab.dataDir());
+      }
+    }
+  }
+
+  @Test
+  void nestedClassesShareTheOuterStaticLab() {
+    nestedDirs.clear();
+    run(Outer.class).testEvents().assertStatistics(s -> s.started(2).succeeded(2));
+    assertThat(Set.copyOf(nestedDirs)).hasSize(1);
+    assertThat(nestedDirs).noneMatch(Files::exists);
   }
 
   // ------------------------------------------------------------ parallel
