@@ -214,10 +214,10 @@ class HarnessTest {
     /** Same domain, same user in four labs at once: each sees only its own mail and log. */
     void ownMailOnly(String who) throws Exception {
       mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
-      smtpPorts.add(lab.smtp().port());
-      allStarted.countDown();
-      assertThat(allStarted.await(20, TimeUnit.SECONDS)).as("four labs up at once").isTrue();
       try {
+        smtpPorts.add(lab.smtp().port());
+        allStarted.countDown();
+        assertThat(allStarted.await(20, TimeUnit.SECONDS)).as("four labs up at once").isTrue();
         SmtpClient.send(lab.smtp(), who + "@example.org", "test@bann.com", who, "x\n");
         assertThat(lab.mailbox("test@bann.com").awaitMessages(1, ofSeconds(10)))
             .extracting(ReceivedMessage::subject)
@@ -255,6 +255,7 @@ class HarnessTest {
 
   @Test
   void labsRunInParallelWithoutSharingAnything() {
+    running.set(0);
     mostAtOnce.set(0);
     smtpPorts.clear();
     allStarted = new CountDownLatch(4);
