@@ -6,7 +6,8 @@ import java.util.function.Supplier;
 
 /**
  * The maillog lines of one lab (one line per message, refusal and login, as in the README), told
- * apart from other labs running in parallel.
+ * apart from other labs running in parallel by the thread that wrote them ({@link
+ * mxlab.junit.maillog.LabThreads}).
  */
 public final class Maillog {
   private final Supplier<List<String>> lines;

@@ -175,13 +175,16 @@ final class RunningLab implements AutoCloseable {
   }
 
   @Override
+  @SuppressWarnings("removal") // ThreadGroup.setDaemon: see below
   public void close() {
     try {
       instance.close();
     } finally {
       remote.close();
       delete(root);
-      // the group goes once its last thread ends (pools wind down after close)
+      // Java 17 keeps a thread group until it is destroyed: as a daemon group it goes once its
+      // last thread ends (pools wind down after close). Java 19 and later hold groups weakly and
+      // ignore the call.
       threads.setDaemon(true);
     }
   }
