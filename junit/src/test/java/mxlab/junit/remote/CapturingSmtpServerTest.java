@@ -77,7 +77,8 @@ class CapturingSmtpServerTest {
     c("EHLO mail.bann.com");
     assertThat(s())
         .isEqualTo(
-            "250-mx.remote.test|250-8BITMIME|250-ENHANCEDSTATUSCODES|250-SIZE 104857600|250 STARTTLS");
+            "250-mx.remote.test|250-PIPELINING|250-8BITMIME|250-SMTPUTF8|250-ENHANCEDSTATUSCODES"
+                + "|250-SIZE 104857600|250 STARTTLS");
     c("RCPT TO:<early@remote.test>");
     assertThat(s()).isEqualTo("503 5.5.1 MAIL first");
     c("MAIL FROM:<test@bann.com> SIZE=20");
