@@ -80,6 +80,25 @@ public final class LabQueue {
   }
 
   /**
+   * Waits until some message was tried and waits for its next attempt (a 4xx, no answer), and
+   * returns those messages.
+   *
+   * @throws AssertionError after {@code timeout}, with the queue and the maillog
+   */
+  public List<Entry> awaitDeferred(Duration timeout) {
+    return Awaiting.atLeast(
+        1,
+        timeout,
+        () -> entries().stream().filter(e -> e.attempts() > 0 && !e.pending().isEmpty()).toList(),
+        none ->
+            "no deferred message in the queue after "
+                + timeout
+                + "; queued:\n"
+                + Awaiting.numbered(entries())
+                + maillog);
+  }
+
+  /**
    * Waits until nothing is queued (delivered, or bounced).
    *
    * @throws AssertionError after {@code timeout}, with what is still queued and the maillog

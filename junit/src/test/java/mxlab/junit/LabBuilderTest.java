@@ -4,6 +4,10 @@ import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.time.Instant;
+import mxlab.junit.remote.RemoteFault;
+import mxlab.junit.remote.Stage;
 import org.junit.jupiter.api.Test;
 
 /** What the builder's settings do to a running lab (started by hand here, one per test). */
@@ -65,12 +69,37 @@ class LabBuilderTest {
   }
 
   @Test
+  void aDeferredMessageWaitsForItsRetryUntilTheQueueIsFlushed() throws Exception {
+    try (MxlabExtension lab =
+        MxlabExtension.builder()
+            .domain("bann.com")
+            .user("test", "pw")
+            .retryAfter(Duration.ofMinutes(10))
+            .build()
+            .start()) {
+      lab.remote().inject(RemoteFault.reply(Stage.RCPT, "450 4.2.1 Mailbox busy").times(1));
+      SmtpClient.send(lab.smtp(), "test@bann.com", "bob@remote.test", "held", "x\n");
+      LabQueue.Entry held = lab.queue().awaitDeferred(ofSeconds(10)).get(0);
+      assertThat(held.sender()).isEqualTo("test@bann.com");
+      assertThat(held.pending()).containsExactly("bob@remote.test");
+      assertThat(held.attempts()).isEqualTo(1);
+      assertThat(held.diagnostics()).singleElement().asString().contains("450 4.2.1 Mailbox busy");
+      assertThat(held.nextAttempt()).isAfter(Instant.now().plus(Duration.ofMinutes(9)));
+
+      lab.queue().flush();
+      assertThat(lab.remote().awaitMessages(1, ofSeconds(10)).get(0).message().subject())
+          .isEqualTo("held");
+      lab.queue().awaitEmpty(ofSeconds(10));
+    }
+  }
+
+  @Test
   void misuseIsExplained() {
     assertThatThrownBy(() -> MxlabExtension.builder().user("test", "pw"))
         .hasMessageContaining("call domain(...) before user(...)");
     assertThatThrownBy(() -> MxlabExtension.builder().build())
         .hasMessageContaining("a lab needs a domain");
-    assertThatThrownBy(() -> MxlabExtension.builder().retryAfter(java.time.Duration.ZERO))
+    assertThatThrownBy(() -> MxlabExtension.builder().retryAfter(Duration.ZERO))
         .hasMessageContaining("at least one second");
   }
 }

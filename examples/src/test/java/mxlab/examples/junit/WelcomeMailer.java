@@ -9,9 +9,11 @@ import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Properties;
+import org.xbill.DNS.ARecord;
 import org.xbill.DNS.Lookup;
 import org.xbill.DNS.MXRecord;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
 import org.xbill.DNS.Resolver;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
@@ -36,20 +38,24 @@ final class WelcomeMailer {
     Lookup lookup = new Lookup(Name.fromString(domain, Name.root), Type.MX);
     lookup.setResolver(resolver);
     lookup.setCache(null);
-    MXRecord[] mx =
-        Arrays.stream(lookup.run() == null ? new org.xbill.DNS.Record[0] : lookup.getAnswers())
-            .map(MXRecord.class::cast)
-            .sorted(Comparator.comparingInt(MXRecord::getPriority))
-            .toArray(MXRecord[]::new);
-    if (mx.length == 0) {
+    Record[] answers = lookup.run();
+    if (answers == null) {
       throw new MessagingException("no MX for " + domain + ": " + lookup.getErrorString());
     }
-    String host = mx[0].getTarget().toString(true);
-    // a real deployment resolves the host itself; the lab's MX host has the address 127.0.0.1
-    Lookup a = new Lookup(mx[0].getTarget(), Type.A);
+    MXRecord best =
+        Arrays.stream(answers)
+            .map(MXRecord.class::cast)
+            .min(Comparator.comparingInt(MXRecord::getPriority))
+            .orElseThrow();
+    Lookup a = new Lookup(best.getTarget(), Type.A);
     a.setResolver(resolver);
     a.setCache(null);
-    String ip = ((org.xbill.DNS.ARecord) a.run()[0]).getAddress().getHostAddress();
+    Record[] addresses = a.run();
+    if (addresses == null) {
+      throw new MessagingException(
+          "no address for " + best.getTarget() + ": " + a.getErrorString());
+    }
+    String ip = ((ARecord) addresses[0]).getAddress().getHostAddress(); // 127.0.0.1 in a lab
 
     Properties props = new Properties();
     props.put("mail.smtp.host", ip);
@@ -62,6 +68,6 @@ final class WelcomeMailer {
     m.setSubject("Welcome aboard", "UTF-8");
     m.setText("Hello and welcome.\n", "UTF-8");
     Transport.send(m);
-    return host;
+    return best.getTarget().toString(true);
   }
 }
