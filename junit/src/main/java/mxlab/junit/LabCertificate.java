@@ -9,11 +9,15 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import mxlab.core.store.PrivateFiles;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
@@ -32,10 +36,9 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * tests connect, so clients that check the server's identity (Jakarta Mail does) accept it once
  * they trust it.
  */
-final class LabCertificate {
-  private LabCertificate() {}
-
-  static void write(String hostname, Path certFile, Path keyFile) throws IOException {
+record LabCertificate(X509Certificate certificate, PrivateKey key) {
+  /** Makes the pair and writes it as PEM where the server will read it. */
+  static LabCertificate write(String hostname, Path certFile, Path keyFile) throws IOException {
     try {
       KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
       gen.initialize(256);
@@ -68,8 +71,30 @@ final class LabCertificate {
       PrivateFiles.createDirectories(keyFile.getParent());
       PrivateFiles.replace(keyFile, pem(new JcaPKCS8Generator(pair.getPrivate(), null)));
       PrivateFiles.replace(certFile, pem(cert));
+      return new LabCertificate(cert, pair.getPrivate());
     } catch (GeneralSecurityException | OperatorCreationException e) {
       throw new IOException("cannot make the lab certificate: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A server context presenting this certificate. The key stays in memory in a JKS store, which
+   * (unlike PKCS12's PBKDF2) costs nothing to fill: this is on every lab's start.
+   */
+  SSLContext serverContext() throws IOException {
+    try {
+      KeyStore store = KeyStore.getInstance("JKS");
+      store.load(null, null);
+      char[] none = new char[0];
+      store.setKeyEntry("lab", key, none, new X509Certificate[] {certificate});
+      KeyManagerFactory kmf =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      kmf.init(store, none);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(kmf.getKeyManagers(), null, null);
+      return context;
+    } catch (GeneralSecurityException e) {
+      throw new IOException("cannot use the lab certificate: " + e.getMessage(), e);
     }
   }
 

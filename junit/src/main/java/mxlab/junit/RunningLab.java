@@ -9,6 +9,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 import mxlab.core.spec.Domain;
 import mxlab.core.spec.Problem;
 import mxlab.core.spec.Server;
@@ -92,13 +93,16 @@ final class RunningLab implements AutoCloseable {
     }
     Path dataDir = root.resolve("data");
     Server server = read.server();
-    if (server.tls().isSelfSigned()) {
-      LabCertificate.write(
-          server.hostname(), server.tls().certFile(dataDir), server.tls().keyFile(dataDir));
-    }
     // the remote answers STARTTLS with the lab's own certificate: the outbound client checks none
-    TlsMaterial remoteTls = TlsMaterial.load(server.tls(), dataDir, server.hostname());
-    CapturingSmtpServer remote = CapturingSmtpServer.start(REMOTE_HOST, remoteTls.context());
+    SSLContext remoteTls =
+        server.tls().isSelfSigned()
+            ? LabCertificate.write(
+                    server.hostname(),
+                    server.tls().certFile(dataDir),
+                    server.tls().keyFile(dataDir))
+                .serverContext()
+            : TlsMaterial.load(server.tls(), dataDir, server.hostname()).context();
+    CapturingSmtpServer remote = CapturingSmtpServer.start(REMOTE_HOST, remoteTls);
     try {
       LabOverrides overrides = new LabOverrides(dataDir, remote.address().getPort());
       Instance instance =
