@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The layering of the modules, checked on their sources and poms: core and store know no sockets;
  * protocol modules never use each other; only cli (which wires everything) uses picocli, MINA SSHD
- * and logback. A violation names the file and the import.
+ * and logback; the JUnit harness stands on server, never on cli, and uses logback only to capture
+ * the maillog. A violation names the file and the import.
  */
 class ArchitectureTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -78,6 +79,22 @@ class ArchitectureTest {
             .isFalse();
       }
     }
+  }
+
+  /**
+   * mxlab-junit is a library for other projects' tests: it runs the server module's services, so it
+   * must not drag in the command line (picocli, SSHD, cli's logging setup); logback it uses in one
+   * package only, to tell each lab's maillog lines apart.
+   */
+  @Test
+  void junitHarnessStandsOnServerNotOnCli() throws IOException {
+    assertThat(violations("junit", "mxlab.cli.", "picocli.", "org.apache.sshd.")).isEmpty();
+    String pom = Files.readString(ROOT.resolve("junit").resolve("pom.xml"));
+    for (String banned : List.of("mxlab-cli", "picocli", "sshd-core")) {
+      assertThat(compileScoped(pom, banned)).as("junit/pom.xml depends on %s", banned).isFalse();
+    }
+    assertThat(violations("junit", "ch.qos.logback."))
+        .allMatch(v -> v.startsWith("junit/src/main/java/mxlab/junit/maillog/"));
   }
 
   /** Whether a pom declares the artifact without {@code <scope>test</scope>}. */

@@ -1,0 +1,197 @@
+package mxlab.junit.remote;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+import mxlab.core.spec.TlsSettings;
+import mxlab.core.tls.TlsMaterial;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The capturing remote alone, spoken to as a script over a real socket. */
+class CapturingSmtpServerTest {
+  @TempDir Path dir;
+  private CapturingSmtpServer server;
+  private Socket socket;
+  private BufferedReader in;
+  private OutputStream out;
+
+  @BeforeEach
+  void start() throws IOException {
+    TlsMaterial tls = TlsMaterial.load(TlsSettings.selfSigned(), dir, "mx.remote.test");
+    server = CapturingSmtpServer.start("mx.remote.test", tls.context());
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    if (socket != null) {
+      socket.close();
+    }
+    server.close();
+  }
+
+  private void connect() throws IOException {
+    socket = new Socket(server.address().getAddress(), server.address().getPort());
+    socket.setSoTimeout(5000);
+    attach();
+  }
+
+  private void attach() throws IOException {
+    in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+    out = socket.getOutputStream();
+  }
+
+  private void c(String line) throws IOException {
+    out.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
+    out.flush();
+  }
+
+  /** The next reply, all its lines joined by "|". */
+  private String s() throws IOException {
+    StringBuilder b = new StringBuilder();
+    String l;
+    do {
+      l = in.readLine();
+      if (l == null) {
+        return b.append("<closed>").toString();
+      }
+      b.append(b.length() > 0 ? "|" : "").append(l);
+    } while (l.length() > 3 && l.charAt(3) == '-');
+    return b.toString();
+  }
+
+  @Test
+  void capturesTheEnvelopeAndTheUnstuffedMessage() throws IOException {
+    connect();
+    assertThat(s()).isEqualTo("220 mx.remote.test ESMTP capturing remote");
+    c("EHLO mail.bann.com");
+    assertThat(s())
+        .isEqualTo(
+            "250-mx.remote.test|250-PIPELINING|250-8BITMIME|250-SMTPUTF8|250-ENHANCEDSTATUSCODES"
+                + "|250-SIZE 104857600|250 STARTTLS");
+    c("RCPT TO:<early@remote.test>");
+    assertThat(s()).isEqualTo("503 5.5.1 MAIL first");
+    c("MAIL FROM:<test@bann.com> SIZE=20");
+    assertThat(s()).isEqualTo("250 2.1.0 Ok");
+    c("RCPT TO:<bob@remote.test>");
+    assertThat(s()).isEqualTo("250 2.1.5 Ok");
+    c("RCPT TO:<carol@other.test> NOTIFY=NEVER");
+    assertThat(s()).isEqualTo("250 2.1.5 Ok");
+    c("DATA");
+    assertThat(s()).startsWith("354");
+    c("Subject: dots\r\n\r\n..leading dot\r\n.");
+    assertThat(s()).isEqualTo("250 2.0.0 Ok: captured");
+    c("QUIT");
+    assertThat(s()).isEqualTo("221 2.0.0 Bye");
+
+    Capture got = server.captured().get(0);
+    assertThat(got.helo()).isEqualTo("mail.bann.com");
+    assertThat(got.tls()).isFalse();
+    assertThat(got.mailFrom()).isEqualTo("test@bann.com");
+    assertThat(got.rcptTo()).containsExactly("bob@remote.test", "carol@other.test");
+    assertThat(new String(got.data(), StandardCharsets.UTF_8))
+        .isEqualTo("Subject: dots\r\n\r\n.leading dot\r\n");
+    assertThat(server.transcript()).contains("C: MAIL FROM:<test@bann.com> SIZE=20");
+  }
+
+  @Test
+  void starttlsStartsOverAndIsRecorded() throws IOException {
+    connect();
+    s();
+    c("EHLO mail.bann.com");
+    s();
+    c("STARTTLS");
+    assertThat(s()).isEqualTo("220 2.0.0 Ready to start TLS");
+    socket = trustingAll().createSocket(socket, "mx.remote.test", socket.getPort(), true);
+    ((SSLSocket) socket).startHandshake();
+    attach();
+    c("EHLO mail.bann.com");
+    assertThat(s()).doesNotContain("STARTTLS");
+    c("MAIL FROM:<a@bann.com>");
+    s();
+    c("RCPT TO:<b@remote.test>");
+    s();
+    c("DATA");
+    s();
+    c("Subject: secret\r\n\r\nx\r\n.");
+    assertThat(s()).startsWith("250");
+    assertThat(server.captured().get(0).tls()).isTrue();
+  }
+
+  @Test
+  void faultsStrikeAtTheirStageAsManyTimesAsAsked() throws IOException {
+    server.inject(RemoteFault.reply(Stage.RCPT, "452 4.5.3 Too many recipients").times(1));
+    server.inject(RemoteFault.drop(Stage.MESSAGE));
+    connect();
+    s();
+    c("HELO mail.bann.com");
+    assertThat(s()).isEqualTo("250 mx.remote.test");
+    c("MAIL FROM:<a@bann.com>");
+    s();
+    c("RCPT TO:<b@remote.test>");
+    assertThat(s()).isEqualTo("452 4.5.3 Too many recipients");
+    c("RCPT TO:<b@remote.test>");
+    assertThat(s()).isEqualTo("250 2.1.5 Ok");
+    c("DATA");
+    s();
+    c("Subject: lost\r\n\r\nx\r\n.");
+    assertThat(s()).isEqualTo("<closed>");
+    assertThat(server.captured()).isEmpty();
+    assertThat(server.faults()).containsExactly(RemoteFault.drop(Stage.MESSAGE));
+  }
+
+  @Test
+  void aRefusedGreetingClosesAndNoTlsMeansNoStarttls() throws IOException {
+    server.inject(RemoteFault.reply(Stage.GREETING, "554 5.7.1 Go away").times(1));
+    connect();
+    assertThat(s()).isEqualTo("554 5.7.1 Go away");
+    assertThat(s()).isEqualTo("<closed>");
+    socket.close();
+
+    server.offerTls(false);
+    connect();
+    s();
+    c("EHLO mail.bann.com");
+    assertThat(s()).doesNotContain("STARTTLS");
+    c("STARTTLS");
+    assertThat(s()).isEqualTo("502 5.5.1 STARTTLS not offered");
+    assertThat(server.connections()).isEqualTo(2);
+  }
+
+  /** The lab's outbound client checks no certificate either (opportunistic TLS). */
+  private static SSLSocketFactory trustingAll() {
+    try {
+      javax.net.ssl.SSLContext c = javax.net.ssl.SSLContext.getInstance("TLS");
+      c.init(
+          null,
+          new javax.net.ssl.TrustManager[] {
+            new javax.net.ssl.X509TrustManager() {
+              @Override
+              public void checkClientTrusted(java.security.cert.X509Certificate[] a, String t) {}
+
+              @Override
+              public void checkServerTrusted(java.security.cert.X509Certificate[] a, String t) {}
+
+              @Override
+              public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                return new java.security.cert.X509Certificate[0];
+              }
+            }
+          },
+          null);
+      return c.getSocketFactory();
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
