@@ -32,7 +32,7 @@ public final class SpecOptions {
       names = "--ports",
       paramLabel = "NAME=PORT,...",
       description =
-          "Override ports: dns, smtp, submission, submissions, pop3, pop3s, imap, imaps, ssh."
+          "Override ports: dns, smtp, submission, submissions, pop3, pop3s, imap, imaps, http, https, ssh."
               + " 0 picks a free port, 'off' disables a service.")
   String ports;
 

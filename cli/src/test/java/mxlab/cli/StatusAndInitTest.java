@@ -25,7 +25,7 @@ class StatusAndInitTest {
             + "server:\n  data_dir: data\n  limits: { connections_per_ip: "
             + perIp
             + " }\n  ports: { dns: 0, smtp: 0, submission: 0, submissions: 0, pop3: 0, pop3s: 0, imap: 0, imaps: 0,"
-            + " ssh: 0 }\n");
+            + " http: 0, https: 0, ssh: 0 }\n");
     return spec;
   }
 
