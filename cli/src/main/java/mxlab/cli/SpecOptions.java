@@ -2,9 +2,11 @@ package mxlab.cli;
 
 import java.io.PrintWriter;
 import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.nio.file.Path;
 import java.util.Optional;
 import mxlab.core.address.IpLiterals;
+import mxlab.core.spec.MailHostReach;
 import mxlab.core.spec.Ports;
 import mxlab.core.spec.Problem;
 import mxlab.core.spec.Service;
@@ -70,6 +72,20 @@ public final class SpecOptions {
     loaded.warnings().forEach(err::println);
     err.flush();
     return applyOverrides(loaded.spec());
+  }
+
+  /** Says which mail host addresses of the zones lead nowhere near this mxlab. */
+  public static void warnUnreachableHosts(Spec spec, PrintWriter err) {
+    MailHostReach.warnings(spec, SpecOptions::isLocal).forEach(err::println);
+    err.flush();
+  }
+
+  private static boolean isLocal(InetAddress a) {
+    try {
+      return a.isLoopbackAddress() || NetworkInterface.getByInetAddress(a) != null;
+    } catch (java.net.SocketException e) {
+      return false;
+    }
   }
 
   public Spec applyOverrides(Spec spec) {

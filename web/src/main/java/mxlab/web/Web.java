@@ -3,6 +3,7 @@ package mxlab.web;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import javax.net.ssl.SSLContext;
+import mxlab.web.autoconfig.AutoconfigRoutes;
 import mxlab.web.http.Routes;
 import mxlab.web.http.WebServer;
 
@@ -20,6 +21,7 @@ public final class Web {
     Routes routes = new Routes();
     // for `mxlab status` and load balancers: the listener is up and routing
     routes.get("/healthz", r -> r.reply(200, "text/plain; charset=utf-8", "ok\n"));
+    AutoconfigRoutes.addTo(routes, env);
     return routes;
   }
 }
