@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import mxlab.core.queue.Envelope;
+import mxlab.server.status.StatusProbe;
 import mxlab.web.LabFacts;
 
 /** What the lab page shows of a running instance: its listeners, zones and queue, asked live. */
@@ -24,6 +25,19 @@ final class InstanceFacts implements LabFacts {
                 i.listeners().stream()
                     .filter(l -> l.protocol().equals("tcp"))
                     .map(l -> new Endpoint(l.service(), l.address()))
+                    .toList())
+        .orElse(List.of());
+  }
+
+  @Override
+  public List<Check> status() {
+    return shared
+        .admin()
+        .instance()
+        .map(
+            i ->
+                StatusProbe.probe(i).checks().stream()
+                    .map(c -> new Check(c.service(), c.address(), c.up(), c.detail()))
                     .toList())
         .orElse(List.of());
   }

@@ -28,7 +28,13 @@ public interface LabFacts {
       Instant nextAttempt,
       String lastError) {}
 
+  /** One service as a client finds it when it asks (`mxlab status`). */
+  record Check(String service, String address, boolean up, String detail) {}
+
   List<Endpoint> endpoints();
+
+  /** Every service probed the way a client would use it. */
+  List<Check> status();
 
   List<Zone> zones();
 

@@ -1,11 +1,18 @@
 package mxlab.web;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import javax.net.ssl.SSLContext;
+import mxlab.web.auth.AdminToken;
+import mxlab.web.auth.LoginRoutes;
+import mxlab.web.auth.Sessions;
 import mxlab.web.autoconfig.AutoconfigRoutes;
 import mxlab.web.http.Routes;
+import mxlab.web.http.StaticFiles;
 import mxlab.web.http.WebServer;
+import mxlab.web.lab.LabRoutes;
 
 /** The web service of an instance: every route, on one HTTP or HTTPS listener. */
 public final class Web {
@@ -17,11 +24,23 @@ public final class Web {
     return WebServer.start(address, routes(env), tls);
   }
 
+  private static AdminToken adminToken(WebEnvironment env) {
+    try {
+      return AdminToken.load(env.dataDir());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot make " + AdminToken.file(env.dataDir()), e);
+    }
+  }
+
   static Routes routes(WebEnvironment env) {
     Routes routes = new Routes();
     // for `mxlab status` and load balancers: the listener is up and routing
     routes.get("/healthz", r -> r.reply(200, "text/plain; charset=utf-8", "ok\n"));
     AutoconfigRoutes.addTo(routes, env);
+    StaticFiles.addTo(routes);
+    Sessions sessions = new Sessions(Clock.systemUTC());
+    new LoginRoutes(env, sessions, adminToken(env)).addTo(routes);
+    new LabRoutes(env, sessions).addTo(routes);
     return routes;
   }
 }

@@ -33,6 +33,7 @@ public final class WebFixture implements AutoCloseable {
   public final TlsMaterial tls;
   public final List<LabFacts.Endpoint> endpoints = new CopyOnWriteArrayList<>();
   public final List<LabFacts.Queued> queue = new CopyOnWriteArrayList<>();
+  public final List<LabFacts.Zone> zones = new CopyOnWriteArrayList<>();
   public final WebServer http;
   public final WebServer https;
   public final LoginThrottle throttle;
@@ -56,8 +57,15 @@ public final class WebFixture implements AutoCloseable {
           }
 
           @Override
+          public List<Check> status() {
+            return endpoints.stream()
+                .map(e -> new Check(e.service(), e.address().toString(), true, "listening"))
+                .toList();
+          }
+
+          @Override
           public List<Zone> zones() {
-            return List.of();
+            return zones;
           }
 
           @Override
