@@ -104,7 +104,10 @@ public final class Request {
       for (String pair : line.split(";")) {
         int eq = pair.indexOf('=');
         if (eq > 0 && pair.substring(0, eq).trim().equals(name)) {
-          return Optional.of(pair.substring(eq + 1).trim());
+          String value = pair.substring(eq + 1).trim();
+          // RFC 6265 4.1.1 lets a value be quoted (RFC 2965 clients, such as the JDK's, do)
+          boolean quoted = value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"");
+          return Optional.of(quoted ? value.substring(1, value.length() - 1) : value);
         }
       }
     }
