@@ -3,9 +3,9 @@ package mxlab.web.http;
 import com.sun.net.httpserver.Headers;
 
 /**
- * Headers on every answer: no sniffing, no referrer, no framing by others, and a policy that lets
- * pages load only their own scripts and styles (no inline script at all). The one page that shows a
- * message's HTML replaces it with {@link #MESSAGE_HTML}.
+ * Headers on every answer: no sniffing, no referrer to other sites, no framing by others, and a
+ * policy that lets pages load only their own scripts and styles (no inline script at all). The one
+ * page that shows a message's HTML replaces it with {@link #MESSAGE_HTML}.
  */
 public final class SecurityHeaders {
   public static final String PAGE_POLICY =
@@ -27,7 +27,8 @@ public final class SecurityHeaders {
   static void apply(Headers h) {
     h.set("Content-Security-Policy", PAGE_POLICY);
     h.set("X-Content-Type-Options", "nosniff");
-    h.set("Referrer-Policy", "no-referrer");
+    // not no-referrer: with it, browsers send "Origin: null" on our own forms
+    h.set("Referrer-Policy", "same-origin");
     h.set("X-Frame-Options", "DENY");
     h.set("Cache-Control", "no-store");
     h.set("Cross-Origin-Opener-Policy", "same-origin");

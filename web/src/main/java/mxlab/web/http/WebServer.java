@@ -60,7 +60,9 @@ public final class WebServer implements AutoCloseable {
     AtomicInteger threads = new AtomicInteger();
     ThreadPoolExecutor executor =
         new ThreadPoolExecutor(
-            2,
+            // core = max: a pool grows past its core only when the queue is full, so a smaller
+            // core would leave requests queued behind a few live streams
+            WebLimits.THREADS,
             WebLimits.THREADS,
             30,
             TimeUnit.SECONDS,
@@ -70,6 +72,7 @@ public final class WebServer implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
+    executor.allowCoreThreadTimeOut(true);
     server.setExecutor(executor);
     WebServer web = new WebServer(server, executor, tls != null);
     server.createContext("/", new Dispatcher(routes, tls != null));
