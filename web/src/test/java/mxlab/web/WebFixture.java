@@ -47,7 +47,9 @@ public final class WebFixture implements AutoCloseable {
     this.spec = spec;
     site.set(Site.of(spec));
     drop = new MailDrop(dir.resolve("data"), "mail.bann.com", new SyncBatcher());
-    tls = TlsMaterial.load(spec.server().tls(), dir.resolve("data"), List.of("mail.bann.com"));
+    tls =
+        TlsMaterial.load(
+            spec.server().tls(), dir.resolve("data"), List.of("mail.bann.com", "127.0.0.1"));
     throttle = new LoginThrottle(authDelay, Clock.systemUTC());
     LabFacts facts =
         new LabFacts() {

@@ -3,12 +3,18 @@ package mxlab.web.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import mxlab.store.Flags;
 import mxlab.store.Folder;
 import mxlab.web.Browser;
@@ -72,6 +78,42 @@ class LabPageTest {
     assertThat(b.get("/api/status").statusCode()).isEqualTo(403);
     assertThat(b.get("/").headers().firstValue("Location")).hasValue("/mailbox/bann.com/test");
     assertThat(new Browser(base).get("/api/mailboxes").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void overHttpsTheSessionCookieIsSecureAndHostBound() throws Exception {
+    KeyStore trust = KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    trust.setCertificateEntry("lab", web.tls.certificate());
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trust);
+    SSLContext ctx = SSLContext.getInstance("TLS");
+    ctx.init(null, tmf.getTrustManagers(), null);
+    HttpClient client = HttpClient.newBuilder().sslContext(ctx).build();
+    String https = "https://127.0.0.1:" + web.https.address().getPort();
+    HttpResponse<String> form =
+        client.send(
+            HttpRequest.newBuilder(URI.create(https + "/login")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    String loginCookie = form.headers().firstValue("Set-Cookie").orElseThrow();
+    assertThat(loginCookie).contains("Secure");
+    HttpResponse<String> login =
+        client.send(
+            HttpRequest.newBuilder(URI.create(https + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", loginCookie.substring(0, loginCookie.indexOf(';')))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "csrf="
+                            + Browser.csrf(form.body())
+                            + "&user=test%40bann.com&password=changeme"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).isEqualTo(303);
+    assertThat(login.headers().firstValue("Set-Cookie").orElseThrow())
+        .startsWith("__Host-mxlab=")
+        .contains("; Path=/; HttpOnly; SameSite=Strict; Secure");
   }
 
   @Test
