@@ -13,6 +13,7 @@ import mxlab.web.http.Routes;
 import mxlab.web.http.StaticFiles;
 import mxlab.web.http.WebServer;
 import mxlab.web.lab.LabRoutes;
+import mxlab.web.mtasts.MtaStsRoutes;
 
 /** The web service of an instance: every route, on one HTTP or HTTPS listener. */
 public final class Web {
@@ -37,6 +38,7 @@ public final class Web {
     // for `mxlab status` and load balancers: the listener is up and routing
     routes.get("/healthz", r -> r.reply(200, "text/plain; charset=utf-8", "ok\n"));
     AutoconfigRoutes.addTo(routes, env);
+    MtaStsRoutes.addTo(routes, env);
     StaticFiles.addTo(routes);
     Sessions sessions = new Sessions(Clock.systemUTC());
     new LoginRoutes(env, sessions, adminToken(env)).addTo(routes);

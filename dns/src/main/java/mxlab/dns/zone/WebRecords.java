@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import mxlab.core.spec.Domain;
 import mxlab.core.spec.ExtraRecord;
+import mxlab.core.spec.MtaSts;
 import mxlab.core.spec.Mx;
 import mxlab.core.spec.Ports;
 import mxlab.core.spec.Server;
@@ -33,7 +34,12 @@ final class WebRecords {
     if (!ports.enabled(Service.HTTP) && !ports.enabled(Service.HTTPS)) {
       return out;
     }
-    for (String host : AUTOCONFIG_HOSTS) {
+    List<String> hosts = new ArrayList<>(AUTOCONFIG_HOSTS);
+    MtaSts sts = domain.mtaSts();
+    if (sts != null && sts.hasPolicy() && ports.enabled(Service.HTTPS)) {
+      hosts.add("mta-sts"); // RFC 8461 3.3: the policy host, HTTPS only
+    }
+    for (String host : hosts) {
       if (definedBySpec(domain, host)) {
         continue;
       }
@@ -58,7 +64,23 @@ final class WebRecords {
               https,
               ZoneCompiler.relative("autodiscover", origin)));
     }
+    if (sts != null && sts.hasPolicy() && ports.enabled(Service.HTTPS)) {
+      out.add(
+          ZoneCompiler.txt(
+              ZoneCompiler.relative("_mta-sts", origin), ttl, "v=STSv1; id=" + sts.id(domain)));
+    }
     return out;
+  }
+
+  /** RFC 8460 3: where senders send their daily TLS reports; needs no web listener. */
+  static List<Record> tlsReporting(Domain domain, Name origin, long ttl) {
+    MtaSts sts = domain.mtaSts();
+    if (sts == null || sts.tlsRpt().isEmpty()) {
+      return List.of();
+    }
+    return List.of(
+        ZoneCompiler.txt(
+            ZoneCompiler.relative("_smtp._tls", origin), ttl, "v=TLSRPTv1; rua=" + sts.tlsRpt()));
   }
 
   private static boolean definedBySpec(Domain d, String host) {

@@ -93,6 +93,7 @@ public final class ZoneCompiler {
     }
     records.addAll(serviceRecords(origin, ttl));
     records.addAll(WebRecords.of(server, domain, origin, ttl));
+    records.addAll(WebRecords.tlsReporting(domain, origin, ttl));
     for (ExtraRecord extra : domain.records()) {
       records.add(extra(extra, origin));
     }

@@ -35,6 +35,26 @@ class WebRecordsTest {
   }
 
   @Test
+  void anMtaStsPolicyAddsItsHostItsIdAndTheReportAddress() {
+    List<String> all =
+        ZoneCompiler.compile(
+                spec(
+                    "server: { listen: 127.0.26.9 }\n"
+                        + minimal("    mta_sts: testing\n    tls_rpt: mailto:tlsrpt@bann.com\n")),
+                SerialStore.inMemory())
+            .get(0)
+            .all()
+            .stream()
+            .map(r -> r.toString().replaceAll("\\s+", " "))
+            .toList();
+    assertThat(all)
+        .contains("mta-sts.bann.com. 3600 IN A 127.0.26.9")
+        .contains("_smtp._tls.bann.com. 3600 IN TXT \"v=TLSRPTv1; rua=mailto:tlsrpt@bann.com\"")
+        .anyMatch(
+            r -> r.matches("_mta-sts\\.bann\\.com\\. 3600 IN TXT \"v=STSv1; id=[0-9a-f]{20}\""));
+  }
+
+  @Test
   void noneWithoutTheWebAndNoneTheSpecDefines() {
     assertThat(lines("server: { ports: { http: off, https: off } }\n" + minimal(""))).isEmpty();
     assertThat(
