@@ -53,6 +53,7 @@ class StatusAndInitTest {
           .contains("submissions")
           .contains("pop3s")
           .contains("SSH-2.0-mxlab")
+          .containsPattern("https +127\\.0\\.0\\.1:\\d+ +up +HTTP/1.1 200")
           .contains("queue: 0 messages");
       // Take the one connection the SMTP listener allows this address: it answers 421 to the probe.
       InetSocketAddress smtp = instance.boundAddress("smtp");
