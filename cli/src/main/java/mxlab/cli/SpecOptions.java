@@ -31,6 +31,14 @@ public final class SpecOptions {
   String listen;
 
   @Option(
+      names = "--lab-address",
+      paramLabel = "ADDR",
+      description =
+          "Listen on ADDR and point every domain's mail hosts (MX and NS) at it, so that clients"
+              + " following the zones (Thunderbird's autoconfig, senders) reach this mxlab.")
+  String labAddress;
+
+  @Option(
       names = "--ports",
       paramLabel = "NAME=PORT,...",
       description =
@@ -105,7 +113,22 @@ public final class SpecOptions {
             address,
             ports == null ? server.ports() : parsePorts(ports, server.ports()),
             dataDir == null ? server.dataDir() : dataDir.toAbsolutePath().normalize());
-    return spec.withServer(server);
+    Spec overridden = spec.withServer(server);
+    if (labAddress != null) {
+      overridden =
+          MailHostReach.onLabAddress(
+              overridden,
+              IpLiterals.parse(labAddress)
+                  .filter(a -> !a.isAnyLocalAddress())
+                  .orElseThrow(
+                      () ->
+                          new CliFailure(
+                              ExitCode.USAGE,
+                              "--lab-address "
+                                  + labAddress
+                                  + ": not one IP address of this machine; write e.g. 127.0.0.1")));
+    }
+    return overridden;
   }
 
   static Ports parsePorts(String text, Ports base) {

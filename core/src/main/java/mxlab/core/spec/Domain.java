@@ -45,6 +45,13 @@ public record Domain(
     aliases = Collections.unmodifiableMap(new LinkedHashMap<>(aliases));
   }
 
+  /** The same domain with other host addresses (a lab that moves its mail host). */
+  public Domain withHosts(Map<String, List<InetAddress>> newHosts) {
+    return new Domain(
+        name, ttl, newHosts, ns, mx, records, spf, dmarc, reverse, users, aliases, catchAll,
+        mtaSts);
+  }
+
   public Optional<User> user(String localPart) {
     return users.stream().filter(u -> u.name().equalsIgnoreCase(localPart)).findFirst();
   }

@@ -23,12 +23,7 @@ public final class MailHostReach {
     List<String> out = new ArrayList<>();
     for (Domain d : spec.domains()) {
       for (Mx mx : d.mx()) {
-        String relative =
-            mx.host().equals(d.name())
-                ? "@"
-                : mx.host().endsWith("." + d.name())
-                    ? mx.host().substring(0, mx.host().length() - d.name().length() - 1)
-                    : null;
+        String relative = relative(mx.host(), d.name());
         if (relative == null) {
           continue; // a host of another zone: not ours to judge
         }
@@ -51,7 +46,9 @@ public final class MailHostReach {
                     + relative
                     + ": "
                     + listen(listen)
-                    + " }, or run with --listen "
+                    + " } (or run with --lab-address "
+                    + listen(listen)
+                    + ", which does that for every domain), or --listen "
                     + a.getHostAddress()
                     + " on a machine that has that address");
           }
@@ -59,6 +56,38 @@ public final class MailHostReach {
       }
     }
     return out;
+  }
+
+  /**
+   * A lab on {@code address}: mxlab listens there and every mail host (MX or NS target) of every
+   * domain points there, so that what the zones say and where mxlab answers agree.
+   */
+  public static Spec onLabAddress(Spec spec, InetAddress address) {
+    List<Domain> domains = new ArrayList<>();
+    for (Domain d : spec.domains()) {
+      java.util.Map<String, List<InetAddress>> hosts = new java.util.LinkedHashMap<>(d.hosts());
+      List<String> served = new ArrayList<>(d.mx().stream().map(Mx::host).toList());
+      served.addAll(d.ns());
+      for (String host : served) {
+        String relative = relative(host, d.name());
+        if (relative != null && hosts.containsKey(relative)) {
+          hosts.put(relative, List.of(address));
+        }
+      }
+      domains.add(d.withHosts(hosts));
+    }
+    Server s = spec.server();
+    return spec.withDomains(domains).withServer(s.withOverrides(address, s.ports(), s.dataDir()));
+  }
+
+  /** "mail" for mail.bann.com in bann.com, "@" for the apex, null for a host of another zone. */
+  private static String relative(String host, String domain) {
+    if (host.equals(domain)) {
+      return "@";
+    }
+    return host.endsWith("." + domain)
+        ? host.substring(0, host.length() - domain.length() - 1)
+        : null;
   }
 
   private static String listen(InetAddress listen) {
