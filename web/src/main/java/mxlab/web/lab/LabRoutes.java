@@ -137,6 +137,18 @@ public final class LabRoutes {
           .html("</td></tr>");
     }
     p.html("</tbody></table><p class=\"hint\" id=\"live\">New mail shows here as it arrives.</p>");
+    String query =
+        "?emailaddress="
+            + java.net.URLEncoder.encode(address, java.nio.charset.StandardCharsets.UTF_8);
+    p.html("<p class=\"hint\" id=\"setup\">Mail client settings for ")
+        .text(address)
+        .html(": ")
+        .html("<a href=\"/mail/config-v1.1.xml")
+        .text(query)
+        .html("\">Thunderbird</a> · ")
+        .html("<a href=\"/mobileconfig")
+        .text(query)
+        .html("\">iPhone, iPad, Mac</a></p>");
     r.reply(200, HTML, p.done());
   }
 
