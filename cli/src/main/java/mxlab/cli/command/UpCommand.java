@@ -126,6 +126,11 @@ public final class UpCommand implements Callable<Integer> {
                           ? ""
                           : ":" + l.address().getPort()));
     }
+    if (instance.listeners().stream().anyMatch(l -> l.service().startsWith("http"))) {
+      out.printf(
+          "  (users log in with their address; the admin as admin with the token in %s)%n",
+          spec.server().dataDir().resolve("web").resolve("admin-token"));
+    }
     out.println("Stop with Ctrl-C.");
     out.flush();
   }

@@ -38,7 +38,8 @@ class UpSummaryTest {
                   + "/ (Thunderbird autoconfig: https://autoconfig.bann.com:"
                   + https
                   + "/)")
-          .contains("Lab page: http://127.0.0.1:" + http + "/");
+          .contains("Lab page: http://127.0.0.1:" + http + "/")
+          .contains("the admin as admin with the token in " + dir.resolve("data/web/admin-token"));
     }
   }
 }
