@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import mxlab.core.auth.accounts.Credentials;
 import mxlab.web.WebEnvironment;
 import mxlab.web.auth.Sessions.Session;
@@ -26,6 +27,10 @@ public final class LoginRoutes {
   private static final Logger maillog = LoggerFactory.getLogger("maillog");
   private static final String LOGIN_COOKIE = "mxlab-login";
 
+  /** Failed logins waiting out their delay at once; each holds one of the handler threads. */
+  private static final int MAX_WAITING = 4;
+
+  private final Semaphore waiting = new Semaphore(MAX_WAITING);
   private final WebEnvironment env;
   private final Sessions sessions;
   private final AdminToken adminToken;
@@ -92,10 +97,18 @@ public final class LoginRoutes {
           r.client().getHostAddress(),
           mxlab.core.text.Printable.escape(user),
           delay.toMillis());
+      // a waiting answer holds a handler thread: only a few may wait, the rest are told to
+      if (!waiting.tryAcquire()) {
+        r.responseHeader("Retry-After", Long.toString(Math.max(1, delay.toSeconds())));
+        form(r, 429, "Too many failed logins; wait a moment.");
+        return;
+      }
       try {
         Thread.sleep(delay.toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+      } finally {
+        waiting.release();
       }
       form(r, 401, "Wrong address or password.");
       return;

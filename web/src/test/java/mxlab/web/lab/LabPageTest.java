@@ -13,6 +13,11 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import mxlab.store.Flags;
@@ -143,6 +148,29 @@ class LabPageTest {
     // the same throttle SMTP AUTH, POP3 and IMAP are given: this client is on its third failure
     assertThat(web.throttle.failed(InetAddress.getByName("127.0.0.1")))
         .isEqualTo(Duration.ofMillis(600));
+    // guessing in parallel: a few wait out their delay, the others are told to come back later
+    List<CompletableFuture<Integer>> guesses = new ArrayList<>();
+    ExecutorService clients = Executors.newFixedThreadPool(10);
+    for (int i = 0; i < 10; i++) {
+      Browser g = new Browser(base);
+      String token = Browser.csrf(g.get("/login").body());
+      guesses.add(
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return g.post(
+                          "/login", "csrf=" + token + "&user=test%40bann.com&password=x", null)
+                      .statusCode();
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              },
+              clients));
+    }
+    List<Integer> codes = guesses.stream().map(CompletableFuture::join).toList();
+    clients.shutdown();
+    assertThat(codes).contains(429).allMatch(c -> c == 401 || c == 429);
+    assertThat(new Browser(base).get("/healthz").statusCode()).isEqualTo(200);
   }
 
   @Test
