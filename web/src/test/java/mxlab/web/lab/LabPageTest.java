@@ -25,6 +25,7 @@ import mxlab.store.Folder;
 import mxlab.web.Browser;
 import mxlab.web.WebFixture;
 import mxlab.web.auth.AdminToken;
+import mxlab.web.http.WebLimits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -197,6 +198,58 @@ class LabPageTest {
     assertThat(b.get("/mailbox/bann.com/test").statusCode()).isEqualTo(200); // still logged in
     assertThat(b.post("/logout", "csrf=" + Browser.csrf(page), null).statusCode()).isEqualTo(303);
     assertThat(b.get("/mailbox/bann.com/test").statusCode()).isEqualTo(303);
+  }
+
+  @Test
+  void liveStreamsTellOfNewMailAndAreCapped() throws Exception {
+    Browser b = new Browser(base);
+    b.login("test@bann.com", "changeme");
+    String cookie =
+        b.cookies.getCookieStore().getCookies().stream()
+            .filter(c -> c.getName().equals("mxlab"))
+            .findFirst()
+            .orElseThrow()
+            .getValue();
+    List<java.net.Socket> streams = new ArrayList<>();
+    try {
+      for (int i = 0; i < WebLimits.MAX_STREAMS; i++) {
+        java.net.Socket s = new java.net.Socket("127.0.0.1", web.http.address().getPort());
+        s.setSoTimeout(10_000);
+        s.getOutputStream()
+            .write(
+                ("GET /api/events/mailbox/bann.com/test HTTP/1.1\r\nHost: lab\r\nCookie: mxlab="
+                        + cookie
+                        + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+        streams.add(s);
+      }
+      java.io.BufferedReader first =
+          new java.io.BufferedReader(
+              new java.io.InputStreamReader(
+                  streams.get(0).getInputStream(), StandardCharsets.UTF_8));
+      assertThat(first.readLine()).isEqualTo("HTTP/1.1 200 OK");
+      String line;
+      while (!(line = first.readLine()).startsWith("data:")) {
+        assertThat(line).doesNotContain("messages\":1");
+      }
+      assertThat(line).isEqualTo("data: {\"messages\":0,\"uidNext\":1}");
+      deliver(inbox("test"), "Subject: live\n\nnew\n");
+      while (!(line = first.readLine()).startsWith("data:")) {
+        // the event's name line, then its data
+      }
+      assertThat(line).isEqualTo("data: {\"messages\":1,\"uidNext\":2}");
+      assertThat(
+              web.raw(
+                  "GET /api/events/mailbox/bann.com/test HTTP/1.1\r\nHost: lab\r\nCookie: mxlab="
+                      + cookie
+                      + "\r\nConnection: close\r\n\r\n"))
+          .startsWith("HTTP/1.1 503")
+          .contains("Retry-after: 10");
+    } finally {
+      for (java.net.Socket s : streams) {
+        s.close();
+      }
+    }
   }
 
   @Test
