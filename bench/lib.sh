@@ -26,7 +26,7 @@ wait_port() {
 }
 
 # ports_only NAME=PORT...: a --ports value that runs only those services, every other one off
-MXLAB_SERVICES="dns smtp submission submissions pop3 pop3s imap imaps ssh"
+MXLAB_SERVICES="dns smtp submission submissions pop3 pop3s imap imaps http https ssh"
 ports_only() {
   local out="" s p
   for s in $MXLAB_SERVICES; do

@@ -2,9 +2,11 @@ package mxlab.cli;
 
 import java.io.PrintWriter;
 import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.nio.file.Path;
 import java.util.Optional;
 import mxlab.core.address.IpLiterals;
+import mxlab.core.spec.MailHostReach;
 import mxlab.core.spec.Ports;
 import mxlab.core.spec.Problem;
 import mxlab.core.spec.Service;
@@ -29,10 +31,18 @@ public final class SpecOptions {
   String listen;
 
   @Option(
+      names = "--lab-address",
+      paramLabel = "ADDR",
+      description =
+          "Listen on ADDR and point every domain's mail hosts (MX and NS) at it, so that clients"
+              + " following the zones (Thunderbird's autoconfig, senders) reach this mxlab.")
+  String labAddress;
+
+  @Option(
       names = "--ports",
       paramLabel = "NAME=PORT,...",
       description =
-          "Override ports: dns, smtp, submission, submissions, pop3, pop3s, imap, imaps, ssh."
+          "Override ports: dns, smtp, submission, submissions, pop3, pop3s, imap, imaps, http, https, ssh."
               + " 0 picks a free port, 'off' disables a service.")
   String ports;
 
@@ -72,6 +82,20 @@ public final class SpecOptions {
     return applyOverrides(loaded.spec());
   }
 
+  /** Says which mail host addresses of the zones lead nowhere near this mxlab. */
+  public static void warnUnreachableHosts(Spec spec, PrintWriter err) {
+    MailHostReach.warnings(spec, SpecOptions::isLocal).forEach(err::println);
+    err.flush();
+  }
+
+  private static boolean isLocal(InetAddress a) {
+    try {
+      return a.isLoopbackAddress() || NetworkInterface.getByInetAddress(a) != null;
+    } catch (java.net.SocketException e) {
+      return false;
+    }
+  }
+
   public Spec applyOverrides(Spec spec) {
     var server = spec.server();
     InetAddress address = server.listen();
@@ -89,7 +113,22 @@ public final class SpecOptions {
             address,
             ports == null ? server.ports() : parsePorts(ports, server.ports()),
             dataDir == null ? server.dataDir() : dataDir.toAbsolutePath().normalize());
-    return spec.withServer(server);
+    Spec overridden = spec.withServer(server);
+    if (labAddress != null) {
+      overridden =
+          MailHostReach.onLabAddress(
+              overridden,
+              IpLiterals.parse(labAddress)
+                  .filter(a -> !a.isAnyLocalAddress())
+                  .orElseThrow(
+                      () ->
+                          new CliFailure(
+                              ExitCode.USAGE,
+                              "--lab-address "
+                                  + labAddress
+                                  + ": not one IP address of this machine; write e.g. 127.0.0.1")));
+    }
+    return overridden;
   }
 
   static Ports parsePorts(String text, Ports base) {

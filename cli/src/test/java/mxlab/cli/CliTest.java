@@ -69,13 +69,13 @@ class CliTest {
   }
 
   @Test
-  void portsOverridesNameTheNineServices() throws Exception {
+  void portsOverridesNameTheElevenServices() throws Exception {
     Path spec = write("lab.yaml", minimal(""));
     CliRun r = CliRun.of("up", spec.toString(), "--ports", "dns=0,nntp=119");
     assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
     assertThat(r.err())
         .contains("unknown service 'nntp'")
-        .contains("dns, smtp, submission, submissions, pop3, pop3s, imap, imaps, ssh");
+        .contains("dns, smtp, submission, submissions, pop3, pop3s, imap, imaps, http, https, ssh");
     CliRun bad = CliRun.of("up", spec.toString(), "--ports", "smtp=99999");
     assertThat(bad.err()).contains("needs a port from 0 to 65535 or 'off'");
   }

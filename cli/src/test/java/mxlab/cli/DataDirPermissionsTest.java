@@ -42,7 +42,7 @@ class DataDirPermissionsTest {
             + "  data_dir: data\n"
             + "  relayhost: \"[127.0.0.1]:1\"\n"
             + "  ports: { dns: 0, smtp: 0, submission: off, submissions: off, pop3: off,"
-            + " pop3s: 0, imap: 0, imaps: 0, ssh: 0 }\n"
+            + " pop3s: 0, imap: 0, imaps: 0, http: 0, https: 0, ssh: 0 }\n"
             + "admins: [ { name: teacher, key: \""
             + PublicKeyEntry.toString(keys.generateKeyPair().getPublic())
             + "\" } ]\n");

@@ -28,7 +28,7 @@ class QueueCliTest {
             + "  data_dir: data\n"
             + "  relayhost: \"[127.0.0.1]:1\"\n"
             + "  ports: { dns: 0, smtp: 0, submission: off, submissions: off, pop3: off,"
-            + " pop3s: off, imap: off, imaps: off, ssh: off }\n");
+            + " pop3s: off, imap: off, imaps: off, http: off, https: off, ssh: off }\n");
     return spec;
   }
 

@@ -43,7 +43,7 @@ class ReloadUnderLoadTest {
         server:
           data_dir: data
           limits: { connections_per_ip: 100 }
-          ports: { dns: 0, smtp: 0, submission: off, submissions: off, pop3: off, pop3s: off, imap: off, imaps: off, ssh: off }
+          ports: { dns: 0, smtp: 0, submission: off, submissions: off, pop3: off, pop3s: off, imap: off, imaps: off, http: off, https: off, ssh: off }
         domains:
           - name: bann.com
             hosts: { mail: 192.168.0.100 }

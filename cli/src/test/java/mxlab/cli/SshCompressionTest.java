@@ -30,7 +30,7 @@ class SshCompressionTest {
         spec,
         minimal("")
             + "server: { data_dir: data, ports: { dns: 0, smtp: off, submission: off,"
-            + " submissions: off, pop3: off, pop3s: off, imap: off, imaps: off, ssh: 0 } }\n"
+            + " submissions: off, pop3: off, pop3s: off, imap: off, imaps: off, http: off, https: off, ssh: 0 } }\n"
             + "admins: [ { name: teacher, key: \""
             + PublicKeyEntry.toString(admin.getPublic())
             + "\" } ]\n");

@@ -25,7 +25,7 @@ class StatusAndInitTest {
             + "server:\n  data_dir: data\n  limits: { connections_per_ip: "
             + perIp
             + " }\n  ports: { dns: 0, smtp: 0, submission: 0, submissions: 0, pop3: 0, pop3s: 0, imap: 0, imaps: 0,"
-            + " ssh: 0 }\n");
+            + " http: 0, https: 0, ssh: 0 }\n");
     return spec;
   }
 
@@ -53,6 +53,7 @@ class StatusAndInitTest {
           .contains("submissions")
           .contains("pop3s")
           .contains("SSH-2.0-mxlab")
+          .containsPattern("https +127\\.0\\.0\\.1:\\d+ +up +HTTP/1.1 200")
           .contains("queue: 0 messages");
       // Take the one connection the SMTP listener allows this address: it answers 421 to the probe.
       InetSocketAddress smtp = instance.boundAddress("smtp");

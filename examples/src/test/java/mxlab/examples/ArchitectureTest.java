@@ -23,11 +23,22 @@ class ArchitectureTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
   /** Modules that implement one protocol (or the outbound transport) and stand side by side. */
-  private static final List<String> PROTOCOLS = List.of("dns", "smtp", "pop3", "imap", "outbound");
+  private static final List<String> PROTOCOLS =
+      List.of("dns", "smtp", "pop3", "imap", "web", "outbound");
 
   private static final List<String> BELOW_CLI =
       List.of(
-          "core", "store", "net", "dns", "smtp", "pop3", "imap", "outbound", "server", "bridge");
+          "core",
+          "store",
+          "net",
+          "dns",
+          "smtp",
+          "pop3",
+          "imap",
+          "web",
+          "outbound",
+          "server",
+          "bridge");
 
   private static final Pattern IMPORT = Pattern.compile("(?m)^import (?:static )?([\\w.]+)");
 

@@ -25,6 +25,7 @@ import mxlab.core.spec.SpecException;
 import mxlab.core.spec.read.SpecLoader;
 import mxlab.core.store.PrivateFiles;
 import mxlab.core.store.SyncBatcher;
+import mxlab.core.tls.CertificateNames;
 import mxlab.core.tls.TlsMaterial;
 import mxlab.dns.zone.CompiledZone;
 import mxlab.dns.zone.SerialStore;
@@ -162,7 +163,7 @@ public final class Instance implements AutoCloseable {
             swept,
             orphans.size());
       }
-      tls = TlsMaterial.load(spec.server().tls(), dataDir, spec.server().hostname());
+      tls = TlsMaterial.load(spec.server().tls(), dataDir, CertificateNames.of(spec));
     } catch (IOException e) {
       throw new StartFailure("cannot prepare " + dataDir + ": " + e.getMessage(), e);
     }
@@ -266,7 +267,7 @@ public final class Instance implements AutoCloseable {
     List<CompiledZone> nextZones;
     try {
       nextZones = compileZones(next);
-      tls.reload(next.server().tls(), next.server().dataDir(), next.server().hostname());
+      tls.reload(next.server().tls(), next.server().dataDir(), CertificateNames.of(next));
     } catch (StartFailure | IOException e) {
       return new ReloadReport(false, List.of("reload failed, nothing changed: " + e.getMessage()));
     }

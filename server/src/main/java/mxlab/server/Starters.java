@@ -19,10 +19,13 @@ import mxlab.smtp.policy.Policy;
 import mxlab.smtp.server.SmtpServer;
 import mxlab.smtp.session.SmtpEnvironment;
 import mxlab.smtp.session.SmtpMode;
+import mxlab.web.Web;
+import mxlab.web.WebEnvironment;
+import mxlab.web.http.WebServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The starters of the protocol modules below the command line: DNS, SMTP, POP3, IMAP. */
+/** The starters of the protocol modules below the command line: DNS, SMTP, POP3, IMAP, the web. */
 public final class Starters {
   private static final Logger log = LoggerFactory.getLogger(Starters.class);
 
@@ -32,7 +35,7 @@ public final class Starters {
   private Starters() {}
 
   public static List<ServiceStarter.Factory> standard() {
-    return List.of(Starters::dns, Starters::smtp, Starters::pop3, Starters::imap);
+    return List.of(Starters::dns, Starters::smtp, Starters::pop3, Starters::imap, Starters::web);
   }
 
   static ServiceStarter dns(Services shared) {
@@ -136,6 +139,43 @@ public final class Starters {
       public Listening start(Service service, InetSocketAddress address) throws IOException {
         return new LineListening(
             ImapServer.start(address, env, shared.tls(), service == Service.IMAPS));
+      }
+    };
+  }
+
+  static ServiceStarter web(Services shared) {
+    // HTTP and HTTPS serve the same pages; the facts are asked at each request
+    WebEnvironment env =
+        new WebEnvironment(
+            shared.site(),
+            shared.drop().mailStore(),
+            shared.throttle(),
+            new InstanceFacts(shared),
+            shared.dataDir());
+    return new ServiceStarter() {
+      @Override
+      public Set<Service> services() {
+        return EnumSet.of(Service.HTTP, Service.HTTPS);
+      }
+
+      @Override
+      public Listening start(Service service, InetSocketAddress address) throws IOException {
+        if (service == Service.HTTPS && shared.tls() == null) {
+          throw new IOException("https needs TLS material");
+        }
+        WebServer web =
+            Web.start(address, env, service == Service.HTTPS ? shared.tls().context() : null);
+        return new Listening() {
+          @Override
+          public InetSocketAddress address() {
+            return web.address();
+          }
+
+          @Override
+          public void close() {
+            web.close();
+          }
+        };
       }
     };
   }

@@ -22,7 +22,8 @@ import org.xbill.DNS.Type;
 /**
  * BIND zone files (db.DOMAIN, as the tutorial names them) into the imported domains: hosts, MX, NS,
  * SPF, DMARC and extra records; a reverse zone pointing at a domain's host turns on its reverse.
- * The SRV records mxlab writes itself (RFC 6186) are left to it.
+ * The SRV records mxlab writes itself (RFC 6186) and the web's names (autoconfig, autodiscover,
+ * mta-sts, their SRV and TXT records) are left to it: it makes them again for its own listener.
  */
 final class ZoneImport {
   private static final Set<String> OWN_SRV =
@@ -32,7 +33,12 @@ final class ZoneImport {
           "_imap._tcp",
           "_imaps._tcp",
           "_pop3._tcp",
-          "_pop3s._tcp");
+          "_pop3s._tcp",
+          "_autodiscover._tcp");
+
+  /** Hosts and TXT owners mxlab's web listener publishes itself (dns WebRecords). */
+  private static final Set<String> OWN_WEB_NAMES =
+      Set.of("autoconfig", "autodiscover", "mta-sts", "_mta-sts");
 
   private final Map<String, ImportedDomain> domains;
   private final List<String> report;
@@ -92,6 +98,9 @@ final class ZoneImport {
     for (Record r : records) {
       String owner = r.getName().equals(origin) ? "@" : r.getName().relativize(origin).toString();
       String value = r.rdataToString();
+      if (OWN_WEB_NAMES.contains(owner)) {
+        continue;
+      }
       switch (r.getType()) {
         case Type.SOA -> d.ttl = r.getTTL();
         case Type.A, Type.AAAA -> d.addHost(owner, value);

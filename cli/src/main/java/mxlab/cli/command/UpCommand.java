@@ -45,6 +45,7 @@ public final class UpCommand implements Callable<Integer> {
     PrintWriter out = self.commandLine().getOut();
     PrintWriter err = self.commandLine().getErr();
     Spec spec = specOptions.load(err);
+    SpecOptions.warnUnreachableHosts(spec, err);
     Instance instance;
     try {
       instance =
@@ -69,6 +70,11 @@ public final class UpCommand implements Callable<Integer> {
     err.flush();
     instance.close();
     return ExitCode.OK;
+  }
+
+  private static String hostPort(Listener l) {
+    String host = l.address().getAddress().getHostAddress();
+    return (host.contains(":") ? "[" + host + "]" : host) + ":" + l.address().getPort();
   }
 
   static void printSummary(PrintWriter out, Instance instance) {
@@ -104,6 +110,27 @@ public final class UpCommand implements Callable<Integer> {
                     l.address().getAddress().getHostAddress(),
                     l.address().getPort(),
                     spec.domains().get(0).name()));
+    for (String web : new String[] {"https", "http"}) {
+      instance.listeners().stream()
+          .filter(l -> l.service().equals(web))
+          .findFirst()
+          .ifPresent(
+              l ->
+                  out.printf(
+                      "Lab page: %s://%s/ (Thunderbird autoconfig: %s://autoconfig.%s%s/)%n",
+                      web,
+                      hostPort(l),
+                      web,
+                      spec.domains().get(0).name(),
+                      l.address().getPort() == (web.equals("https") ? 443 : 80)
+                          ? ""
+                          : ":" + l.address().getPort()));
+    }
+    if (instance.listeners().stream().anyMatch(l -> l.service().startsWith("http"))) {
+      out.printf(
+          "  (users log in with their address; the admin as admin with the token in %s)%n",
+          spec.server().dataDir().resolve("web").resolve("admin-token"));
+    }
     out.println("Stop with Ctrl-C.");
     out.flush();
   }

@@ -23,6 +23,7 @@ public final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Spec spec = specOptions.load(self.commandLine().getErr());
+    SpecOptions.warnUnreachableHosts(spec, self.commandLine().getErr());
     int zones = ZoneCompiler.compile(spec, SerialStore.inMemory()).size();
     int users = spec.domains().stream().mapToInt(d -> d.users().size()).sum();
     self.commandLine()

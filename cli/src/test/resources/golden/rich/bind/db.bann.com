@@ -18,6 +18,9 @@ _imap._tcp.bann.com.	600	IN	SRV	0 1 143 mx.bann.com.
 _imaps._tcp.bann.com.	600	IN	SRV	0 1 993 mx.bann.com.
 _pop3._tcp.bann.com.	600	IN	SRV	0 1 110 mx.bann.com.
 _pop3s._tcp.bann.com.	600	IN	SRV	0 1 995 mx.bann.com.
+autoconfig.bann.com.	600	IN	CNAME	mx.bann.com.
+autodiscover.bann.com.	600	IN	CNAME	mx.bann.com.
+_autodiscover._tcp.bann.com.	600	IN	SRV	0 1 443 autodiscover.bann.com.
 web.bann.com.		600	IN	CNAME	www.bann.com.
 bann.com.		600	IN	TXT	"hello world"
 _xmpp._tcp.bann.com.	600	IN	SRV	5 0 5222 mx.bann.com.

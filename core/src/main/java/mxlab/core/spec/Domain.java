@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param reverse whether to serve in-addr.arpa PTR records for the mail hosts
  * @param aliases local part to full target addresses
  * @param catchAll where mail for unknown local parts goes, or null to reject it
+ * @param mtaSts the MTA-STS policy and TLS reporting address, or null for none
  */
 public record Domain(
     String name,
@@ -31,7 +32,8 @@ public record Domain(
     boolean reverse,
     List<User> users,
     Map<String, List<String>> aliases,
-    String catchAll) {
+    String catchAll,
+    MtaSts mtaSts) {
 
   public Domain {
     // in the spec's order, so that zones and exports come out the same on every run
@@ -41,6 +43,13 @@ public record Domain(
     records = List.copyOf(records);
     users = List.copyOf(users);
     aliases = Collections.unmodifiableMap(new LinkedHashMap<>(aliases));
+  }
+
+  /** The same domain with other host addresses (a lab that moves its mail host). */
+  public Domain withHosts(Map<String, List<InetAddress>> newHosts) {
+    return new Domain(
+        name, ttl, newHosts, ns, mx, records, spf, dmarc, reverse, users, aliases, catchAll,
+        mtaSts);
   }
 
   public Optional<User> user(String localPart) {

@@ -15,6 +15,10 @@ public enum Service {
   IMAP("imap", 143),
   /** Implicit-TLS IMAP, RFC 8314. */
   IMAPS("imaps", 993),
+  /** The lab page and client autoconfiguration, plain HTTP. */
+  HTTP("http", 80),
+  /** The same over TLS, with the self-signed or configured certificate. */
+  HTTPS("https", 443),
   SSH("ssh", 2222);
 
   private final String specName;

@@ -35,4 +35,8 @@ public record Spec(
   public Spec withServer(Server newServer) {
     return new Spec(file, version, newServer, domains, virtual, access, relayDomains, admins, dns);
   }
+
+  public Spec withDomains(List<Domain> newDomains) {
+    return new Spec(file, version, server, newDomains, virtual, access, relayDomains, admins, dns);
+  }
 }

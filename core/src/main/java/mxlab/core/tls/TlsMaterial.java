@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.math.BigInteger;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,12 +18,17 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.X509ExtendedKeyManager;
+import mxlab.core.address.IpLiterals;
 import mxlab.core.spec.TlsSettings;
 import mxlab.core.store.PrivateFiles;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
@@ -43,9 +49,10 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * The server's certificate and key, as an {@link SSLContext} whose keys a reload can replace: from
- * the spec's PEM files, or a self-signed certificate for the host name generated once into the data
- * directory and reused, so clients that pinned it keep trusting it. BouncyCastle reads every PEM
- * key format (PKCS#1, PKCS#8, SEC1) and builds the certificate; the JDK does the TLS.
+ * the spec's PEM files, or a self-signed certificate generated into the data directory and reused
+ * while it names every name asked for (so clients that pinned it keep trusting it); a spec that
+ * adds a domain gets a new one that names it too. BouncyCastle reads every PEM key format (PKCS#1,
+ * PKCS#8, SEC1) and builds the certificate; the JDK does the TLS.
  */
 public final class TlsMaterial {
   /** TLS 1.2 and 1.3 only (RFC 8996 retires older versions). */
@@ -74,7 +81,16 @@ public final class TlsMaterial {
    */
   public static TlsMaterial load(TlsSettings settings, Path dataDir, String hostname)
       throws IOException {
-    Loaded loaded = read(settings, dataDir, hostname);
+    return load(settings, dataDir, List.of(hostname));
+  }
+
+  /**
+   * As {@link #load(TlsSettings, Path, String)}, the self-signed certificate naming every one of
+   * {@code names} (host names, and IP literals as IP addresses); the first is its subject.
+   */
+  public static TlsMaterial load(TlsSettings settings, Path dataDir, List<String> names)
+      throws IOException {
+    Loaded loaded = read(settings, dataDir, names);
     try {
       SwappableKeyManager keys = new SwappableKeyManager(loaded.keyManager());
       SSLContext context = SSLContext.getInstance("TLS");
@@ -86,20 +102,21 @@ public final class TlsMaterial {
   }
 
   /** Uses new material for every handshake from now on (a reload); listeners stay. */
-  public void reload(TlsSettings settings, Path dataDir, String hostname) throws IOException {
-    Loaded loaded = read(settings, dataDir, hostname);
+  public void reload(TlsSettings settings, Path dataDir, List<String> names) throws IOException {
+    Loaded loaded = read(settings, dataDir, names);
     keys.swap(loaded.keyManager());
     certificate = loaded.certificate();
   }
 
   private record Loaded(X509ExtendedKeyManager keyManager, X509Certificate certificate) {}
 
-  private static Loaded read(TlsSettings settings, Path dataDir, String hostname)
+  private static Loaded read(TlsSettings settings, Path dataDir, List<String> names)
       throws IOException {
     Path cert = settings.certFile(dataDir);
     Path key = settings.keyFile(dataDir);
-    if (settings.isSelfSigned() && (!Files.exists(cert) || !Files.exists(key))) {
-      generate(hostname, cert, key);
+    if (settings.isSelfSigned()
+        && (!Files.exists(cert) || !Files.exists(key) || !namesAll(cert, names))) {
+      generate(names, cert, key);
     }
     try {
       List<X509Certificate> chain = readCertificates(cert);
@@ -149,7 +166,24 @@ public final class TlsMaterial {
     }
   }
 
-  private static void generate(String hostname, Path certFile, Path keyFile) throws IOException {
+  /** Whether the certificate in {@code file} names every one of {@code names}. */
+  private static boolean namesAll(Path file, List<String> names) throws IOException {
+    try {
+      Collection<List<?>> sans = readCertificates(file).get(0).getSubjectAlternativeNames();
+      Set<String> named = new HashSet<>();
+      if (sans != null) {
+        sans.forEach(san -> named.add(String.valueOf(san.get(1)).toLowerCase(Locale.ROOT)));
+      }
+      return names.stream()
+          .map(n -> IpLiterals.parse(n).map(InetAddress::getHostAddress).orElse(n))
+          .allMatch(n -> named.contains(n.toLowerCase(Locale.ROOT)));
+    } catch (GeneralSecurityException e) {
+      return false; // unreadable: make a new one
+    }
+  }
+
+  private static void generate(List<String> names, Path certFile, Path keyFile) throws IOException {
+    String hostname = names.get(0);
     try {
       KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
       gen.initialize(256);
@@ -167,7 +201,15 @@ public final class TlsMaterial {
       builder.addExtension(
           Extension.subjectAlternativeName,
           false,
-          new GeneralNames(new GeneralName(GeneralName.dNSName, hostname)));
+          new GeneralNames(
+              names.stream()
+                  .distinct()
+                  .map(
+                      n ->
+                          IpLiterals.parse(n).isPresent()
+                              ? new GeneralName(GeneralName.iPAddress, n)
+                              : new GeneralName(GeneralName.dNSName, n))
+                  .toArray(GeneralName[]::new)));
       X509Certificate cert =
           new JcaX509CertificateConverter()
               .getCertificate(

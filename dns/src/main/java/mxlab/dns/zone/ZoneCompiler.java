@@ -35,8 +35,8 @@ import org.xbill.DNS.Type;
 
 /**
  * Turns each domain of a spec into a zone: SOA, NS, MX, A/AAAA, SPF and DMARC TXT, RFC 6186 SRV
- * records and the spec's extra records; plus in-addr.arpa zones with PTRs for mail hosts when a
- * domain asks for them.
+ * records, the web's names ({@link WebRecords}) and the spec's extra records; plus in-addr.arpa
+ * zones with PTRs for mail hosts when a domain asks for them.
  */
 public final class ZoneCompiler {
   /** SOA timers: refresh 1h, retry 10m, expire 14d, negative-caching TTL 5m (RFC 2308). */
@@ -92,6 +92,8 @@ public final class ZoneCompiler {
       records.add(txt(relative("_dmarc", origin), ttl, domain.dmarc()));
     }
     records.addAll(serviceRecords(origin, ttl));
+    records.addAll(WebRecords.of(server, domain, origin, ttl));
+    records.addAll(WebRecords.tlsReporting(domain, origin, ttl));
     for (ExtraRecord extra : domain.records()) {
       records.add(extra(extra, origin));
     }
@@ -202,7 +204,7 @@ public final class ZoneCompiler {
     }
   }
 
-  private static Record address(Name owner, long ttl, InetAddress a) {
+  static Record address(Name owner, long ttl, InetAddress a) {
     return a instanceof Inet6Address
         ? new AAAARecord(owner, DClass.IN, ttl, a)
         : new ARecord(owner, DClass.IN, ttl, a);
@@ -241,7 +243,7 @@ public final class ZoneCompiler {
     }
   }
 
-  private static Name relative(String label, Name origin) {
+  static Name relative(String label, Name origin) {
     try {
       return Name.fromString(label, origin);
     } catch (TextParseException e) {

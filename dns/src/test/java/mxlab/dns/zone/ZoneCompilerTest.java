@@ -41,7 +41,10 @@ class ZoneCompilerTest {
             "_imap._tcp.bann.com. 3600 IN SRV 0 1 143 mail.bann.com.",
             "_imaps._tcp.bann.com. 3600 IN SRV 0 1 993 mail.bann.com.",
             "_pop3._tcp.bann.com. 3600 IN SRV 0 1 110 mail.bann.com.",
-            "_pop3s._tcp.bann.com. 3600 IN SRV 0 1 995 mail.bann.com.");
+            "_pop3s._tcp.bann.com. 3600 IN SRV 0 1 995 mail.bann.com.",
+            "autoconfig.bann.com. 3600 IN A 127.0.0.1",
+            "autodiscover.bann.com. 3600 IN A 127.0.0.1",
+            "_autodiscover._tcp.bann.com. 3600 IN SRV 0 1 443 autodiscover.bann.com.");
     assertThat(lines(zones.get(1)))
         .contains(
             "0.168.192.in-addr.arpa. 3600 IN NS mail.bann.com.",

@@ -104,6 +104,8 @@ public final class StatusProbe {
               case "pop3s" -> banner(target, true, "+OK");
               case "imap" -> banner(target, false, "* OK");
               case "imaps" -> banner(target, true, "* OK");
+              case "http" -> http(target, false);
+              case "https" -> http(target, true);
               case "ssh" -> banner(target, false, "SSH-2.0-");
               default -> "not probed";
             };
@@ -186,6 +188,17 @@ public final class StatusProbe {
         s.getOutputStream().write("a LOGOUT\r\n".getBytes(StandardCharsets.US_ASCII));
       }
       return line;
+    }
+  }
+
+  /** The lab page's health route answers 200, as a browser would fetch it. */
+  private static String http(InetSocketAddress target, boolean tls) throws IOException {
+    try (Socket s = connect(target, tls)) {
+      s.getOutputStream()
+          .write(
+              ("GET /healthz HTTP/1.1\r\nHost: status.probe\r\nConnection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      return expect(reader(s), "HTTP/1.1 200");
     }
   }
 

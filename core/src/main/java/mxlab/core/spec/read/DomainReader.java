@@ -1,6 +1,7 @@
 package mxlab.core.spec.read;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import mxlab.core.address.MailAddress;
 import mxlab.core.spec.Domain;
 import mxlab.core.spec.ExtraRecord;
 import mxlab.core.spec.Location;
+import mxlab.core.spec.MtaSts;
 import mxlab.core.spec.Mx;
 import mxlab.core.spec.Problems;
 import mxlab.core.spec.SpecDefaults;
@@ -81,9 +83,37 @@ record DomainReader(Problems problems, CrossReferences refs, Addresses addresses
     Map<String, List<String>> aliases =
         new AliasesReader(problems, refs, addresses).read(f, name, users);
     String catchAll = readCatchAll(f, name, where);
+    MtaSts mtaSts = readMtaSts(f, where);
     f.finish();
     return new Domain(
-        name, ttl, hosts, ns, mx, records, spf, dmarc, reverse, users, aliases, catchAll);
+        name, ttl, hosts, ns, mx, records, spf, dmarc, reverse, users, aliases, catchAll, mtaSts);
+  }
+
+  /** {@code mta_sts: testing} (or enforce, none), with {@code tls_rpt: mailto:...} beside it. */
+  private MtaSts readMtaSts(Fields f, String where) {
+    String mode = f.string("mta_sts", null);
+    String tlsRpt = f.string("tls_rpt", "");
+    Duration maxAge = f.duration("mta_sts_max_age", Duration.ofDays(1));
+    if (!tlsRpt.isEmpty() && !tlsRpt.startsWith("mailto:") && !tlsRpt.startsWith("https://")) {
+      problems.error(
+          f.at("tls_rpt"),
+          where + ": tls_rpt must be a mailto: or https:// address (RFC 8460 3)",
+          "e.g. tls_rpt: mailto:postmaster@example.com");
+    }
+    if (mode == null) {
+      if (!tlsRpt.isEmpty()) {
+        return new MtaSts("", maxAge, tlsRpt); // reports without a policy are allowed
+      }
+      return null;
+    }
+    if (!MtaSts.MODES.contains(mode)) {
+      problems.error(
+          f.at("mta_sts"),
+          where + ": mta_sts '" + mode + "' is not a mode",
+          "write one of " + String.join(", ", MtaSts.MODES) + " (start with testing)");
+      return null;
+    }
+    return new MtaSts(mode, maxAge, tlsRpt);
   }
 
   private String readCatchAll(Fields f, String name, String where) {
