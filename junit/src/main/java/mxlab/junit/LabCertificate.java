@@ -1,34 +1,18 @@
 package mxlab.junit;
 
 import java.io.IOException;
-import java.io.StringWriter;
-import java.math.BigInteger;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PrivateKey;
-import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
+import java.util.ArrayList;
+import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import mxlab.core.store.PrivateFiles;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import mxlab.core.tls.SelfSigned;
 
 /**
  * The certificate of a lab, written where the server looks for its self-signed pair before it
@@ -37,44 +21,18 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * they trust it.
  */
 record LabCertificate(X509Certificate certificate, PrivateKey key) {
-  /** Makes the pair and writes it as PEM where the server will read it. */
-  static LabCertificate write(String hostname, Path certFile, Path keyFile) throws IOException {
-    try {
-      KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
-      gen.initialize(256);
-      KeyPair pair = gen.generateKeyPair();
-      X500Name name = new X500Name("CN=" + hostname);
-      Instant now = Instant.now();
-      JcaX509v3CertificateBuilder builder =
-          new JcaX509v3CertificateBuilder(
-              name,
-              new BigInteger(64, new SecureRandom()),
-              Date.from(now.minus(Duration.ofDays(1))),
-              Date.from(now.plus(Duration.ofDays(30))),
-              name,
-              pair.getPublic());
-      builder.addExtension(
-          Extension.subjectAlternativeName,
-          false,
-          new GeneralNames(
-              new GeneralName[] {
-                new GeneralName(GeneralName.dNSName, hostname),
-                new GeneralName(GeneralName.dNSName, "localhost"),
-                new GeneralName(
-                    GeneralName.iPAddress, InetAddress.getLoopbackAddress().getHostAddress())
-              }));
-      X509Certificate cert =
-          new JcaX509CertificateConverter()
-              .getCertificate(
-                  builder.build(
-                      new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
-      PrivateFiles.createDirectories(keyFile.getParent());
-      PrivateFiles.replace(keyFile, pem(new JcaPKCS8Generator(pair.getPrivate(), null)));
-      PrivateFiles.replace(certFile, pem(cert));
-      return new LabCertificate(cert, pair.getPrivate());
-    } catch (GeneralSecurityException | OperatorCreationException e) {
-      throw new IOException("cannot make the lab certificate: " + e.getMessage(), e);
-    }
+  /**
+   * Makes the pair for the server's names (which it then reuses instead of generating its own) plus
+   * localhost, and writes it as PEM where the server will read it.
+   */
+  static LabCertificate write(List<String> serverNames, Path certFile, Path keyFile)
+      throws IOException {
+    List<String> names = new ArrayList<>(serverNames);
+    names.add("localhost");
+    names.add(InetAddress.getLoopbackAddress().getHostAddress());
+    SelfSigned pair = SelfSigned.create(names, Duration.ofDays(30));
+    pair.write(certFile, keyFile);
+    return new LabCertificate(pair.certificate(), pair.key());
   }
 
   /**
@@ -96,13 +54,5 @@ record LabCertificate(X509Certificate certificate, PrivateKey key) {
     } catch (GeneralSecurityException e) {
       throw new IOException("cannot use the lab certificate: " + e.getMessage(), e);
     }
-  }
-
-  private static byte[] pem(Object value) throws IOException {
-    StringWriter text = new StringWriter();
-    try (JcaPEMWriter w = new JcaPEMWriter(text)) {
-      w.writeObject(value);
-    }
-    return text.toString().getBytes(StandardCharsets.US_ASCII);
   }
 }

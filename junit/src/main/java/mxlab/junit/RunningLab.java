@@ -18,6 +18,7 @@ import mxlab.core.spec.Spec;
 import mxlab.core.spec.SpecException;
 import mxlab.core.spec.User;
 import mxlab.core.spec.read.SpecLoader;
+import mxlab.core.tls.CertificateNames;
 import mxlab.core.tls.TlsMaterial;
 import mxlab.junit.maillog.LabThreads;
 import mxlab.junit.maillog.MaillogCapture;
@@ -97,7 +98,7 @@ final class RunningLab implements AutoCloseable {
     SSLContext remoteTls =
         server.tls().isSelfSigned()
             ? LabCertificate.write(
-                    server.hostname(),
+                    CertificateNames.of(read),
                     server.tls().certFile(dataDir),
                     server.tls().keyFile(dataDir))
                 .serverContext()

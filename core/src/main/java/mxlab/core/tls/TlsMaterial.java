@@ -2,24 +2,18 @@ package mxlab.core.tls;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringWriter;
-import java.math.BigInteger;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -30,22 +24,12 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.X509ExtendedKeyManager;
 import mxlab.core.address.IpLiterals;
 import mxlab.core.spec.TlsSettings;
-import mxlab.core.store.PrivateFiles;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * The server's certificate and key, as an {@link SSLContext} whose keys a reload can replace: from
@@ -183,52 +167,6 @@ public final class TlsMaterial {
   }
 
   private static void generate(List<String> names, Path certFile, Path keyFile) throws IOException {
-    String hostname = names.get(0);
-    try {
-      KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
-      gen.initialize(256);
-      KeyPair pair = gen.generateKeyPair();
-      X500Name name = new X500Name("CN=" + hostname);
-      Instant now = Instant.now();
-      JcaX509v3CertificateBuilder builder =
-          new JcaX509v3CertificateBuilder(
-              name,
-              new BigInteger(64, new SecureRandom()),
-              Date.from(now.minus(Duration.ofDays(1))),
-              Date.from(now.plus(Duration.ofDays(3650))),
-              name,
-              pair.getPublic());
-      builder.addExtension(
-          Extension.subjectAlternativeName,
-          false,
-          new GeneralNames(
-              names.stream()
-                  .distinct()
-                  .map(
-                      n ->
-                          IpLiterals.parse(n).isPresent()
-                              ? new GeneralName(GeneralName.iPAddress, n)
-                              : new GeneralName(GeneralName.dNSName, n))
-                  .toArray(GeneralName[]::new)));
-      X509Certificate cert =
-          new JcaX509CertificateConverter()
-              .getCertificate(
-                  builder.build(
-                      new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
-      PrivateFiles.createDirectories(keyFile.getParent());
-      writePem(keyFile, new JcaPKCS8Generator(pair.getPrivate(), null)); // PKCS#8
-      writePem(certFile, cert);
-    } catch (GeneralSecurityException | OperatorCreationException e) {
-      throw new IOException("cannot make a self-signed certificate: " + e.getMessage(), e);
-    }
-  }
-
-  /** Key and certificate alike: everything under data_dir is 0600. */
-  private static void writePem(Path file, Object value) throws IOException {
-    StringWriter text = new StringWriter();
-    try (JcaPEMWriter pem = new JcaPEMWriter(text)) {
-      pem.writeObject(value);
-    }
-    PrivateFiles.replace(file, text.toString().getBytes(StandardCharsets.US_ASCII));
+    SelfSigned.create(names, Duration.ofDays(3650)).write(certFile, keyFile);
   }
 }
