@@ -98,6 +98,8 @@ class ImapFetchDialogueTest {
         S: d OK FETCH completed
         C: e FETCH 1 (BOGUS)
         S: e BAD Unknown FETCH item BOGUS
+        C: f FETCH 1 (FAST UID)
+        S: f BAD FAST is a macro: write it alone, not in parentheses
         """
             .formatted(crlfLength(SIMPLE), crlfLength(MULTIPART)));
   }
