@@ -482,6 +482,13 @@ class ImapDifferentialTest {
         unexpected.add(shown);
       }
     }
+    StringBuilder transcript = new StringBuilder();
+    for (int i = 0; i < steps.size(); i++) {
+      transcript.append("C ").append(steps.get(i).shown()).append('\n');
+      dc.get(i).forEach(l -> transcript.append("  S: ").append(l).append('\n'));
+    }
+    // for a reader of the build: what was compared, and where the two differ
+    Files.writeString(Path.of("target/imap-differential-transcript.txt"), transcript.toString());
     Files.writeString(Path.of("target/imap-differential.txt"), report.toString());
     assertThat(unexpected).as("differences from Dovecot:\n%s", report).isEmpty();
   }
