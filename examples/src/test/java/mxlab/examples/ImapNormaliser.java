@@ -23,11 +23,9 @@ import java.util.regex.Pattern;
  * CAPABILITY (a server may volunteer it); "* OK [CLOSED]" (RFC 7162 3.2.11; Dovecot sends it
  * whether or not QRESYNC was enabled); FLAGS and PERMANENTFLAGS outside SELECT and EXAMINE (RFC
  * 3501 7.2.6 lets a server announce a new keyword at once, as Dovecot does, or at the next SELECT,
- * as mxlab does). Encoded words ("=?UTF-8?B?...?=") are compared with their charset and encoding in
- * lower case: mime4j decodes display names and mxlab encodes them again, the same name in another
- * spelling (RFC 2047 2 and 4: both are case-insensitive). UIDs in FETCH responses to a command that
- * asked for none: mxlab adds them to the FETCHes it sends unasked (RFC 3501 7.4.2 allows any items,
- * and RFC 7162 3.2.4 requires them once CONDSTORE is on), Dovecot does not.
+ * as mxlab does). UIDs in FETCH responses to a command that asked for none: mxlab adds them to the
+ * FETCHes it sends unasked (RFC 3501 7.4.2 allows any items, and RFC 7162 3.2.4 requires them once
+ * CONDSTORE is on), Dovecot does not.
  *
  * <p>UIDVALIDITY values the servers were given in the same dovecot-uidlist are kept as they are;
  * any other (a folder created during the script) becomes V#1, V#2... in the order seen, since each
@@ -36,7 +34,6 @@ import java.util.regex.Pattern;
 final class ImapNormaliser {
   private static final Pattern STATUS =
       Pattern.compile("^(\\*|[^ +*]+) (OK|NO|BAD|BYE|PREAUTH)(?: \\[([^\\]]*)\\])?.*$");
-  private static final Pattern ENCODED_WORD = Pattern.compile("=\\?[^?]+\\?[BbQq]\\?");
   private static final Pattern ATOM =
       Pattern.compile("[^\\s(){}%*\"\\\\\\]\\x00-\\x1f\\x7f-\\xff]+");
 
@@ -58,10 +55,7 @@ final class ImapNormaliser {
       }
       String line = line(response, uids);
       if (line != null) {
-        String text =
-            new String(line.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
-        Matcher word = ENCODED_WORD.matcher(text);
-        lines.add(word.replaceAll(w -> w.group().toLowerCase(Locale.ROOT)));
+        lines.add(new String(line.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
       }
     }
     if (lines.size() > 1) {

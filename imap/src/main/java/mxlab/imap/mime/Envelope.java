@@ -31,12 +31,23 @@ public final class Envelope {
     r.close();
   }
 
+  /**
+   * Stands for "=" before "?" while mime4j parses, so that it leaves encoded words alone: it
+   * decodes every one in a display name, but ENVELOPE gives names as the header writes them (RFC
+   * 3501 7.4.2, "phrase"), as Dovecot does, for the client to decode.
+   */
+  private static final char SHIELD = '\u0001';
+
   private static void addresses(Response r, Optional<String> value) {
     if (value.isEmpty() || value.get().isBlank()) {
       r.nil();
       return;
     }
-    AddressList list = LenientAddressParser.DEFAULT.parseAddressList(value.get());
+    String field = value.get();
+    if (field.indexOf(SHIELD) < 0) {
+      field = field.replace("=?", SHIELD + "?");
+    }
+    AddressList list = LenientAddressParser.DEFAULT.parseAddressList(field);
     if (list.isEmpty()) {
       r.nil();
       return;
@@ -46,7 +57,7 @@ public final class Envelope {
       r.adjacent(); // "(" 1*address ")"
       if (a instanceof Group g) {
         // RFC 3501 7.4.2: a group is marked by a mailbox name alone, ended by an all-NIL address
-        r.open().nil().nil().string(g.getName()).nil().close();
+        r.open().nil().nil().string(unshield(g.getName())).nil().close();
         for (Mailbox m : g.getMailboxes()) {
           mailbox(r.adjacent(), m);
         }
@@ -60,14 +71,18 @@ public final class Envelope {
 
   private static void mailbox(Response r, Mailbox m) {
     r.open();
-    r.string(name(m.getName()));
+    r.string(name(unshield(m.getName())));
     r.string(m.getRoute() == null || m.getRoute().isEmpty() ? null : m.getRoute().toRouteString());
-    r.string(m.getLocalPart());
-    r.string(m.getDomain());
+    r.string(unshield(m.getLocalPart()));
+    r.string(unshield(m.getDomain()));
     r.close();
   }
 
-  /** mime4j decodes encoded words; IMAP4rev1 clients expect them, so non-ASCII is encoded again. */
+  private static String unshield(String s) {
+    return s == null ? null : s.replace(SHIELD + "?", "=?");
+  }
+
+  /** A name in raw 8-bit: IMAP4rev1 clients expect ASCII, so it is given as an encoded word. */
   private static String name(String name) {
     if (name == null || name.isEmpty()) {
       return null;

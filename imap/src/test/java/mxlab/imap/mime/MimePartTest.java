@@ -72,6 +72,24 @@ class MimePartTest {
   }
 
   @Test
+  void envelopeNamesKeepTheirEncodedWordsAsWritten() {
+    MimePart p =
+        parse(
+            """
+            From: =?iso-8859-1?q?Andr=E9?= Muller <andre@example.fr>
+            To: "Team: =?utf-8?q?d=C3=A9v?=" <dev@example.fr>, Friends: =?utf-8?b?7ZWc?= <a@b.kr>;
+
+            body
+            """);
+    Response r = new Response();
+    Envelope.write(r, p);
+    assertThat(new String(r.line(), StandardCharsets.UTF_8))
+        .contains("((\"=?iso-8859-1?q?Andr=E9?= Muller\" NIL \"andre\" \"example.fr\"))")
+        .contains("(\"Team: =?utf-8?q?d=C3=A9v?=\" NIL \"dev\" \"example.fr\")")
+        .contains("(NIL NIL \"Friends\" NIL)(\"=?utf-8?b?7ZWc?=\" NIL \"a\" \"b.kr\")");
+  }
+
+  @Test
   void digestPartsDefaultToMessages() {
     MimePart p =
         parse(
