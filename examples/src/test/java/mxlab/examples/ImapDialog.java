@@ -24,6 +24,7 @@ final class ImapDialog implements AutoCloseable {
   private final OutputStream out;
   private final String greeting;
   private int tags;
+  private String idling;
 
   private ImapDialog(Socket socket) throws IOException {
     this.socket = socket;
@@ -69,6 +70,48 @@ final class ImapDialog implements AutoCloseable {
     out.write(literal);
     send(tail);
     responses.addAll(readUntil(tag));
+    return responses;
+  }
+
+  /** "TAG LINE" with the literal non-synchronizing ("{n+}", RFC 7888): no wait for "+". */
+  List<String> withLiteralPlus(String head, byte[] literal, String tail) throws IOException {
+    String tag = nextTag();
+    send(tag + " " + head + " {" + literal.length + "+}");
+    out.write(literal);
+    send(tail);
+    return readUntil(tag);
+  }
+
+  /** IDLE (RFC 2177): the responses up to the server's "+", which is the last. */
+  List<String> idle() throws IOException {
+    idling = nextTag();
+    send(idling + " IDLE");
+    List<String> responses = new ArrayList<>();
+    String line;
+    do {
+      line = readResponse();
+      responses.add(line);
+    } while (!line.startsWith("+") && !line.startsWith(idling + " "));
+    return responses;
+  }
+
+  /**
+   * What the server pushes during IDLE within SECONDS (until it has said something and then kept
+   * quiet for a moment), then DONE and IDLE's tagged end.
+   */
+  List<String> done(int seconds) throws IOException, InterruptedException {
+    List<String> responses = new ArrayList<>();
+    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      if (in.available() > 0) {
+        responses.add(readResponse());
+        deadline = Math.min(deadline, System.nanoTime() + 300_000_000L);
+      } else {
+        Thread.sleep(20);
+      }
+    }
+    send("DONE");
+    responses.addAll(readUntil(idling));
     return responses;
   }
 

@@ -98,21 +98,27 @@ class ImapDifferentialTest {
    * One step: a session (a, b) and its command, with a literal ("{n}" and its octets) if any, run
    * only where both servers have the capability it needs (null: IMAP4rev1).
    */
-  private record Step(char session, String command, String literal, String tail, String needs) {
+  private record Step(
+      char session, String command, String literal, String tail, String needs, boolean plus) {
     static Step of(String command) {
-      return new Step('a', command, null, null, null);
+      return new Step('a', command, null, null, null, false);
     }
 
     static Step b(String command) {
-      return new Step('b', command, null, null, null);
+      return new Step('b', command, null, null, null, false);
     }
 
     static Step literal(String head, String literal, String tail) {
-      return new Step('a', head, literal, tail, null);
+      return new Step('a', head, literal, tail, null, false);
+    }
+
+    /** HEAD with a non-synchronizing literal (LITERAL+, RFC 7888). */
+    static Step literalPlus(String head, String literal, String tail) {
+      return new Step('a', head, literal, tail, "LITERAL+", true);
     }
 
     static Step needs(String capability, String command) {
-      return new Step('a', command, null, null, capability);
+      return new Step('a', command, null, null, capability, false);
     }
 
     String key() {
@@ -123,7 +129,12 @@ class ImapDifferentialTest {
       return session
           + ": "
           + command
-          + (literal == null ? "" : " {" + literal.length() + "}" + tail);
+          + (literal == null
+              ? ""
+              : " {"
+                  + literal.getBytes(StandardCharsets.UTF_8).length
+                  + (plus ? "+}" : "}")
+                  + tail);
     }
   }
 
@@ -350,6 +361,13 @@ class ImapDifferentialTest {
     }
     steps.add(Step.b("NOOP"));
     steps.add(Step.b("FETCH 1:* (UID FLAGS)"));
+    // b idles while a changes flags: b hears of it by DONE at the latest (RFC 2177)
+    steps.add(Step.b("IDLE"));
+    steps.add(Step.of("STORE 5 +FLAGS (\\Answered)"));
+    steps.add(Step.b("DONE"));
+    steps.add(Step.literalPlus("SEARCH CHARSET UTF-8 TEXT", "회의실", ""));
+    steps.add(
+        Step.literalPlus("APPEND Junk (\\Seen) \"06-Mar-2026 06:06:06 +0100\"", appended, ""));
     for (String c :
         List.of(
             "COPY 1:2 Trash",
@@ -457,11 +475,20 @@ class ImapDifferentialTest {
           s = ImapDialog.connect(ADDRESS, port);
           sessions.put(step.session(), s);
         }
-        List<String> raw =
-            step.literal() == null
-                ? s.command(step.command())
-                : s.withLiteral(
-                    step.command(), step.literal().getBytes(StandardCharsets.UTF_8), step.tail());
+        List<String> raw;
+        if (step.literal() != null) {
+          byte[] literal = step.literal().getBytes(StandardCharsets.UTF_8);
+          raw =
+              step.plus()
+                  ? s.withLiteralPlus(step.command(), literal, step.tail())
+                  : s.withLiteral(step.command(), literal, step.tail());
+        } else if (step.command().equals("IDLE")) {
+          raw = s.idle();
+        } else if (step.command().equals("DONE")) {
+          raw = s.done(5);
+        } else {
+          raw = s.command(step.command());
+        }
         transcript.add(normaliser.normalise(step.command(), raw));
       }
     } finally {

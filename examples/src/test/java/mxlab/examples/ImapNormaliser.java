@@ -68,6 +68,9 @@ final class ImapNormaliser {
   }
 
   private String line(String response, boolean uids) {
+    if (response.startsWith("+")) {
+      return "+"; // a continuation's text is for humans too
+    }
     Matcher status = STATUS.matcher(response);
     if (status.matches()) {
       if (response.startsWith("* OK [CLOSED]")) {
