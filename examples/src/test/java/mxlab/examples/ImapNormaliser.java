@@ -2,6 +2,7 @@ package mxlab.examples;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -23,9 +24,10 @@ import java.util.regex.Pattern;
  * CAPABILITY (a server may volunteer it); "* OK [CLOSED]" (RFC 7162 3.2.11; Dovecot sends it
  * whether or not QRESYNC was enabled); FLAGS and PERMANENTFLAGS outside SELECT and EXAMINE (RFC
  * 3501 7.2.6 lets a server announce a new keyword at once, as Dovecot does, or at the next SELECT,
- * as mxlab does). UIDs in FETCH responses to a command that asked for none: mxlab adds them to the
- * FETCHes it sends unasked (RFC 3501 7.4.2 allows any items, and RFC 7162 3.2.4 requires them once
- * CONDSTORE is on), Dovecot does not.
+ * as mxlab does). A display name in raw UTF-8 is compared with the encoded word mxlab makes of it.
+ * UIDs in FETCH responses to a command that asked for none: mxlab adds them to the FETCHes it sends
+ * unasked (RFC 3501 7.4.2 allows any items, and RFC 7162 3.2.4 requires them once CONDSTORE is on),
+ * Dovecot does not.
  *
  * <p>UIDVALIDITY values the servers were given in the same dovecot-uidlist are kept as they are;
  * any other (a folder created during the script) becomes V#1, V#2... in the order seen, since each
@@ -34,6 +36,7 @@ import java.util.regex.Pattern;
 final class ImapNormaliser {
   private static final Pattern STATUS =
       Pattern.compile("^(\\*|[^ +*]+) (OK|NO|BAD|BYE|PREAUTH)(?: \\[([^\\]]*)\\])?.*$");
+  private static final Pattern UTF8_WORD = Pattern.compile("=\\?UTF-8\\?B\\?([A-Za-z0-9+/=]+)\\?=");
   private static final Pattern ATOM =
       Pattern.compile("[^\\s(){}%*\"\\\\\\]\\x00-\\x1f\\x7f-\\xff]+");
 
@@ -188,7 +191,7 @@ final class ImapNormaliser {
       } else if (t instanceof Atom a) {
         out.append(a.text());
       } else {
-        String s = ((Str) t).text();
+        String s = utf8Word(((Str) t).text());
         if (ATOM.matcher(s).matches() && !s.equalsIgnoreCase("NIL")) {
           out.append(s);
         } else {
@@ -203,6 +206,19 @@ final class ImapNormaliser {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * A string that is one "=?UTF-8?B?...?=" word, as its text: mxlab gives a display name written in
+   * raw UTF-8 to an IMAP4rev1 client so, in ASCII, Dovecot as it is; the same name.
+   */
+  private static String utf8Word(String s) {
+    Matcher m = UTF8_WORD.matcher(s);
+    if (!m.matches()) {
+      return s;
+    }
+    // as the other strings here: one char an octet
+    return new String(Base64.getDecoder().decode(m.group(1)), StandardCharsets.ISO_8859_1);
   }
 
   record Atom(String text) {}

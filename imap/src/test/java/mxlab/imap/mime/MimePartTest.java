@@ -90,6 +90,16 @@ class MimePartTest {
   }
 
   @Test
+  void envelopeAddressesInRawUtf8AreWhole() {
+    Response r = new Response();
+    Envelope.write(r, parse("From: 박영희 <park@example.kr>\nTo: 김 <kim@b.kr>, x@y.org\n\nbody\n"));
+    // the name in ASCII for IMAP4rev1 clients; before, mime4j cut the domain to "examp"
+    assertThat(new String(r.line(), StandardCharsets.UTF_8))
+        .contains("((\"=?UTF-8?B?67CV7JiB7Z2s?=\" NIL \"park\" \"example.kr\"))")
+        .contains("((\"=?UTF-8?B?6rmA?=\" NIL \"kim\" \"b.kr\")(NIL NIL \"x\" \"y.org\"))");
+  }
+
+  @Test
   void digestPartsDefaultToMessages() {
     MimePart p =
         parse(
