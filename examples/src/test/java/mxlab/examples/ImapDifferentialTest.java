@@ -279,6 +279,8 @@ class ImapDifferentialTest {
             "SEARCH ALL",
             "SEARCH FROM alice",
             "SEARCH FROM ALICE@EXAMPLE.ORG",
+            "SEARCH FROM example.kr",
+            "SEARCH TO dev@example.fr",
             "SEARCH SUBJECT report",
             "SEARCH SUBJECT \"caf\"",
             "SEARCH SINCE 1-Jan-2020",
@@ -339,6 +341,8 @@ class ImapDifferentialTest {
     steps.add(Step.literal("SEARCH CHARSET UTF-8 SUBJECT", "회의", ""));
     steps.add(Step.literal("SEARCH CHARSET UTF-8 BODY", "본관", ""));
     steps.add(Step.literal("SEARCH CHARSET UTF-8 FROM", "김철수", ""));
+    steps.add(Step.literal("SEARCH CHARSET UTF-8 FROM", "박영희", ""));
+    steps.add(Step.literal("SEARCH CHARSET UTF-8 CC", "한국어", ""));
     steps.add(Step.b("LOGIN test@bann.com changeme"));
     steps.add(Step.b("SELECT INBOX"));
     for (String c :
