@@ -2,10 +2,6 @@ package mxlab.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -37,23 +33,7 @@ class ExportInteropTest {
   }
 
   private static Path export(String target, String spec, Path out, Path dataDir) throws Exception {
-    Tools.run(
-            List.of(
-                "java",
-                "-jar",
-                MxlabProcess.JAR.toString(),
-                "export",
-                "--to",
-                target,
-                "--out",
-                out.toString(),
-                "--install-dir",
-                out.toString(),
-                "--data-dir",
-                dataDir.toString(),
-                spec))
-        .ok();
-    return out;
+    return MxlabProcess.export(target, Path.of(spec), out, dataDir);
   }
 
   @ParameterizedTest
@@ -147,10 +127,10 @@ class ExportInteropTest {
    */
   @Test
   void dovecotGivesTheUidlsMxlabGaveForTheSameMaildir(@TempDir Path dir) throws Exception {
-    requireDovecot("pop3", "dovecot-pop3d");
+    DovecotMigration.requireDovecot("pop3", "dovecot-pop3d");
     String address = "127.0.50.3";
-    int port = freePort(address);
-    Migration m = new Migration(dir, address, "pop3", port);
+    int port = Tools.freePort(address);
+    DovecotMigration m = new DovecotMigration(dir, address, "pop3", port);
     List<String> mxlabUidls;
     try (MxlabProcess mxlab = m.mxlab(3)) {
       mxlabUidls = uidls(address, mxlab.port("pop3"));
@@ -162,7 +142,7 @@ class ExportInteropTest {
       assertThat(conf.resolveSibling("run").resolve("auth-postfix")).exists();
       assertThat(protocols(conf)).isEqualTo("protocols = pop3");
     } finally {
-      Tools.run(List.of("doveadm", "-c", conf.toString(), "stop"));
+      DovecotMigration.stopDovecot(conf);
     }
   }
 
@@ -174,10 +154,10 @@ class ExportInteropTest {
    */
   @Test
   void dovecotGivesTheImapUidsMxlabGaveForTheSameMaildir(@TempDir Path dir) throws Exception {
-    requireDovecot("imap", "dovecot-imapd");
+    DovecotMigration.requireDovecot("imap", "dovecot-imapd");
     String address = "127.0.92.3";
-    int port = freePort(address);
-    Migration m = new Migration(dir, address, "imap", port);
+    int port = Tools.freePort(address);
+    DovecotMigration m = new DovecotMigration(dir, address, "imap", port);
     List<String> mxlabView;
     try (MxlabProcess mxlab = m.mxlab(4)) {
       mxlabView = imapView(address, mxlab.port("imap"), true);
@@ -191,106 +171,12 @@ class ExportInteropTest {
       assertThat(imapView(address, port, false)).as("Dovecot's view").isEqualTo(mxlabView);
       assertThat(protocols(conf)).isEqualTo("protocols = imap");
     } finally {
-      Tools.run(List.of("doveadm", "-c", conf.toString(), "stop"));
-    }
-  }
-
-  /** Dovecot's server for one protocol, from its Debian package, or the test cannot run. */
-  private static void requireDovecot(String protocol, String debianPackage) {
-    Tools.require("dovecot", "doveadm", "swaks", "python3");
-    if (!Files.isExecutable(Path.of("/usr/lib/dovecot", protocol))) {
-      if ("1".equals(System.getenv("MXLAB_REQUIRE_INTEROP"))) {
-        throw new AssertionError(debianPackage + " is required for interop tests");
-      }
-      Assumptions.abort(debianPackage + " is not installed");
+      DovecotMigration.stopDovecot(conf);
     }
   }
 
   private static String protocols(Path conf) throws Exception {
     return Tools.run(List.of("doveconf", "-c", conf.toString(), "protocols")).ok().out().strip();
-  }
-
-  /**
-   * A move from mxlab to the exported Dovecot: the tutorial's spec serving one protocol on ADDRESS
-   * (PORT in the spec, so the export listens there), mxlab run on its Maildirs first, then the
-   * export's build.sh as an admin runs it.
-   */
-  private record Migration(Path dir, String address, String protocol, int port) {
-    Migration {
-      try {
-        Files.writeString(
-            spec(dir),
-            withListener(
-                Files.readString(Path.of("bann.com.yaml")),
-                address,
-                "smtp: off, submission: off, submissions: off, " + only(protocol, ": ", port)));
-        // Dovecot's mail processes run as uid 5000: they must reach the Maildirs
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Files.createDirectories(mailData(dir));
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    }
-
-    /** The mailbox services, PROTOCOL on PORT and the others off: "pop3: 2110, pop3s: off, ...". */
-    private static String only(String protocol, String is, int port) {
-      List<String> services = new ArrayList<>();
-      for (String p : List.of("pop3", "pop3s", "imap", "imaps")) {
-        services.add(p + is + (p.equals(protocol) ? String.valueOf(port) : "off"));
-      }
-      return String.join(is.equals("=") ? "," : ", ", services);
-    }
-
-    private static Path spec(Path dir) {
-      return dir.resolve("bann.com.yaml");
-    }
-
-    private static Path mailData(Path dir) {
-      return dir.resolve("data");
-    }
-
-    /** mxlab up on the Maildirs, with MESSAGES sent to test@bann.com. */
-    MxlabProcess mxlab(int messages) throws Exception {
-      MxlabProcess mxlab =
-          MxlabProcess.up(
-              spec(dir),
-              "--ports",
-              MxlabProcess.ports("smtp=0", protocol + "=0"),
-              "--data-dir",
-              mailData(dir).toString());
-      for (int i = 1; i <= messages; i++) {
-        Tools.run(
-                List.of(
-                    "swaks",
-                    "--server",
-                    address + ":" + mxlab.port("smtp"),
-                    "--to",
-                    "test@bann.com",
-                    "--from",
-                    "alice@example.org",
-                    "--header",
-                    "Subject: message " + i))
-            .ok();
-      }
-      return mxlab;
-    }
-
-    /** Exports, runs build.sh (mxlab stopped) and waits for Dovecot; returns its dovecot.conf. */
-    Path startDovecot() throws Exception {
-      Path out = Files.createDirectories(dir.resolve("dovecot"));
-      export("dovecot", spec(dir).toString(), out, mailData(dir));
-      // the Dovecot it starts keeps the output it inherits open: into a file, not a pipe
-      Path log = dir.resolve("build.log");
-      Process build =
-          new ProcessBuilder("sh", out.resolve("build.sh").toString())
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .start();
-      assertThat(build.waitFor(60, TimeUnit.SECONDS)).isTrue();
-      assertThat(build.exitValue()).as(Files.readString(log)).isZero();
-      awaitListening(address, port);
-      return out.resolve("dovecot.conf");
-    }
   }
 
   /**
@@ -360,13 +246,6 @@ class ExportInteropTest {
         .toList();
   }
 
-  /** The tutorial's spec on ADDRESS with PORTS ("smtp: 2525, pop3: off", ...). */
-  private static String withListener(String tutorial, String address, String ports) {
-    String listen = "  listen: 127.0.0.1\n";
-    assertThat(tutorial).contains(listen);
-    return tutorial.replace(listen, "  listen: " + address + "\n  ports: { " + ports + " }\n");
-  }
-
   /** The tutorial's check: "3,0 test@bann.com" resolves to local delivery, unknown names fail. */
   @Test
   void sendmailBuildsTheTutorialsConfigAndRoutesItsUsers() throws Exception {
@@ -432,14 +311,11 @@ class ExportInteropTest {
       throws Exception {
     Tools.require("python3", "setpriv");
     String address = "127.0.50.2";
-    int port = freePort(address);
+    int port = Tools.freePort(address);
     Path spec = dir.resolve("bann.com.yaml");
     Files.writeString(
         spec,
-        withListener(
-                Files.readString(Path.of("bann.com.yaml")),
-                address,
-                "smtp: " + port + ", submission: off, submissions: off")
+        MxlabProcess.tutorialSpec(address, "smtp: " + port + ", submission: off, submissions: off")
             + "  \"To:sorin@bann.com\": REJECT\n");
     // the local mailer runs as uid 5000: it must reach the script and the Maildirs
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -458,7 +334,7 @@ class ExportInteropTest {
             .redirectOutput(out.resolve("daemon.log").toFile())
             .start();
     try {
-      awaitListening(address, port);
+      Tools.awaitListening(address, port);
       String client =
           """
           import smtplib, sys
@@ -602,23 +478,6 @@ class ExportInteropTest {
         new ArrayList<>(List.of("unshare", "--uts", "--mount", "sh", "-c", setup, "sh"));
     command.addAll(sendmail);
     return command;
-  }
-
-  private static int freePort(String address) throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(address))) {
-      return s.getLocalPort();
-    }
-  }
-
-  private static void awaitListening(String address, int port) throws InterruptedException {
-    for (int i = 0; i < 150; i++) {
-      try (Socket s = new Socket(address, port)) {
-        return;
-      } catch (IOException e) {
-        Thread.sleep(200);
-      }
-    }
-    throw new AssertionError(address + ":" + port + " is not listening");
   }
 
   /** Sendmail's tools unpacked by .ci/sendmail-tools, or an installed sendmail-cf. */

@@ -53,6 +53,38 @@ final class MxlabProcess implements AutoCloseable {
         ",", ports.entrySet().stream().map(p -> p.getKey() + "=" + p.getValue()).toList());
   }
 
+  /** The tutorial's spec (examples/bann.com.yaml) on ADDRESS with PORTS ("smtp: 2525, ..."). */
+  static String tutorialSpec(String address, String ports) throws IOException {
+    String tutorial = Files.readString(Path.of("bann.com.yaml"));
+    String listen = "  listen: 127.0.0.1\n";
+    if (!tutorial.contains(listen)) {
+      throw new IllegalStateException("bann.com.yaml no longer has " + listen);
+    }
+    return tutorial.replace(listen, "  listen: " + address + "\n  ports: { " + ports + " }\n");
+  }
+
+  /** `mxlab export --to TARGET` of SPEC into OUT, for an instance on DATA_DIR; returns OUT. */
+  static Path export(String target, Path spec, Path out, Path dataDir)
+      throws IOException, InterruptedException {
+    Tools.run(
+            List.of(
+                "java",
+                "-jar",
+                JAR.toString(),
+                "export",
+                "--to",
+                target,
+                "--out",
+                out.toString(),
+                "--install-dir",
+                out.toString(),
+                "--data-dir",
+                dataDir.toString(),
+                spec.toString()))
+        .ok();
+    return out;
+  }
+
   /** Starts `mxlab up SPEC ARGS...` and waits until it prints its listener table. */
   static MxlabProcess up(Path spec, String... args) throws IOException, InterruptedException {
     if (!Files.exists(JAR)) {

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,6 +100,24 @@ final class Tools {
             });
     t.start();
     return t;
+  }
+
+  /** A port nothing listens on at ADDRESS now, for a server that cannot be told port 0. */
+  static int freePort(String address) throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(address))) {
+      return s.getLocalPort();
+    }
+  }
+
+  static void awaitListening(String address, int port) throws InterruptedException {
+    for (int i = 0; i < 150; i++) {
+      try (Socket s = new Socket(address, port)) {
+        return;
+      } catch (IOException e) {
+        Thread.sleep(200);
+      }
+    }
+    throw new AssertionError(address + ":" + port + " is not listening");
   }
 
   /**

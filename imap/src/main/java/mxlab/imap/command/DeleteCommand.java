@@ -8,6 +8,7 @@ import mxlab.imap.parse.Arguments;
 import mxlab.imap.parse.ImapSyntaxException;
 import mxlab.imap.session.ImapSession;
 import mxlab.imap.session.ImapState;
+import mxlab.store.Mailbox;
 
 /** DELETE (RFC 3501 6.3.4): never INBOX; the levels below a folder stay. */
 final class DeleteCommand implements ImapCommand {
@@ -27,6 +28,11 @@ final class DeleteCommand implements ImapCommand {
     args.space();
     String name = MailboxNames.read(args, session.utf8Accept());
     args.end();
+    if (name.equalsIgnoreCase(Mailbox.INBOX)) {
+      // refused before the selected folder is closed: a refused DELETE changes nothing
+      session.no(tag, "[CANNOT] INBOX cannot be deleted");
+      return;
+    }
     if (session.selected() != null && session.selected().folder().name().equals(name)) {
       session.unselect();
     }

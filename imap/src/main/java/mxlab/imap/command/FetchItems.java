@@ -10,6 +10,7 @@ import mxlab.imap.parse.ImapSyntaxException;
 
 /** The data items of a FETCH (RFC 3501 6.4.5), macros expanded. */
 final class FetchItems {
+  private static final List<String> MACROS = List.of("ALL", "FAST", "FULL");
   private static final List<String> SIMPLE =
       List.of(
           "FLAGS",
@@ -44,16 +45,21 @@ final class FetchItems {
         if (!items.isEmpty()) {
           args.space();
         }
-        item(args, items);
+        item(args, items, false);
       }
     } else {
-      item(args, items);
+      item(args, items, true);
     }
     return items;
   }
 
-  private static void item(Arguments args, List<Item> items) throws ImapSyntaxException {
+  /** One item; the macros ALL, FAST and FULL only alone, not in a list (RFC 3501 9, "fetch"). */
+  private static void item(Arguments args, List<Item> items, boolean alone)
+      throws ImapSyntaxException {
     String atom = args.atom().toUpperCase(Locale.ROOT);
+    if (!alone && MACROS.contains(atom)) {
+      throw new ImapSyntaxException(atom + " is a macro: write it alone, not in parentheses");
+    }
     switch (atom) {
       case "ALL" -> simple(items, "FLAGS", "INTERNALDATE", "RFC822.SIZE", "ENVELOPE");
       case "FAST" -> simple(items, "FLAGS", "INTERNALDATE", "RFC822.SIZE");

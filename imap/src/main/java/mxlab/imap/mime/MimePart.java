@@ -14,10 +14,15 @@ import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
 import org.apache.james.mime4j.stream.MimeTokenStream;
 import org.apache.james.mime4j.stream.NameValuePair;
+import org.apache.james.mime4j.stream.ParserCursor;
 import org.apache.james.mime4j.stream.RawBody;
 import org.apache.james.mime4j.stream.RawField;
 import org.apache.james.mime4j.stream.RawFieldParser;
 import org.apache.james.mime4j.stream.RecursionMode;
+import org.apache.james.mime4j.util.ByteArrayBuffer;
+import org.apache.james.mime4j.util.ByteSequence;
+import org.apache.james.mime4j.util.CharsetUtil;
+import org.apache.james.mime4j.util.ContentUtil;
 
 /**
  * One MIME entity of a message in CRLF form, as mime4j reads it: its header fields, its type, and
@@ -153,9 +158,50 @@ public final class MimePart {
 
   static List<NameValuePair> parameters(Field field) {
     RawField raw = field instanceof RawField r ? r : new RawField(field.getName(), field.getBody());
-    RawBody body = RawFieldParser.DEFAULT.parseRawBody(raw);
+    RawBody body = AS_WRITTEN.parseRawBody(raw);
     return List.copyOf(body.getParams());
   }
+
+  /**
+   * mime4j's field parser with quoted parameter values as written: mime4j decodes an RFC 2047
+   * encoded word there ({@code name="=?UTF-8?B?...?="}), but BODYSTRUCTURE gives the parameters as
+   * the message has them (RFC 3501 7.4.2), in ASCII, for the client to decode as it decodes RFC
+   * 2231's. What it does otherwise is mime4j's: escapes taken out, CR and LF dropped.
+   */
+  private static final RawFieldParser AS_WRITTEN =
+      new RawFieldParser() {
+        @Override
+        public void copyQuotedContent(ByteSequence buf, ParserCursor cursor, StringBuilder dst) {
+          int pos = cursor.getPos();
+          if (cursor.atEnd() || buf.byteAt(pos) != '"') {
+            return;
+          }
+          ByteArrayBuffer value = new ByteArrayBuffer(cursor.getUpperBound() - pos);
+          boolean escaped = false;
+          for (pos++; pos < cursor.getUpperBound(); pos++) {
+            byte b = buf.byteAt(pos);
+            if (escaped) {
+              if (b != '"' && b != '\\') {
+                value.append('\\');
+              }
+              value.append(b);
+              escaped = false;
+            } else if (b == '"') {
+              pos++;
+              break;
+            } else if (b == '\\') {
+              escaped = true;
+            } else if (b != '\r' && b != '\n') {
+              value.append(b);
+            }
+          }
+          dst.append(
+              CharsetUtil.isASCII(value)
+                  ? ContentUtil.decode(value)
+                  : ContentUtil.decode(StandardCharsets.UTF_8, value));
+          cursor.updatePos(pos);
+        }
+      };
 
   private static Optional<Field> find(List<Field> fields, String name) {
     return fields.stream().filter(f -> f.getName().equalsIgnoreCase(name)).findFirst();
@@ -258,16 +304,17 @@ public final class MimePart {
     return entity.length - headerLength;
   }
 
-  /** The body's lines (body-fld-lines). */
+  /**
+   * The body's lines (body-fld-lines): its line ends, since a line is what a CRLF ends (RFC 5322
+   * 2.1). Text after the last one, as before a boundary's CRLF, is no line: Dovecot, Cyrus and
+   * UW-IMAP count so too.
+   */
   public int bodyLines() {
     int lines = 0;
     for (int i = headerLength; i < entity.length; i++) {
       if (entity[i] == '\n') {
         lines++;
       }
-    }
-    if (entity.length > headerLength && entity[entity.length - 1] != '\n') {
-      lines++;
     }
     return lines;
   }

@@ -45,6 +45,61 @@ class MimePartTest {
   }
 
   @Test
+  void parametersAreGivenAsWrittenAndLinesAreLineEnds() {
+    MimePart p =
+        parse(
+            """
+            Content-Type: multipart/mixed; boundary=b
+
+            --b
+            Content-Type: text/plain; charset=UTF-8; name="=?UTF-8?B?67O06rOg7IScLnR4dA==?="
+            Content-Disposition: attachment; filename*=UTF-8''%EB%B3%B4.txt; x="a \\"b\\""
+            Content-Transfer-Encoding: base64
+
+            7ZWc
+            --b--
+            """);
+    // the encoded word and RFC 2231's form for the client to decode; "7ZWc" ends in no CRLF
+    assertThat(structure(p))
+        .isEqualTo(
+            "((\"text\" \"plain\" (\"charset\" \"UTF-8\" \"name\""
+                + " \"=?UTF-8?B?67O06rOg7IScLnR4dA==?=\") NIL NIL \"base64\" 4 0)"
+                + " \"mixed\")");
+    Response r = new Response();
+    BodyStructure.write(r, p.parts().get(0), true);
+    assertThat(new String(r.line(), StandardCharsets.UTF_8))
+        .contains("(\"attachment\" (\"filename*\" \"UTF-8''%EB%B3%B4.txt\" \"x\" {5}\r\na \"b\"))");
+  }
+
+  @Test
+  void envelopeNamesKeepTheirEncodedWordsAsWritten() {
+    MimePart p =
+        parse(
+            """
+            From: =?iso-8859-1?q?Andr=E9?= Muller <andre@example.fr>
+            To: "Team: =?utf-8?q?d=C3=A9v?=" <dev@example.fr>, Friends: =?utf-8?b?7ZWc?= <a@b.kr>;
+
+            body
+            """);
+    Response r = new Response();
+    Envelope.write(r, p);
+    assertThat(new String(r.line(), StandardCharsets.UTF_8))
+        .contains("((\"=?iso-8859-1?q?Andr=E9?= Muller\" NIL \"andre\" \"example.fr\"))")
+        .contains("(\"Team: =?utf-8?q?d=C3=A9v?=\" NIL \"dev\" \"example.fr\")")
+        .contains("(NIL NIL \"Friends\" NIL)(\"=?utf-8?b?7ZWc?=\" NIL \"a\" \"b.kr\")");
+  }
+
+  @Test
+  void envelopeAddressesInRawUtf8AreWhole() {
+    Response r = new Response();
+    Envelope.write(r, parse("From: 박영희 <park@example.kr>\nTo: 김 <kim@b.kr>, x@y.org\n\nbody\n"));
+    // the name in ASCII for IMAP4rev1 clients; before, mime4j cut the domain to "examp"
+    assertThat(new String(r.line(), StandardCharsets.UTF_8))
+        .contains("((\"=?UTF-8?B?67CV7JiB7Z2s?=\" NIL \"park\" \"example.kr\"))")
+        .contains("((\"=?UTF-8?B?6rmA?=\" NIL \"kim\" \"b.kr\")(NIL NIL \"x\" \"y.org\"))");
+  }
+
+  @Test
   void digestPartsDefaultToMessages() {
     MimePart p =
         parse(
@@ -98,8 +153,8 @@ class MimePartTest {
     assertThat(new Section(List.of(1, 1, 1), "", List.of()).extract(p)).isNull();
     assertThat(structure(p))
         .isEqualTo(
-            "(((\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 5 1)"
-                + "(\"text\" \"html\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 11 1) \"alternative\")"
+            "(((\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 5 0)"
+                + "(\"text\" \"html\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 11 0) \"alternative\")"
                 + "(\"application\" \"pdf\" (\"name\" \"a.pdf\") NIL NIL \"base64\" 8) \"mixed\")");
   }
 

@@ -98,6 +98,8 @@ class ImapFetchDialogueTest {
         S: d OK FETCH completed
         C: e FETCH 1 (BOGUS)
         S: e BAD Unknown FETCH item BOGUS
+        C: f FETCH 1 (FAST UID)
+        S: f BAD FAST is a macro: write it alone, not in parentheses
         """
             .formatted(crlfLength(SIMPLE), crlfLength(MULTIPART)));
   }
@@ -119,10 +121,10 @@ class ImapFetchDialogueTest {
     c.script(
         """
         C: a FETCH 2 BODYSTRUCTURE
-        S: * 2 FETCH (BODYSTRUCTURE (("text" "plain" ("charset" "UTF-8") NIL NIL "8bit" %d 1 NIL NIL NIL NIL)("text" "html" ("charset" "us-ascii") NIL NIL "7bit" 9 1 NIL ("inline" NIL) NIL NIL)("message" "rfc822" NIL NIL NIL "7bit" 47 (NIL "inner" ((NIL NIL "in" "side.org")) ((NIL NIL "in" "side.org")) ((NIL NIL "in" "side.org")) NIL NIL NIL NIL NIL) ("text" "plain" ("charset" "us-ascii") NIL NIL "7bit" 10 1 NIL NIL NIL NIL) 4 NIL NIL NIL NIL) "mixed" ("boundary" "XYZ") NIL NIL NIL))
+        S: * 2 FETCH (BODYSTRUCTURE (("text" "plain" ("charset" "UTF-8") NIL NIL "8bit" %d 0 NIL NIL NIL NIL)("text" "html" ("charset" "us-ascii") NIL NIL "7bit" 9 0 NIL ("inline" NIL) NIL NIL)("message" "rfc822" NIL NIL NIL "7bit" 47 (NIL "inner" ((NIL NIL "in" "side.org")) ((NIL NIL "in" "side.org")) ((NIL NIL "in" "side.org")) NIL NIL NIL NIL NIL) ("text" "plain" ("charset" "us-ascii") NIL NIL "7bit" 10 0 NIL NIL NIL NIL) 3 NIL NIL NIL NIL) "mixed" ("boundary" "XYZ") NIL NIL NIL))
         S: a OK FETCH completed
         C: b FETCH 2 BODY
-        S: * 2 FETCH (BODY (("text" "plain" ("charset" "UTF-8") NIL NIL "8bit" %d 1)("text" "html" ("charset" "us-ascii") NIL NIL "7bit" 9 1)("message" "rfc822" NIL NIL NIL "7bit" 47 (NIL "inner" ((NIL NIL "in" "side.org")) ((NIL NIL "in" "side.org")) ((NIL NIL "in" "side.org")) NIL NIL NIL NIL NIL) ("text" "plain" ("charset" "us-ascii") NIL NIL "7bit" 10 1) 4) "mixed"))
+        S: * 2 FETCH (BODY (("text" "plain" ("charset" "UTF-8") NIL NIL "8bit" %d 0)("text" "html" ("charset" "us-ascii") NIL NIL "7bit" 9 0)("message" "rfc822" NIL NIL NIL "7bit" 47 (NIL "inner" ((NIL NIL "in" "side.org")) ((NIL NIL "in" "side.org")) ((NIL NIL "in" "side.org")) NIL NIL NIL NIL NIL) ("text" "plain" ("charset" "us-ascii") NIL NIL "7bit" 10 0) 3) "mixed"))
         S: b OK FETCH completed
         """
             .formatted(korean, korean));

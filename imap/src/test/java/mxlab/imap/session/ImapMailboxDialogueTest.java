@@ -132,6 +132,27 @@ class ImapMailboxDialogueTest {
   }
 
   @Test
+  void aRefusedDeleteOfTheSelectedInboxLeavesItSelected() throws Exception {
+    ImapClient c = imap.login();
+    c.script(
+        """
+        C: a SELECT INBOX
+        S: * FLAGS *
+        S: * 0 EXISTS
+        S: * 0 RECENT
+        S: * OK [UIDVALIDITY *
+        S: * OK [UIDNEXT 1] *
+        S: * OK [PERMANENTFLAGS *
+        S: a OK [READ-WRITE] SELECT completed
+        C: b DELETE inbox
+        S: b NO [CANNOT] INBOX cannot be deleted
+        C: c SEARCH ALL
+        S: * SEARCH
+        S: c OK SEARCH completed
+        """);
+  }
+
+  @Test
   void nonAsciiNamesAreModifiedUtf7OnTheWire() throws Exception {
     ImapClient c = imap.login();
     c.script(
