@@ -19,15 +19,17 @@ import java.util.regex.Pattern;
  * and FETCH items sorted (their order is not significant, RFC 3501 7.4.2); untagged responses of a
  * command sorted, but EXPUNGE and EXISTS kept in their order (each renumbers the next ones).
  *
- * <p>Dropped: \Recent and RECENT (mxlab never sets \Recent, see README; Dovecot does), and so
- * LIST's \Marked and \Unmarked (RFC 3501 7.2.2: optional, and about new messages); untagged
- * CAPABILITY (a server may volunteer it); "* OK [CLOSED]" (RFC 7162 3.2.11; Dovecot sends it
- * whether or not QRESYNC was enabled); FLAGS and PERMANENTFLAGS outside SELECT and EXAMINE (RFC
- * 3501 7.2.6 lets a server announce a new keyword at once, as Dovecot does, or at the next SELECT,
- * as mxlab does). A display name in raw UTF-8 is compared with the encoded word mxlab makes of it.
- * UIDs in FETCH responses to a command that asked for none: mxlab adds them to the FETCHes it sends
- * unasked (RFC 3501 7.4.2 allows any items, and RFC 7162 3.2.4 requires them once CONDSTORE is on),
- * Dovecot does not.
+ * <p>Dropped: \Recent and RECENT (they belong to the one session that saw a message first, and the
+ * servers' histories differ), and so LIST's \Marked and \Unmarked (RFC 3501 7.2.2: optional, and
+ * about new messages); "* OK [HIGHESTMODSEQ n]" at SELECT and EXAMINE (RFC 7162 3.1.2.1: mxlab
+ * keeps mod-sequences for every folder and so must send it; Dovecot sends it once CONDSTORE is
+ * enabled, and each server counts its own mod-sequences); untagged CAPABILITY (a server may
+ * volunteer it); "* OK [CLOSED]" (RFC 7162 3.2.11; Dovecot sends it whether or not QRESYNC was
+ * enabled); FLAGS and PERMANENTFLAGS outside SELECT and EXAMINE (RFC 3501 7.2.6 lets a server
+ * announce a new keyword at once, as Dovecot does, or at the next SELECT, as mxlab does). A display
+ * name in raw UTF-8 is compared with the encoded word mxlab makes of it. UIDs in FETCH responses to
+ * a command that asked for none: mxlab adds them to the FETCHes it sends unasked (RFC 3501 7.4.2
+ * allows any items, and RFC 7162 3.2.4 requires them once CONDSTORE is on), Dovecot does not.
  *
  * <p>UIDVALIDITY values the servers were given in the same dovecot-uidlist are kept as they are;
  * any other (a folder created during the script) becomes V#1, V#2... in the order seen, since each
@@ -76,7 +78,7 @@ final class ImapNormaliser {
     }
     Matcher status = STATUS.matcher(response);
     if (status.matches()) {
-      if (response.startsWith("* OK [CLOSED]")) {
+      if (response.startsWith("* OK [CLOSED]") || response.startsWith("* OK [HIGHESTMODSEQ ")) {
         return null;
       }
       String code = status.group(3) == null ? null : code(status.group(3));

@@ -143,6 +143,7 @@ class ImapMailboxDialogueTest {
         S: * OK [UIDVALIDITY *
         S: * OK [UIDNEXT 1] *
         S: * OK [PERMANENTFLAGS *
+        S: * OK [HIGHESTMODSEQ 1] *
         S: a OK [READ-WRITE] SELECT completed
         C: b DELETE inbox
         S: b NO [CANNOT] INBOX cannot be deleted
