@@ -163,6 +163,14 @@ public final class Connection<U> {
     out.flush();
   }
 
+  /**
+   * Sends the queued part of a long reply, waiting while the client is still behind on earlier
+   * parts (see {@link Outbox#stream()}): runs on the handler's thread only.
+   */
+  public void stream() {
+    out.stream();
+  }
+
   /** Sends {@code wire} last and closes once it is out; nothing more is read. */
   public void closeWith(byte[] wire) {
     out.add(wire);

@@ -31,7 +31,9 @@ import mxlab.core.store.PrivateFiles;
  * One Maildir folder: its messages with permanent UIDs, flags in the file names, append, copy and
  * expunge. Everything that reads or changes the folder's state holds its lock; listeners hear of
  * each change after the lock is released. What others do to the files (a delivery into new/, a
- * Dovecot on the same Maildir) is found by the next sync, which a changed directory triggers.
+ * Dovecot on the same Maildir) is found by the next sync, which a changed directory triggers, and
+ * told to the listeners like a change of our own (from under the lock), so that they never need to
+ * compare the whole folder to learn what changed.
  */
 public final class Folder {
   /** A directory changed this recently may change again within its time stamp's resolution. */
@@ -47,6 +49,7 @@ public final class Folder {
   private TreeMap<Long, Message> messages = new TreeMap<>();
   private FileTime seenNew;
   private FileTime seenCur;
+  private boolean seenSettled; // the time stamps were old when read: equal ones prove no change
 
   Folder(MailStore store, Path dir, String name) {
     this.store = store;
@@ -111,6 +114,45 @@ public final class Folder {
   }
 
   /**
+   * The messages above {@code uid} in UID order, as last seen, without reading the directories:
+   * what a session adds to its view after hearing of new ones, at the cost of those alone.
+   */
+  public List<Message> messagesAfter(long uid) throws IOException {
+    synchronized (lock) {
+      load();
+      return List.copyOf(messages.tailMap(uid, false).values());
+    }
+  }
+
+  /**
+   * The messages of these UIDs still here, by UID, as last seen (without reading the directories):
+   * a session's lookup of the messages it heard changed, or a STORE's of those it names.
+   */
+  public Map<Long, Message> messages(Collection<Long> which) throws IOException {
+    Map<Long, Message> out = new HashMap<>();
+    synchronized (lock) {
+      load();
+      for (long uid : which) {
+        Message m = messages.get(uid);
+        if (m != null) {
+          out.put(uid, m);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Reads the directories if others may have changed them (NOOP, IDLE, a delivery); listeners hear
+   * of what they changed.
+   */
+  public void look() throws IOException {
+    synchronized (lock) {
+      sync();
+    }
+  }
+
+  /**
    * Stores a message (APPEND): written to tmp/, synced, renamed into new/ (no flags) or cur/, its
    * directory synced; returns it with its UID once it is durable.
    */
@@ -124,9 +166,9 @@ public final class Folder {
       while (b.hasRemaining()) {
         ch.write(b);
       }
+      Files.setLastModifiedTime(tmp, FileTime.from(internalDate)); // synced with the content
       ch.force(true);
     }
-    Files.setLastModifiedTime(tmp, FileTime.from(internalDate));
     Message stored = place(tmp, base, flags);
     fire(new FolderChange.Appended(this, List.of(stored.uid())));
     return stored;
@@ -296,21 +338,29 @@ public final class Folder {
     }
   }
 
-  /** Rescans unless neither new/ nor cur/ changed since the last scan (and both have settled). */
+  /**
+   * Rescans when new/ or cur/ changed since the last look. Equal time stamps prove nothing changed
+   * only if they were old when we read them: a change within their resolution of our look may not
+   * move them. So a look at recent ones is repeated, though only once they have settled: while we
+   * change the folder ourselves (every APPEND and STORE moves them), no sync rereads the whole
+   * folder, and a change by others in the same tick as ours is found within {@link #SETTLED}.
+   */
   private void sync() throws IOException {
     load();
     FileTime n = mtime(dir.resolve("new"));
     FileTime c = mtime(dir.resolve("cur"));
-    Instant settled = Instant.now().minus(SETTLED);
-    if (n.equals(seenNew)
-        && c.equals(seenCur)
-        && n.toInstant().isBefore(settled)
-        && c.toInstant().isBefore(settled)) {
+    boolean settled = settled(n) && settled(c);
+    if (n.equals(seenNew) && c.equals(seenCur) && (seenSettled || !settled)) {
       return;
     }
     seenNew = n;
     seenCur = c;
+    seenSettled = settled;
     rescan();
+  }
+
+  private static boolean settled(FileTime t) {
+    return t.toInstant().isBefore(Instant.now().minus(SETTLED));
   }
 
   /**
@@ -335,8 +385,13 @@ public final class Folder {
   private void remember() throws IOException {
     seenNew = mtime(dir.resolve("new"));
     seenCur = mtime(dir.resolve("cur"));
+    seenSettled = false;
   }
 
+  /**
+   * Reads new/ and cur/ and updates what we hold in place, telling listeners what others changed:
+   * new files (given UIDs in arrival order), files gone, and renames that changed flags.
+   */
   private void rescan() throws IOException {
     load();
     Map<String, Path> files = new HashMap<>();
@@ -354,7 +409,18 @@ public final class Folder {
         }
       }
     }
-    boolean changed = uids.entries().keySet().removeIf(base -> !files.containsKey(base));
+    List<Long> gone = new ArrayList<>();
+    boolean changed = false;
+    for (var it = uids.entries().entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<String, Long> e = it.next();
+      if (!files.containsKey(e.getKey())) {
+        it.remove();
+        changed = true;
+        if (messages.remove(e.getValue()) != null) {
+          gone.add(e.getValue());
+        }
+      }
+    }
     List<String> unknown = new ArrayList<>();
     for (String base : files.keySet()) {
       if (uids.uid(base) == null) {
@@ -369,24 +435,40 @@ public final class Folder {
       uids.assign(base);
       changed = true;
     }
-    TreeMap<Long, Message> now = new TreeMap<>();
-    for (Map.Entry<String, Long> e : uids.entries().entrySet()) {
-      Path file = files.get(e.getKey());
-      Message known = messages.get(e.getValue());
-      if (known != null && known.path().equals(file)) {
-        now.put(e.getValue(), known);
+    List<Long> added = new ArrayList<>();
+    List<Message> flagged = new ArrayList<>();
+    for (Map.Entry<String, Path> f : files.entrySet()) {
+      long uid = uids.uid(f.getKey());
+      Message known = messages.get(uid);
+      if (known != null && known.path().equals(f.getValue())) {
         continue;
       }
+      Message now;
       try {
-        now.put(e.getValue(), read(e.getValue(), e.getKey(), file));
-      } catch (NoSuchFileException gone) {
-        // removed while we looked: the next scan drops it
+        now = read(uid, f.getKey(), f.getValue());
+      } catch (NoSuchFileException e) {
+        seenNew = null; // renamed or removed while we looked: the next sync looks again
+        continue;
+      }
+      messages.put(uid, now);
+      if (known == null) {
+        added.add(uid);
+      } else if (!known.flags().equals(now.flags())) {
+        flagged.add(now);
       }
     }
-    messages = now;
     if (changed) {
       uids.save();
     }
+    // under the lock, so that what we found is told before anything changes it again
+    if (!gone.isEmpty()) {
+      fire(new FolderChange.Expunged(this, gone));
+    }
+    if (!added.isEmpty()) {
+      added.sort(null);
+      fire(new FolderChange.Appended(this, added));
+    }
+    flagged.forEach(m -> fire(new FolderChange.FlagsChanged(this, m)));
   }
 
   private Message read(long uid, String base, Path file) throws IOException {

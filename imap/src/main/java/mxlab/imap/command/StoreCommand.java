@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import mxlab.imap.parse.Arguments;
@@ -58,10 +59,12 @@ final class StoreCommand implements ImapCommand {
       session.no(tag, "[READ-ONLY] Mailbox is read-only");
       return;
     }
-    List<Message> now = view.folder().messages();
+    List<Long> named = new ArrayList<>();
+    which.stream().forEach(i -> named.add(view.uid(i)));
+    Map<Long, Message> now = view.folder().messages(named); // the flags as they are now
     boolean gone = false;
     for (int i = which.nextSetBit(0); i >= 0; i = which.nextSetBit(i + 1)) {
-      Message m = SelectedFolder.find(now, view.uid(i));
+      Message m = now.get(view.uid(i));
       if (m == null || view.message(i) == null) {
         gone = true;
         continue;
