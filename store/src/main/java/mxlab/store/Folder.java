@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import mxlab.core.store.MessageRendering;
 import mxlab.core.store.PrivateFiles;
@@ -38,6 +39,9 @@ import mxlab.core.store.PrivateFiles;
 public final class Folder {
   /** A directory changed this recently may change again within its time stamp's resolution. */
   private static final Duration SETTLED = Duration.ofSeconds(2);
+
+  /** Flags by info letters without keywords ("", "S", "FS"): alike in every folder. */
+  private static final Map<String, Flags> SYSTEM_FLAGS = new ConcurrentHashMap<>();
 
   private final MailStore store;
   private final Path dir;
@@ -487,6 +491,14 @@ public final class Folder {
 
   private Flags flagsOf(String fileName) {
     String info = MaildirName.parse(fileName).info();
+    if (SYSTEM_FLAGS.size() < 256 && info.chars().allMatch(c -> c >= 'A' && c <= 'Z')) {
+      // no keyword letters: the same few sets for every message of a large folder
+      return SYSTEM_FLAGS.computeIfAbsent(info, this::parseFlags);
+    }
+    return parseFlags(info);
+  }
+
+  private Flags parseFlags(String info) {
     List<String> names = new ArrayList<>();
     for (char c : info.toCharArray()) {
       if (c >= 'a' && c <= 'z') {

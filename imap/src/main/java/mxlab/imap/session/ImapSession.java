@@ -98,6 +98,7 @@ public final class ImapSession {
       bye("Internal error");
     }
     connection.flush();
+    streaming = 0;
   }
 
   /** A synchronizing literal was accepted (RFC 3501 7.5). */
