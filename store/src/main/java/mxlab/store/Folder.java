@@ -16,12 +16,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -53,7 +51,9 @@ public final class Folder {
   private TreeMap<Long, Message> messages = new TreeMap<>();
   private FileTime seenNew;
   private FileTime seenCur;
-  private boolean seenSettled; // the time stamps were old when read: equal ones prove no change
+  // the time stamps were old when read: equal ones prove no change
+  private boolean seenNewSettled;
+  private boolean seenCurSettled;
 
   Folder(MailStore store, Path dir, String name) {
     this.store = store;
@@ -250,31 +250,33 @@ public final class Folder {
     return Optional.of(changed);
   }
 
-  /** Removes messages for good (EXPUNGE); returns the UIDs that were there to remove. */
+  /**
+   * Removes messages for good (EXPUNGE); returns the UIDs that were there to remove. Unlike a new
+   * message, a removal is not synced to disk: a crash may bring a \Deleted message back, never lose
+   * one (as Dovecot, which syncs no directory). The UID list keeps the lines of removed messages
+   * until they are many (a line whose file is gone names no message).
+   */
   public List<Long> expunge(Collection<Long> which) throws IOException {
     List<Long> removed = new ArrayList<>();
     synchronized (lock) {
       sync();
       boolean clean = inSync();
-      Set<Path> dirs = new HashSet<>();
       for (long uid : which) {
         Message m = messages.remove(uid);
         if (m == null) {
           continue;
         }
         Files.deleteIfExists(m.path());
-        dirs.add(m.path().getParent());
         uids.remove(m.base());
         removed.add(uid);
       }
       if (removed.isEmpty()) {
         return removed;
       }
-      uids.save();
+      uids.compactIfStale();
       if (clean) {
         remember();
       }
-      store.syncDirectories(dirs);
     }
     fire(new FolderChange.Expunged(this, removed));
     return removed;
@@ -345,22 +347,27 @@ public final class Folder {
   /**
    * Rescans when new/ or cur/ changed since the last look. Equal time stamps prove nothing changed
    * only if they were old when we read them: a change within their resolution of our look may not
-   * move them. So a look at recent ones is repeated, though only once they have settled: while we
-   * change the folder ourselves (every APPEND and STORE moves them), no sync rereads the whole
-   * folder, and a change by others in the same tick as ours is found within {@link #SETTLED}.
+   * move them. new/, where others deliver and which stays small, is listed again at every sync
+   * while it is recent; cur/, which holds a large folder, only once it has settled: while we change
+   * the folder ourselves (every APPEND and STORE moves it), no sync rereads the whole folder, and a
+   * rename by others in the same tick as ours is found within {@link #SETTLED}.
    */
   private void sync() throws IOException {
     load();
     FileTime n = mtime(dir.resolve("new"));
     FileTime c = mtime(dir.resolve("cur"));
-    boolean settled = settled(n) && settled(c);
-    if (n.equals(seenNew) && c.equals(seenCur) && (seenSettled || !settled)) {
+    boolean sameNew = n.equals(seenNew) && seenNewSettled;
+    boolean sameCur = c.equals(seenCur) && (seenCurSettled || !settled(c));
+    if (sameNew && sameCur) {
       return;
     }
     seenNew = n;
-    seenCur = c;
-    seenSettled = settled;
-    rescan();
+    seenNewSettled = settled(n);
+    if (!sameCur) {
+      seenCur = c;
+      seenCurSettled = settled(c);
+    }
+    rescan(!sameCur); // a delivery changes new/ alone: a large cur/ is not listed again
   }
 
   private static boolean settled(FileTime t) {
@@ -389,7 +396,8 @@ public final class Folder {
   private void remember() throws IOException {
     seenNew = mtime(dir.resolve("new"));
     seenCur = mtime(dir.resolve("cur"));
-    seenSettled = false;
+    seenNewSettled = false;
+    seenCurSettled = false;
   }
 
   /**
@@ -397,9 +405,22 @@ public final class Folder {
    * new files (given UIDs in arrival order), files gone, and renames that changed flags.
    */
   private void rescan() throws IOException {
+    rescan(true);
+  }
+
+  /** As {@link #rescan()}, taking cur/ as we hold it unless {@code cur}. */
+  private void rescan(boolean cur) throws IOException {
     load();
     Map<String, Path> files = new HashMap<>();
-    for (String sub : new String[] {"new", "cur"}) {
+    if (!cur) {
+      Path curDir = dir.resolve("cur");
+      for (Message m : messages.values()) {
+        if (m.path().startsWith(curDir)) {
+          files.put(m.base(), m.path());
+        }
+      }
+    }
+    for (String sub : cur ? new String[] {"new", "cur"} : new String[] {"new"}) {
       Path d = dir.resolve(sub);
       if (!Files.isDirectory(d)) {
         continue;

@@ -93,6 +93,28 @@ class SelectedFolderTest {
     assertThat(lines(v.refresh(true, true))).isEmpty();
   }
 
+  @Test
+  void changesTooManyToNoteAreFoundByComparingTheWholeFolder() throws Exception {
+    List<Long> added = new java.util.ArrayList<>();
+    for (int i = 0; i < 1100; i++) {
+      added.add(append());
+    }
+    SelectedFolder v = SelectedFolder.open(inbox, false);
+    assertThat(v.exists()).isEqualTo(1104);
+    inbox.setFlags(1, Flags.of(Flag.FLAGGED));
+    inbox.expunge(added.subList(0, 1099)); // more UIDs than the view notes one by one
+    long last = append();
+    String told = lines(v.refresh(true, false));
+    assertThat(told).startsWith("* 1103 EXPUNGE\r\n* 1102 EXPUNGE\r\n");
+    assertThat(told)
+        .endsWith("* 5 EXPUNGE\r\n* 1 FETCH (UID 1 FLAGS (\\Flagged))\r\n* 6 EXISTS\r\n");
+    assertThat(told.split("EXPUNGE", -1)).hasSize(1100);
+    assertThat(v.exists()).isEqualTo(6);
+    assertThat(v.uid(4)).isEqualTo(added.get(1099));
+    assertThat(v.uid(5)).isEqualTo(last);
+    v.close();
+  }
+
   static BitSet bits(int... set) {
     BitSet b = new BitSet();
     for (int i : set) {
