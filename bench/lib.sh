@@ -61,3 +61,57 @@ bench_cleanup() {
   [ -n "$dc_pid" ] && kill "$dc_pid" 2>/dev/null || true
   rm -rf "$work"
 }
+
+# dovecot_imap_up PORT HASH < USERS: Debian's Dovecot serving IMAP on 127.0.0.1:PORT from a copy of
+# mxlab's Maildirs ($work/mx/mail/bench.lab), users one a line on stdin with the password HASH
+# (SHA512-CRYPT, as mxlab's); sets $dc (its directory) and $dc_pid
+dovecot_imap_up() {
+  local port=$1 hash=$2 u
+  dc="$work/dovecot"
+  mkdir -p "$dc/run" "$dc/mail"
+  cp -a "$work/mx/mail/bench.lab" "$dc/mail/"
+  chown -R nobody:nogroup "$dc/mail"
+  while read -r u; do echo "$u@bench.lab:$hash"; done > "$dc/passwd"
+  cat > "$dc/dovecot.conf" <<CONF
+protocols = imap
+listen = 127.0.0.1
+base_dir = $dc/run
+state_dir = $dc/run
+log_path = $dc/dovecot.log
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+mail_location = maildir:$dc/mail/%d/%n
+passdb {
+  driver = passwd-file
+  args = scheme=SHA512-CRYPT $dc/passwd
+}
+userdb {
+  driver = static
+  args = uid=nobody gid=nogroup home=$dc/mail/%d/%n
+}
+auth_username_format = %n@bench.lab
+protocol imap {
+  mail_max_userip_connections = 1000
+}
+service imap-login {
+  inet_listener imap {
+    address = 127.0.0.1
+    port = $port
+  }
+  inet_listener imaps {
+    port = 0
+  }
+  # Dovecot's high-performance mode: long-lived login processes
+  service_count = 0
+  process_min_avail = 2
+}
+service imap {
+  process_limit = 1024
+}
+default_process_limit = 1024
+default_client_limit = 2048
+CONF
+  dovecot -c "$dc/dovecot.conf" -F >"$dc/stdout.log" 2>&1 &
+  dc_pid=$!
+}

@@ -107,23 +107,28 @@ public final class Connection<U> {
       return;
     }
     framing.append(buffer);
-    pump();
+    if (pump() == 0) {
+      QuickAck.now(io); // part of a unit: its sender may wait for our ACK before the rest
+    }
   }
 
-  /** Hands buffered units to the protocol while it may take them. */
-  private void pump() {
+  /** Hands buffered units to the protocol while it may take them; returns how many. */
+  private int pump() {
+    int handed = 0;
     try {
       while (!paused && !closing && !handshaking && !out.congested()) {
         U unit = framing.next();
         if (unit == null) {
           break;
         }
+        handed++;
         protocol.received(unit);
       }
     } catch (IOException | RuntimeException e) {
       protocol.failed(e);
     }
     flush();
+    return handed;
   }
 
   /** A write reached the network; reading resumes once the client has caught up. */
@@ -161,6 +166,14 @@ public final class Connection<U> {
   /** Sends the queued replies in one write. */
   public void flush() {
     out.flush();
+  }
+
+  /**
+   * Sends the queued part of a long reply, waiting while the client is still behind on earlier
+   * parts (see {@link Outbox#stream()}): runs on the handler's thread only.
+   */
+  public void stream() {
+    out.stream();
   }
 
   /** Sends {@code wire} last and closes once it is out; nothing more is read. */

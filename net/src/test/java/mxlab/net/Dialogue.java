@@ -60,6 +60,12 @@ public final class Dialogue implements AutoCloseable {
     out = s.getOutputStream();
   }
 
+  /** How long a read may wait for the server (5 s unless said). */
+  public Dialogue patience(java.time.Duration wait) throws IOException {
+    socket.setSoTimeout((int) wait.toMillis());
+    return this;
+  }
+
   /** Runs a script of "C: ..." and "S: ..." lines. */
   public Dialogue script(String script) throws IOException {
     for (String raw : script.strip().split("\n")) {

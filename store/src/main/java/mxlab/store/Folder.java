@@ -16,13 +16,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import mxlab.core.store.MessageRendering;
@@ -32,11 +31,16 @@ import mxlab.core.store.PrivateFiles;
  * One Maildir folder: its messages with permanent UIDs, flags in the file names, append, copy and
  * expunge. Everything that reads or changes the folder's state holds its lock; listeners hear of
  * each change after the lock is released. What others do to the files (a delivery into new/, a
- * Dovecot on the same Maildir) is found by the next sync, which a changed directory triggers.
+ * Dovecot on the same Maildir) is found by the next sync, which a changed directory triggers, and
+ * told to the listeners like a change of our own (from under the lock), so that they never need to
+ * compare the whole folder to learn what changed.
  */
 public final class Folder {
   /** A directory changed this recently may change again within its time stamp's resolution. */
   private static final Duration SETTLED = Duration.ofSeconds(2);
+
+  /** Flags by info letters without keywords ("", "S", "FS"): alike in every folder. */
+  private static final Map<String, Flags> SYSTEM_FLAGS = new ConcurrentHashMap<>();
 
   private final MailStore store;
   private final Path dir;
@@ -50,6 +54,9 @@ public final class Folder {
   private TreeMap<Long, Message> messages = new TreeMap<>();
   private FileTime seenNew;
   private FileTime seenCur;
+  // the time stamps were old when read: equal ones prove no change
+  private boolean seenNewSettled;
+  private boolean seenCurSettled;
 
   Folder(MailStore store, Path dir, String name) {
     this.store = store;
@@ -141,6 +148,45 @@ public final class Folder {
   }
 
   /**
+   * The messages above {@code uid} in UID order, as last seen, without reading the directories:
+   * what a session adds to its view after hearing of new ones, at the cost of those alone.
+   */
+  public List<Message> messagesAfter(long uid) throws IOException {
+    synchronized (lock) {
+      load();
+      return List.copyOf(messages.tailMap(uid, false).values());
+    }
+  }
+
+  /**
+   * The messages of these UIDs still here, by UID, as last seen (without reading the directories):
+   * a session's lookup of the messages it heard changed, or a STORE's of those it names.
+   */
+  public Map<Long, Message> messages(Collection<Long> which) throws IOException {
+    Map<Long, Message> out = new HashMap<>();
+    synchronized (lock) {
+      load();
+      for (long uid : which) {
+        Message m = messages.get(uid);
+        if (m != null) {
+          out.put(uid, m);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Reads the directories if others may have changed them (NOOP, IDLE, a delivery); listeners hear
+   * of what they changed.
+   */
+  public void look() throws IOException {
+    synchronized (lock) {
+      sync();
+    }
+  }
+
+  /**
    * Stores a message (APPEND): written to tmp/, synced, renamed into new/ (no flags) or cur/, its
    * directory synced; returns it with its UID once it is durable.
    */
@@ -154,9 +200,9 @@ public final class Folder {
       while (b.hasRemaining()) {
         ch.write(b);
       }
+      Files.setLastModifiedTime(tmp, FileTime.from(internalDate)); // synced with the content
       ch.force(true);
     }
-    Files.setLastModifiedTime(tmp, FileTime.from(internalDate));
     Message stored = place(tmp, base, flags);
     fire(new FolderChange.Appended(this, List.of(stored.uid())));
     return stored;
@@ -252,33 +298,35 @@ public final class Folder {
     return Optional.of(new FlagUpdate(changed, false));
   }
 
-  /** Removes messages for good (EXPUNGE); returns the UIDs that were there to remove. */
+  /**
+   * Removes messages for good (EXPUNGE); returns the UIDs that were there to remove. Unlike a new
+   * message, a removal is not synced to disk: a crash may bring a \Deleted message back, never lose
+   * one (as Dovecot, which syncs no directory). The UID list keeps the lines of removed messages
+   * until they are many (a line whose file is gone names no message).
+   */
   public List<Long> expunge(Collection<Long> which) throws IOException {
     List<Long> removed = new ArrayList<>();
     synchronized (lock) {
       sync();
       boolean clean = inSync();
-      Set<Path> dirs = new HashSet<>();
       for (long uid : which) {
         Message m = messages.remove(uid);
         if (m == null) {
           continue;
         }
         Files.deleteIfExists(m.path());
-        dirs.add(m.path().getParent());
         uids.remove(m.base());
         removed.add(uid);
       }
       if (removed.isEmpty()) {
         return removed;
       }
-      uids.save();
+      uids.compactIfStale();
       modseqs.expunged(removed);
       modseqs.save();
       if (clean) {
         remember();
       }
-      store.syncDirectories(dirs);
     }
     fire(new FolderChange.Expunged(this, removed));
     return removed;
@@ -348,21 +396,34 @@ public final class Folder {
     }
   }
 
-  /** Rescans unless neither new/ nor cur/ changed since the last scan (and both have settled). */
+  /**
+   * Rescans when new/ or cur/ changed since the last look. Equal time stamps prove nothing changed
+   * only if they were old when we read them: a change within their resolution of our look may not
+   * move them. new/, where others deliver and which stays small, is listed again at every sync
+   * while it is recent; cur/, which holds a large folder, only once it has settled: while we change
+   * the folder ourselves (every APPEND and STORE moves it), no sync rereads the whole folder, and a
+   * rename by others in the same tick as ours is found within {@link #SETTLED}.
+   */
   private void sync() throws IOException {
     load();
     FileTime n = mtime(dir.resolve("new"));
     FileTime c = mtime(dir.resolve("cur"));
-    Instant settled = Instant.now().minus(SETTLED);
-    if (n.equals(seenNew)
-        && c.equals(seenCur)
-        && n.toInstant().isBefore(settled)
-        && c.toInstant().isBefore(settled)) {
+    boolean sameNew = n.equals(seenNew) && seenNewSettled;
+    boolean sameCur = c.equals(seenCur) && (seenCurSettled || !settled(c));
+    if (sameNew && sameCur) {
       return;
     }
     seenNew = n;
-    seenCur = c;
-    rescan();
+    seenNewSettled = settled(n);
+    if (!sameCur) {
+      seenCur = c;
+      seenCurSettled = settled(c);
+    }
+    rescan(!sameCur); // a delivery changes new/ alone: a large cur/ is not listed again
+  }
+
+  private static boolean settled(FileTime t) {
+    return t.toInstant().isBefore(Instant.now().minus(SETTLED));
   }
 
   /**
@@ -387,12 +448,31 @@ public final class Folder {
   private void remember() throws IOException {
     seenNew = mtime(dir.resolve("new"));
     seenCur = mtime(dir.resolve("cur"));
+    seenNewSettled = false;
+    seenCurSettled = false;
   }
 
+  /**
+   * Reads new/ and cur/ and updates what we hold in place, telling listeners what others changed:
+   * new files (given UIDs in arrival order), files gone, and renames that changed flags.
+   */
   private void rescan() throws IOException {
+    rescan(true);
+  }
+
+  /** As {@link #rescan()}, taking cur/ as we hold it unless {@code cur}. */
+  private void rescan(boolean cur) throws IOException {
     load();
     Map<String, Path> files = new HashMap<>();
-    for (String sub : new String[] {"new", "cur"}) {
+    if (!cur) {
+      Path curDir = dir.resolve("cur");
+      for (Message m : messages.values()) {
+        if (m.path().startsWith(curDir)) {
+          files.put(m.base(), m.path());
+        }
+      }
+    }
+    for (String sub : cur ? new String[] {"new", "cur"} : new String[] {"new"}) {
       Path d = dir.resolve(sub);
       if (!Files.isDirectory(d)) {
         continue;
@@ -407,10 +487,19 @@ public final class Folder {
       }
     }
     List<Long> vanished = new ArrayList<>(); // expunged by another program
-    boolean changed =
-        uids.entries()
-            .entrySet()
-            .removeIf(e -> !files.containsKey(e.getKey()) && vanished.add(e.getValue()));
+    List<Long> gone = new ArrayList<>(); // of those, the ones listeners were told of
+    boolean changed = false;
+    for (var it = uids.entries().entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<String, Long> e = it.next();
+      if (!files.containsKey(e.getKey())) {
+        it.remove();
+        changed = true;
+        vanished.add(e.getValue());
+        if (messages.remove(e.getValue()) != null) {
+          gone.add(e.getValue());
+        }
+      }
+    }
     modseqs.expunged(vanished);
     List<String> unknown = new ArrayList<>();
     for (String base : files.keySet()) {
@@ -426,25 +515,41 @@ public final class Folder {
       uids.assign(base);
       changed = true;
     }
-    TreeMap<Long, Message> now = new TreeMap<>();
-    for (Map.Entry<String, Long> e : uids.entries().entrySet()) {
-      Path file = files.get(e.getKey());
-      Message known = messages.get(e.getValue());
-      if (known != null && known.path().equals(file)) {
-        now.put(e.getValue(), known);
+    List<Long> added = new ArrayList<>();
+    List<Message> flagged = new ArrayList<>();
+    for (Map.Entry<String, Path> f : files.entrySet()) {
+      long uid = uids.uid(f.getKey());
+      Message known = messages.get(uid);
+      if (known != null && known.path().equals(f.getValue())) {
         continue;
       }
+      Message now;
       try {
-        now.put(e.getValue(), read(e.getValue(), e.getKey(), file));
-      } catch (NoSuchFileException gone) {
-        // removed while we looked: the next scan drops it
+        now = read(uid, f.getKey(), f.getValue());
+      } catch (NoSuchFileException e) {
+        seenNew = null; // renamed or removed while we looked: the next sync looks again
+        continue;
+      }
+      messages.put(uid, now);
+      if (known == null) {
+        added.add(uid);
+      } else if (!known.flags().equals(now.flags())) {
+        flagged.add(now);
       }
     }
-    messages = now;
     if (changed) {
       uids.save();
     }
     modseqs.save();
+    // under the lock, so that what we found is told before anything changes it again
+    if (!gone.isEmpty()) {
+      fire(new FolderChange.Expunged(this, gone));
+    }
+    if (!added.isEmpty()) {
+      added.sort(null);
+      fire(new FolderChange.Appended(this, added));
+    }
+    flagged.forEach(m -> fire(new FolderChange.FlagsChanged(this, m)));
   }
 
   private Message read(long uid, String base, Path file) throws IOException {
@@ -465,6 +570,14 @@ public final class Folder {
 
   private Flags flagsOf(String fileName) {
     String info = MaildirName.parse(fileName).info();
+    if (SYSTEM_FLAGS.size() < 256 && info.chars().allMatch(c -> c >= 'A' && c <= 'Z')) {
+      // no keyword letters: the same few sets for every message of a large folder
+      return SYSTEM_FLAGS.computeIfAbsent(info, this::parseFlags);
+    }
+    return parseFlags(info);
+  }
+
+  private Flags parseFlags(String info) {
     List<String> names = new ArrayList<>();
     for (char c : info.toCharArray()) {
       if (c >= 'a' && c <= 'z') {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import mxlab.core.store.PrivateFiles;
 
@@ -108,12 +109,13 @@ final class ModSeqs {
 
   /** Messages are gone: HIGHESTMODSEQ rises (RFC 7162 3.1.2.1), their entries go. */
   void expunged(Collection<Long> uids) {
-    if (uids.isEmpty()) {
+    // only those still known: a rescan may find again the files of an expunge already recorded
+    List<Long> known = uids.stream().filter(u -> byUid.remove(u) != null).toList();
+    if (known.isEmpty()) {
       return;
     }
     long modseq = ++highest;
-    for (long uid : uids) {
-      byUid.remove(uid);
+    for (long uid : known) {
       pending.append(uid).append(' ').append(modseq).append(" -\n");
     }
   }

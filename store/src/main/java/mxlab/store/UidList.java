@@ -27,6 +27,7 @@ final class UidList {
   private long next;
   private String guid;
   private final Map<String, Long> byBase = new LinkedHashMap<>();
+  private int stale; // lines in the file for messages removed since it was written
 
   private UidList(Path file) {
     this.file = file;
@@ -113,8 +114,18 @@ final class UidList {
     return uid;
   }
 
+  /** Forgets a removed message; its line stays in the file until {@link #compactIfStale}. */
   void remove(String base) {
-    byBase.remove(base);
+    if (byBase.remove(base) != null) {
+      stale++;
+    }
+  }
+
+  /** Rewrites the file once the lines of removed messages are as many as the live ones. */
+  void compactIfStale() throws IOException {
+    if (stale > Math.max(64, byBase.size())) {
+      save();
+    }
   }
 
   Map<String, Long> entries() {
@@ -132,6 +143,7 @@ final class UidList {
   }
 
   void save() throws IOException {
+    stale = 0;
     StringBuilder b = new StringBuilder();
     b.append("3 V").append(validity).append(" N").append(next).append(" G").append(guid);
     b.append('\n');

@@ -249,4 +249,39 @@ class MailStoreTest {
     assertThatThrownBy(() -> store.mailbox("bann.com", "../../x")).isInstanceOf(IOException.class);
     assertThatThrownBy(() -> store.mailbox("/tmp", "x")).isInstanceOf(IOException.class);
   }
+
+  @Test
+  void whatOthersDoToTheFilesIsToldToListenersByTheNextLook() throws Exception {
+    Folder inbox = inbox();
+    for (String s : List.of("one", "two", "three")) {
+      inbox.append(message(s), Flags.of(Flag.SEEN), DATE);
+    }
+    List<FolderChange> heard = new CopyOnWriteArrayList<>();
+    inbox.listen(heard::add);
+    Path cur = inbox.dir().resolve("cur");
+    Path two = inbox.message(2).orElseThrow().path();
+    Path three = inbox.message(3).orElseThrow().path();
+
+    // another program: marks two \Flagged, removes three, delivers into new/
+    Files.move(two, cur.resolve(two.getFileName().toString() + "F"));
+    Files.delete(three);
+    Files.write(inbox.dir().resolve("new").resolve("1796220000.M1P1.other"), message("four"));
+    // time stamps unlike the ones we saw, even on a file system that keeps whole seconds
+    Files.setLastModifiedTime(cur, java.nio.file.attribute.FileTime.from(DATE));
+    Files.setLastModifiedTime(
+        inbox.dir().resolve("new"), java.nio.file.attribute.FileTime.from(DATE));
+    inbox.look();
+
+    assertThat(heard)
+        .containsExactlyInAnyOrder(
+            new FolderChange.Expunged(inbox, List.of(3L)),
+            new FolderChange.Appended(inbox, List.of(4L)),
+            new FolderChange.FlagsChanged(inbox, inbox.message(2).orElseThrow()));
+    assertThat(inbox.message(2).orElseThrow().flags()).isEqualTo(Flags.of(Flag.SEEN, Flag.FLAGGED));
+    assertThat(inbox.messagesAfter(1)).extracting(Message::uid).containsExactly(2L, 4L);
+    assertThat(inbox.messages(List.of(1L, 3L, 4L)).keySet()).containsExactlyInAnyOrder(1L, 4L);
+    heard.clear();
+    inbox.look();
+    assertThat(heard).as("nothing changed since").isEmpty();
+  }
 }

@@ -11,81 +11,94 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * Group commit for directory syncs. A message is durable only once the directory entries that name
  * it are on disk, so every delivery ends with fsync of its directories. Concurrent deliveries into
- * the same directories hand their requests to one thread, which syncs each distinct directory once
- * per round and releases everybody waiting on it: under load many messages share one fsync instead
- * of each paying for its own. Nothing is skipped.
+ * the same directories share rounds: one caller syncs each distinct directory the waiting requests
+ * name once and releases everybody in the round, while those that came meanwhile wait for the next
+ * round, run by one of them. Under load many messages share one fsync; alone, a caller syncs on its
+ * own thread without handing over to another (a thread switch costs more than the fsync on a busy
+ * machine). Nothing is skipped: a round starts after every request it serves was made.
  */
 public final class SyncBatcher implements AutoCloseable {
-  private record Request(Set<Path> directories, CompletableFuture<Void> done) {}
+  private static final class Request {
+    final Set<Path> directories;
+    boolean done;
+    IOException failure;
 
-  private final BlockingQueue<Request> requests = new LinkedBlockingQueue<>();
-  private final Thread thread;
-  private volatile boolean running = true;
-
-  public SyncBatcher() {
-    thread = new Thread(this::run, "fsync-batcher");
-    thread.setDaemon(true);
-    thread.start();
+    Request(Set<Path> directories) {
+      this.directories = directories;
+    }
   }
+
+  private final Object lock = new Object();
+  private List<Request> waiting = new ArrayList<>();
+  private boolean syncing; // a round runs
 
   /** Returns once every directory in {@code directories} has been synced. */
   public void syncDirectories(Collection<Path> directories) throws IOException {
     if (directories.isEmpty()) {
       return;
     }
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    requests.add(new Request(new LinkedHashSet<>(directories), done));
+    Request mine = new Request(new LinkedHashSet<>(directories));
+    List<Request> round;
+    synchronized (lock) {
+      waiting.add(mine);
+      while (true) {
+        if (mine.done) {
+          failed(mine);
+          return; // a round that started after ours was made covered it
+        }
+        if (!syncing) {
+          break; // lead the next round
+        }
+        try {
+          lock.wait();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IOException("interrupted while waiting for fsync", e);
+        }
+      }
+      syncing = true;
+      round = waiting;
+      waiting = new ArrayList<>();
+    }
     try {
-      done.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while waiting for fsync", e);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+      run(round);
+    } finally {
+      synchronized (lock) {
+        syncing = false;
+        lock.notifyAll();
+      }
+    }
+    failed(mine);
+  }
+
+  private static void failed(Request r) throws IOException {
+    if (r.failure != null) {
+      throw r.failure;
     }
   }
 
-  private void run() {
-    List<Request> batch = new ArrayList<>();
-    while (running) {
+  /** One round: each distinct directory once, then everybody in it is told. */
+  private void run(List<Request> round) {
+    Set<Path> all = new LinkedHashSet<>();
+    round.forEach(r -> all.addAll(r.directories));
+    Map<Path, IOException> failed = new HashMap<>();
+    for (Path dir : all) {
       try {
-        batch.add(requests.take());
-      } catch (InterruptedException e) {
-        return;
+        fsync(dir);
+      } catch (IOException e) {
+        failed.put(dir, e);
       }
-      requests.drainTo(batch);
-      Set<Path> all = new LinkedHashSet<>();
-      batch.forEach(r -> all.addAll(r.directories()));
-      Map<Path, IOException> failed = new HashMap<>();
-      for (Path dir : all) {
-        try {
-          fsync(dir);
-        } catch (IOException e) {
-          failed.put(dir, e);
-        }
+    }
+    synchronized (lock) {
+      for (Request r : round) {
+        r.failure =
+            r.directories.stream().map(failed::get).filter(e -> e != null).findFirst().orElse(null);
+        r.done = true;
       }
-      for (Request r : batch) {
-        IOException error =
-            r.directories().stream()
-                .map(failed::get)
-                .filter(e -> e != null)
-                .findFirst()
-                .orElse(null);
-        if (error == null) {
-          r.done().complete(null);
-        } else {
-          r.done().completeExceptionally(error);
-        }
-      }
-      batch.clear();
     }
   }
 
@@ -96,9 +109,7 @@ public final class SyncBatcher implements AutoCloseable {
     }
   }
 
+  /** Nothing to release: rounds run on the callers' threads. */
   @Override
-  public void close() {
-    running = false;
-    thread.interrupt();
-  }
+  public void close() {}
 }

@@ -59,7 +59,6 @@ final class AppendCommand implements ImapCommand {
       return;
     }
     Message m = folder.get().append(LineEnds.toLf(content), flags, date);
-    session.touched(folder.get());
     session.ok(
         tag, "[APPENDUID " + folder.get().uidValidity() + " " + m.uid() + "] APPEND completed");
   }

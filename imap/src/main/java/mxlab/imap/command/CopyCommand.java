@@ -65,7 +65,6 @@ final class CopyCommand implements ImapCommand {
     }
     Map<Long, Long> copied =
         move ? view.folder().moveTo(uids, target.get()) : view.folder().copyTo(uids, target.get());
-    session.touched(target.get());
     String code =
         copied.isEmpty()
             ? ""

@@ -24,8 +24,9 @@ import mxlab.store.Flag;
 import mxlab.store.Message;
 
 /**
- * FETCH and UID FETCH (RFC 3501 6.4.5, 6.4.8): one response per message, sent as it is made; the
- * message is parsed (once, through the cache) only for items that need its content.
+ * FETCH and UID FETCH (RFC 3501 6.4.5, 6.4.8): one response per message, streamed as it is made
+ * (FETCH 1:* of 100,000 messages is never whole in memory); the message is parsed (once, through
+ * the cache) only for items that need its content.
  */
 final class FetchCommand implements ImapCommand {
   /** INTERNALDATE in UTC: the internal date is an instant (the file's time). */
@@ -104,7 +105,7 @@ final class FetchCommand implements ImapCommand {
           flagsChanged = true;
         }
       }
-      session.send(
+      session.sendPart(
           response(i + 1, m, view.flagNames(i, m), parsed, items, flagsChanged, condstore));
     }
     if (gone) {

@@ -57,6 +57,5 @@ final class RenameCommand implements ImapCommand {
     Folder target = session.mailbox().create(to);
     Folder inbox = session.mailbox().inbox();
     inbox.moveTo(inbox.messages().stream().map(Message::uid).toList(), target);
-    session.touched(inbox);
   }
 }

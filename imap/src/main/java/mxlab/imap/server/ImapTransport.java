@@ -106,6 +106,11 @@ final class ImapTransport implements Protocol<CommandAssembler.Event>, ImapConne
   }
 
   @Override
+  public void stream() {
+    conn.stream();
+  }
+
+  @Override
   public void close() {
     conn.closeWith(NOTHING);
   }

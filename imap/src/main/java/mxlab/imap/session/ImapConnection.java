@@ -10,6 +10,12 @@ public interface ImapConnection {
   /** Sends what is queued. */
   void flush();
 
+  /**
+   * Sends what is queued of a long response and returns once the client has nearly caught up, so
+   * that the response is made as fast as it is read and never whole in memory.
+   */
+  void stream();
+
   /** Closes the connection once what is queued is sent. */
   void close();
 

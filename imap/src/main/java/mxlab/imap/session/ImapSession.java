@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import mxlab.core.auth.accounts.Credentials;
 import mxlab.core.auth.sasl.Mechanisms;
 import mxlab.core.auth.sasl.SaslExchange;
@@ -24,7 +25,6 @@ import mxlab.imap.parse.ImapSyntaxException;
 import mxlab.imap.parse.RawCommand;
 import mxlab.imap.view.SelectedFolder;
 import mxlab.store.Folder;
-import mxlab.store.FolderChange;
 import mxlab.store.Mailbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +47,9 @@ public final class ImapSession {
   /** What ENABLE can turn on (RFC 5161). */
   public static final Set<String> ENABLEABLE = Set.of(CONDSTORE, UTF8_ACCEPT);
 
+  /** A long response goes out in parts of this size. */
+  static final int STREAM_PART = 256 * 1024;
+
   private final ImapConnection connection;
   private final ImapEnvironment env;
   private final Site site;
@@ -57,8 +60,8 @@ public final class ImapSession {
   private ImapState state = ImapState.NOT_AUTHENTICATED;
   private Mailbox mailbox;
   private SelectedFolder selected;
-  private AutoCloseable listening;
-  private boolean changed;
+  private final AtomicBoolean woken = new AtomicBoolean();
+  private long streaming; // octets queued by sendPart since the last part went out
   private SaslExchange sasl;
   private String saslTag;
   private String idleTag;
@@ -107,6 +110,7 @@ public final class ImapSession {
       bye("Internal error");
     }
     connection.flush();
+    streaming = 0;
   }
 
   /** A synchronizing literal was accepted (RFC 3501 7.5). */
@@ -175,7 +179,7 @@ public final class ImapSession {
     }
     running = tag;
     try {
-      if (state == ImapState.SELECTED && changed) {
+      if (state == ImapState.SELECTED) {
         report(false); // what changed since the last command, before this one looks
       }
       commands.run(this, tag, name, args);
@@ -202,6 +206,19 @@ public final class ImapSession {
 
   public void send(byte[] octets) {
     connection.send(octets);
+  }
+
+  /**
+   * Queues one of many responses to a command (FETCH 1:* of a large folder): every {@link
+   * #STREAM_PART} octets they go out, at the pace the client reads them.
+   */
+  public void sendPart(byte[] octets) {
+    send(octets);
+    streaming += octets.length;
+    if (streaming >= STREAM_PART) {
+      streaming = 0;
+      connection.stream();
+    }
   }
 
   public void untagged(String text) {
@@ -431,8 +448,7 @@ public final class ImapSession {
   /** SELECT/EXAMINE: a new view, told of every change to the folder from now on. */
   public SelectedFolder select(Folder folder, boolean readOnly) throws IOException {
     unselect();
-    listening = folder.listen(this::heard); // first, so that nothing after the snapshot is missed
-    selected = SelectedFolder.open(folder, readOnly);
+    selected = SelectedFolder.open(folder, readOnly, this::heard);
     if (condstore()) {
       selected.reportModSeqs();
     }
@@ -478,34 +494,25 @@ public final class ImapSession {
   }
 
   private void stopListening() {
-    if (listening != null) {
-      try {
-        listening.close();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-      listening = null;
+    if (selected != null) {
+      selected.close();
     }
-    changed = false;
   }
 
   /**
-   * This session changed {@code folder} (APPEND, COPY): if it is the selected one, the report after
-   * the command tells the client (RFC 3501 6.3.11: EXISTS), not the next command's.
+   * The selected folder changed (called on the changing thread): the session looks when it may,
+   * once however many changes came meanwhile. A change of this session's own (APPEND, COPY into the
+   * selected folder) was noted before the command ends, so its report tells the client (RFC 3501
+   * 6.3.11: EXISTS), not the next command's.
    */
-  public void touched(Folder folder) {
-    if (selected != null && selected.folder() == folder) {
-      changed = true;
+  private void heard() {
+    if (!woken.getAndSet(true)) {
+      connection.execute(this::folderChanged);
     }
   }
 
-  /** Called on the changing thread: the session looks when it may. */
-  private void heard(FolderChange change) {
-    connection.execute(this::folderChanged);
-  }
-
   private void folderChanged() {
-    changed = true;
+    woken.set(false);
     if (idleTag != null && selected != null) {
       try {
         report(true); // RFC 2177: while idling, changes are pushed as they come
@@ -521,20 +528,21 @@ public final class ImapSession {
    * (EXISTS), flag changes (FETCH) and, where allowed, expunged ones (EXPUNGE).
    */
   public void report(boolean expunges) throws IOException {
+    report(expunges, false);
+  }
+
+  private void report(boolean expunges, boolean look) throws IOException {
     if (selected == null) {
       return;
     }
-    boolean dirty = changed;
-    changed = false;
-    for (byte[] line : selected.refresh(expunges, dirty)) {
+    for (byte[] line : selected.refresh(expunges, look)) {
       send(line);
     }
   }
 
   /** NOOP, CHECK, IDLE: look at the disk too (a delivery or another server may have changed it). */
   public void poll() throws IOException {
-    changed = true;
-    report(true);
+    report(true, true);
   }
 
   // ------------------------------------------------------------------ IDLE (RFC 2177)

@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import mxlab.imap.parse.ImapSyntaxException;
 import mxlab.imap.parse.SequenceSet;
 import mxlab.imap.session.Response;
 import mxlab.store.Flag;
 import mxlab.store.Folder;
+import mxlab.store.FolderChange;
 import mxlab.store.Message;
 
 /**
@@ -18,6 +22,11 @@ import mxlab.store.Message;
  * UID is O(1) and back O(log n). It changes only when {@link #refresh} reports the change to the
  * client (RFC 3501 7.4.1, RFC 2180 4): until an expunge may be told, the message keeps its number
  * as a ghost whose data is gone.
+ *
+ * <p>The view listens to its folder from the moment it opens, and notes which UIDs the changes it
+ * hears of touch; a refresh looks at those alone, so a change costs the same in a folder of 100,000
+ * messages as in one of ten. Only when more changed than it is worth noting does a refresh compare
+ * the whole folder.
  *
  * <p>\Recent (RFC 3501 2.3.2): a read-write view claims the messages it is the first to report from
  * its folder, so they are recent here and nowhere else; a read-only one sees as recent what no
@@ -32,19 +41,80 @@ public final class SelectedFolder {
   private int size;
   private boolean modseqs;
   private final List<long[]> recent = new ArrayList<>(); // UID ranges [from, to), ascending
+  private final Runnable wake;
+  private AutoCloseable listening;
 
-  private SelectedFolder(Folder folder, boolean readOnly) {
+  // what the changes heard since the last refresh touched; guarded by itself
+  private final Set<Long> touched = new HashSet<>();
+  private boolean arrived; // new messages were added (or may have been: a delivery)
+  private boolean delivered; // a delivery linked mail into new/: look at the directories
+  private boolean overflowed; // too many changes to note: compare the whole folder
+
+  private SelectedFolder(Folder folder, boolean readOnly, Runnable wake) {
     this.folder = folder;
     this.readOnly = readOnly;
+    this.wake = wake;
   }
 
+  /** A view that hears of changes only when it is refreshed. */
   public static SelectedFolder open(Folder folder, boolean readOnly) throws IOException {
-    SelectedFolder v = new SelectedFolder(folder, readOnly);
+    return open(folder, readOnly, () -> {});
+  }
+
+  /**
+   * A view of {@code folder} as it is now; after each change to it {@code wake} runs, on the
+   * changing thread, so the session can refresh the view when it may. {@link #close} stops that.
+   */
+  public static SelectedFolder open(Folder folder, boolean readOnly, Runnable wake)
+      throws IOException {
+    SelectedFolder v = new SelectedFolder(folder, readOnly, wake);
+    v.listening = folder.listen(v::heard); // first, so that nothing after the snapshot is missed
     for (Message m : folder.messages()) {
       v.add(m);
     }
     v.noteRecent(1);
     return v;
+  }
+
+  /** Stops listening to the folder. */
+  public void close() {
+    try {
+      listening.close();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Notes what a change touched; called on the changing thread. */
+  private void heard(FolderChange change) {
+    synchronized (touched) {
+      if (change instanceof FolderChange.Appended) {
+        arrived = true;
+      } else if (change instanceof FolderChange.Arrived) {
+        delivered = true;
+      } else if (change instanceof FolderChange.FlagsChanged f) {
+        note(List.of(f.message().uid()));
+      } else if (change instanceof FolderChange.Expunged e) {
+        note(e.uids());
+      }
+    }
+    wake.run();
+  }
+
+  private void note(List<Long> uids) {
+    if (overflowed) {
+      return;
+    }
+    touched.addAll(uids);
+    if (touched.size() > Math.max(1024, size / 4)) {
+      overflowed = true; // one pass over the folder is cheaper than this many lookups
+      touched.clear();
+    }
+  }
+
+  /** CONDSTORE is enabled (RFC 7162 3.1.4): flag updates carry MODSEQ, and a new one is told. */
+  public void reportModSeqs() {
+    modseqs = true;
   }
 
   public Folder folder() {
@@ -53,11 +123,6 @@ public final class SelectedFolder {
 
   public boolean readOnly() {
     return readOnly;
-  }
-
-  /** CONDSTORE is enabled (RFC 7162 3.1.4): flag updates carry MODSEQ, and a new one is told. */
-  public void reportModSeqs() {
-    modseqs = true;
   }
 
   /** EXISTS: the messages the client knows, ghosts included. */
@@ -173,57 +238,102 @@ public final class SelectedFolder {
   /**
    * Brings the view up to the folder's state and returns what the client must hear of it: EXPUNGE
    * (only where {@code expunges} allows, highest first so each number is still right), FETCH FLAGS
-   * for flags others changed, EXISTS for new messages. Without {@code look} nothing has changed.
+   * for flags others changed, EXISTS for new messages. With {@code look} the folder's directories
+   * are read first (NOOP, IDLE: others may have changed them); otherwise the view takes in the
+   * changes it heard of.
    */
   public List<byte[]> refresh(boolean expunges, boolean look) throws IOException {
+    if (look || takeDelivered()) {
+      folder.look(); // what it finds is heard like any other change
+    }
+    Set<Long> changed;
+    boolean added;
+    boolean whole;
+    synchronized (touched) {
+      changed = touched.isEmpty() ? Set.of() : new HashSet<>(touched);
+      touched.clear();
+      added = arrived;
+      whole = overflowed;
+      arrived = false;
+      overflowed = false;
+    }
+    List<Long> flagged = new ArrayList<>();
+    if (whole) {
+      compareAll(flagged);
+    } else if (!changed.isEmpty()) {
+      compare(changed, flagged);
+    }
     List<byte[]> out = new ArrayList<>();
-    if (look) {
-      List<Message> now = folder.messages();
-      List<Long> flagged = new ArrayList<>();
-      int j = 0;
-      for (int i = 0; i < size; i++) {
-        while (j < now.size() && now.get(j).uid() < uids[i]) {
-          j++; // a UID below ours we never knew: cannot happen with ascending UIDs
-        }
-        if (j < now.size() && now.get(j).uid() == uids[i]) {
-          Message m = now.get(j++);
-          if (!ghosts.get(i)
-              && (!m.flags().equals(messages[i].flags())
-                  || modseqs && m.modseq() != messages[i].modseq())) {
-            flagged.add(m.uid());
-          }
-          if (!ghosts.get(i)) {
-            messages[i] = m;
-          }
-        } else {
-          ghosts.set(i);
-        }
+    if (expunges) {
+      expungeGhosts(out);
+    }
+    for (long uid : flagged) {
+      int i = indexOf(uid);
+      if (i >= 0 && !ghosts.get(i)) {
+        out.add(flagsResponse(i));
       }
-      if (expunges) {
-        expungeGhosts(out);
-      }
-      for (long uid : flagged) {
-        int i = indexOf(uid);
-        if (i >= 0) {
-          out.add(flagsResponse(i));
-        }
-      }
+    }
+    if (added || whole) {
       int before = size;
       long last = size == 0 ? 0 : uids[size - 1];
-      for (; j < now.size(); j++) {
-        if (now.get(j).uid() > last) {
-          add(now.get(j));
-        }
+      for (Message m : folder.messagesAfter(last)) {
+        add(m);
       }
       if (size != before) {
         noteRecent(last + 1);
         out.add(Response.untagged().number(size).atom("EXISTS").line());
         out.add(Response.untagged().number(recentCount()).atom("RECENT").line()); // RFC 3501 7.3.2
       }
-    } else if (expunges && !ghosts.isEmpty()) {
-      expungeGhosts(out);
     }
     return out;
+  }
+
+  private boolean takeDelivered() {
+    synchronized (touched) {
+      boolean d = delivered;
+      delivered = false;
+      return d;
+    }
+  }
+
+  /** The messages heard changed, as they are now: gone ones become ghosts. */
+  private void compare(Set<Long> changed, List<Long> flagged) throws IOException {
+    Map<Long, Message> now = folder.messages(changed);
+    long[] sorted = changed.stream().mapToLong(Long::longValue).sorted().toArray();
+    for (long uid : sorted) {
+      int i = indexOf(uid);
+      if (i < 0 || ghosts.get(i)) {
+        continue; // not told yet (an arrival) or already gone
+      }
+      seen(i, now.get(uid), flagged);
+    }
+  }
+
+  /** Every message against the folder as it is now. */
+  private void compareAll(List<Long> flagged) throws IOException {
+    List<Message> now = folder.messages();
+    int j = 0;
+    for (int i = 0; i < size; i++) {
+      while (j < now.size() && now.get(j).uid() < uids[i]) {
+        j++; // a UID below ours we never knew: cannot happen with ascending UIDs
+      }
+      if (ghosts.get(i)) {
+        continue;
+      }
+      seen(i, j < now.size() && now.get(j).uid() == uids[i] ? now.get(j) : null, flagged);
+    }
+  }
+
+  private void seen(int i, Message now, List<Long> flagged) {
+    if (now == null) {
+      ghosts.set(i);
+      return;
+    }
+    if (!now.flags().equals(messages[i].flags())
+        || modseqs && now.modseq() != messages[i].modseq()) {
+      flagged.add(now.uid());
+    }
+    messages[i] = now;
   }
 
   private void expungeGhosts(List<byte[]> out) {

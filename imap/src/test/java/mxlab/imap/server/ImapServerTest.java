@@ -142,4 +142,37 @@ class ImapServerTest {
       d.send("DONE").expect("c OK *");
     }
   }
+
+  @Test
+  void aLongFetchIsStreamedOverTls() throws Exception {
+    String line = "x".repeat(76);
+    for (int m = 0; m < 12; m++) { // 12 x 200 kB: several parts, more than the window in flight
+      SpoolWriter w = drop.newSpool("Q" + System.nanoTime());
+      for (String l : List.of("Subject: big " + m, "From: a@b.org", "")) {
+        w.line(l.getBytes(StandardCharsets.UTF_8));
+      }
+      for (int i = 0; i < 2600; i++) {
+        w.line(line.getBytes(StandardCharsets.US_ASCII));
+      }
+      drop.deliver(w.finish(), List.of(new Mailbox("bann.com", "test")), null);
+    }
+    try (Dialogue d = Dialogue.connectTls(imaps.address())) {
+      d.expect("* OK *");
+      d.send("a LOGIN test changeme").expect("a OK *");
+      d.send("b SELECT INBOX");
+      while (!d.reply().startsWith("b OK")) {
+        // FLAGS, EXISTS, UIDVALIDITY ...
+      }
+      d.send("c FETCH 1:* (BODY.PEEK[])");
+      int bodies = 0;
+      String reply;
+      while (!(reply = d.reply()).startsWith("c ")) {
+        if (reply.matches("\\* \\d+ FETCH \\(BODY\\[\\] \\{\\d+\\}")) {
+          bodies++;
+        }
+      }
+      assertThat(reply).isEqualTo("c OK FETCH completed");
+      assertThat(bodies).isEqualTo(12);
+    }
+  }
 }

@@ -16,6 +16,7 @@ final class FakeConnection implements ImapConnection {
   private boolean secure;
   boolean closed;
   int tlsStarts;
+  int streamed;
 
   FakeConnection(InetAddress client, boolean secure) {
     this.client = client;
@@ -29,6 +30,11 @@ final class FakeConnection implements ImapConnection {
 
   @Override
   public void flush() {}
+
+  @Override
+  public void stream() {
+    streamed++;
+  }
 
   @Override
   public void close() {

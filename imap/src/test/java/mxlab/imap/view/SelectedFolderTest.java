@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.BitSet;
 import java.util.List;
@@ -122,6 +124,36 @@ class SelectedFolderTest {
     assertThat(SelectedFolder.open(again, false).recentCount())
         .as("kept across a restart")
         .isZero();
+  }
+
+  @Test
+  void changesTooManyToNoteAreFoundByComparingTheWholeFolder() throws Exception {
+    // 1100 messages written by another program, so that this takes no 1100 fsyncs
+    Path cur = inbox.dir().resolve("cur");
+    for (int i = 0; i < 1100; i++) {
+      Files.writeString(cur.resolve(String.format("1796220000.M%04dP1.other:2,", i)), "x\n");
+    }
+    Files.setLastModifiedTime(cur, FileTime.from(Instant.parse("2026-11-30T08:00:00Z")));
+    SelectedFolder v = SelectedFolder.open(inbox, false);
+    assertThat(v.exists()).isEqualTo(1104);
+    List<Long> added = new java.util.ArrayList<>();
+    for (int i = 4; i < 1104; i++) {
+      added.add(v.uid(i));
+    }
+    inbox.setFlags(1, Flags.of(Flag.FLAGGED));
+    inbox.expunge(added.subList(0, 1099)); // more UIDs than the view notes one by one
+    long last = append();
+    String told = lines(v.refresh(true, false));
+    assertThat(told).startsWith("* 1103 EXPUNGE\r\n* 1102 EXPUNGE\r\n");
+    assertThat(told)
+        .endsWith(
+            "* 5 EXPUNGE\r\n* 1 FETCH (UID 1 FLAGS (\\Flagged \\Recent))\r\n"
+                + "* 6 EXISTS\r\n* 6 RECENT\r\n");
+    assertThat(told.split("EXPUNGE", -1)).hasSize(1100);
+    assertThat(v.exists()).isEqualTo(6);
+    assertThat(v.uid(4)).isEqualTo(added.get(1099));
+    assertThat(v.uid(5)).isEqualTo(last);
+    v.close();
   }
 
   static BitSet bits(int... set) {
