@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param ns name servers, fully qualified
  * @param spf the SPF TXT at the apex, or empty for none
  * @param dmarc the TXT at {@code _dmarc}, or empty for none
+ * @param dkim how mail from this domain is signed
  * @param reverse whether to serve in-addr.arpa PTR records for the mail hosts
  * @param aliases local part to full target addresses
  * @param catchAll where mail for unknown local parts goes, or null to reject it
@@ -28,6 +29,7 @@ public record Domain(
     List<ExtraRecord> records,
     String spf,
     String dmarc,
+    Dkim dkim,
     boolean reverse,
     List<User> users,
     Map<String, List<String>> aliases,

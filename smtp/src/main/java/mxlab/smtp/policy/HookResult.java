@@ -1,5 +1,7 @@
 package mxlab.smtp.policy;
 
+import java.util.ArrayList;
+import java.util.List;
 import mxlab.core.reply.SmtpReply;
 
 /**
@@ -8,9 +10,21 @@ import mxlab.core.reply.SmtpReply;
  * @param reply what the client is told when the verdict decides; null for DECLINED
  * @param route for RCPT hooks that accept: where the recipient's copy goes
  * @param discard accept, but drop the message (sendmail's DISCARD)
+ * @param fields for message hooks: header fields to put on top of the message (DKIM-Signature,
+ *     Authentication-Results), each whole, folded lines joined by LF
  */
-public record HookResult(Verdict verdict, SmtpReply reply, RecipientRoute route, boolean discard) {
-  private static final HookResult DECLINED = new HookResult(Verdict.DECLINED, null, null, false);
+public record HookResult(
+    Verdict verdict, SmtpReply reply, RecipientRoute route, boolean discard, List<String> fields) {
+  private static final HookResult DECLINED =
+      new HookResult(Verdict.DECLINED, null, null, false, List.of());
+
+  public HookResult {
+    fields = List.copyOf(fields);
+  }
+
+  public HookResult(Verdict verdict, SmtpReply reply, RecipientRoute route, boolean discard) {
+    this(verdict, reply, route, discard, List.of());
+  }
 
   public static HookResult declined() {
     return DECLINED;
@@ -32,6 +46,21 @@ public record HookResult(Verdict verdict, SmtpReply reply, RecipientRoute route,
   public static HookResult refuse(SmtpReply reply) {
     return new HookResult(
         reply.isPermanentError() ? Verdict.DENY : Verdict.DENYSOFT, reply, null, false);
+  }
+
+  /** A message hook that does not decide but adds header fields for the next hooks to see. */
+  public static HookResult declinedAdding(List<String> fields) {
+    return new HookResult(Verdict.DECLINED, null, null, false, fields);
+  }
+
+  /** This answer with {@code more} fields before its own. */
+  public HookResult addingFirst(List<String> more) {
+    if (more.isEmpty()) {
+      return this;
+    }
+    List<String> all = new ArrayList<>(more);
+    all.addAll(fields);
+    return new HookResult(verdict, reply, route, discard, all);
   }
 
   public boolean decided() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import mxlab.core.address.DomainNames;
 import mxlab.core.address.MailAddress;
+import mxlab.core.spec.Dkim;
 import mxlab.core.spec.Domain;
 import mxlab.core.spec.ExtraRecord;
 import mxlab.core.spec.Location;
@@ -76,6 +77,7 @@ record DomainReader(Problems problems, CrossReferences refs, Addresses addresses
       problems.error(
           f.at("dmarc"), where + ": dmarc must start with 'v=DMARC1'", "e.g. v=DMARC1; p=none");
     }
+    Dkim dkim = new DkimReader(problems).read(f, where);
     boolean reverse = f.bool("reverse", false);
     List<User> users = new UsersReader(problems, refs, addresses).read(f, name);
     Map<String, List<String>> aliases =
@@ -83,7 +85,7 @@ record DomainReader(Problems problems, CrossReferences refs, Addresses addresses
     String catchAll = readCatchAll(f, name, where);
     f.finish();
     return new Domain(
-        name, ttl, hosts, ns, mx, records, spf, dmarc, reverse, users, aliases, catchAll);
+        name, ttl, hosts, ns, mx, records, spf, dmarc, dkim, reverse, users, aliases, catchAll);
   }
 
   private String readCatchAll(Fields f, String name, String where) {

@@ -1,0 +1,146 @@
+package mxlab.mailauth.dkim;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import mxlab.core.spec.Dkim;
+import mxlab.core.spec.Domain;
+import mxlab.core.spec.Spec;
+import mxlab.core.store.PrivateFiles;
+
+/**
+ * The domains' DKIM keys in {@code data_dir/dkim/DOMAIN/SELECTOR.TYPE.key}: PKCS#8 PEM files,
+ * 0600, made once when a selector first appears and kept (a new key would break the signatures of
+ * mail still on its way). Retired selectors are read, never made, so rotation publishes the old
+ * key until the spec drops it.
+ */
+public final class DkimKeyStore {
+  /** One published key record: {@code SELECTOR._domainkey} relative to the domain. */
+  public record Published(String owner, String text) {}
+
+  private final Path dir;
+  private final Map<Path, DkimKey> loaded = new ConcurrentHashMap<>();
+
+  public DkimKeyStore(Path dataDir) {
+    this.dir = dataDir.resolve("dkim");
+  }
+
+  /** Makes every missing signing key of {@code spec}. */
+  public void ensure(Spec spec) throws IOException {
+    for (Domain d : spec.domains()) {
+      signingKeys(d);
+    }
+  }
+
+  /** The keys {@code domain} signs with, made if missing. */
+  public List<DkimKey> signingKeys(Domain domain) throws IOException {
+    List<DkimKey> keys = new ArrayList<>();
+    for (Dkim.Key k : domain.dkim().signingKeys()) {
+      keys.add(key(domain.name(), k.selector(), k.type(), true));
+    }
+    return keys;
+  }
+
+  /** The key records of {@code domain}: signing keys, then retired ones that still exist. */
+  public List<Published> published(Domain domain) throws IOException {
+    List<Published> out = new ArrayList<>();
+    for (DkimKey k : signingKeys(domain)) {
+      out.add(new Published(k.selector() + "._domainkey", k.record()));
+    }
+    for (String selector : domain.dkim().retired()) {
+      for (Dkim.KeyType type : Dkim.KeyType.values()) {
+        DkimKey k = key(domain.name(), selector, type, false);
+        if (k != null) {
+          out.add(new Published(selector + "._domainkey", k.record()));
+        }
+      }
+    }
+    return out;
+  }
+
+  private DkimKey key(String domain, String selector, Dkim.KeyType type, boolean make)
+      throws IOException {
+    Path file = dir.resolve(domain).resolve(selector + "." + type.tag() + ".key");
+    DkimKey cached = loaded.get(file);
+    if (cached != null) {
+      return cached;
+    }
+    synchronized (this) {
+      DkimKey key;
+      if (Files.exists(file)) {
+        key = read(file, selector, type);
+      } else if (make) {
+        key = generate(selector, type);
+        PrivateFiles.createDirectories(file.getParent());
+        PrivateFiles.replace(file, pem(key));
+      } else {
+        return null;
+      }
+      loaded.put(file, key);
+      return key;
+    }
+  }
+
+  private static DkimKey generate(String selector, Dkim.KeyType type) {
+    try {
+      KeyPairGenerator g =
+          KeyPairGenerator.getInstance(type == Dkim.KeyType.RSA ? "RSA" : "Ed25519");
+      if (type == Dkim.KeyType.RSA) {
+        g.initialize(2048);
+      }
+      KeyPair pair = g.generateKeyPair();
+      return new DkimKey(selector, type, pair.getPrivate(), pair.getPublic());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("JDK 17 has RSA and Ed25519", e);
+    }
+  }
+
+  /** A file holds the private key and, after it, the public one (JDK 17 cannot derive it). */
+  private static DkimKey read(Path file, String selector, Dkim.KeyType type) throws IOException {
+    String text = Files.readString(file, StandardCharsets.US_ASCII);
+    try {
+      String algorithm = type == Dkim.KeyType.RSA ? "RSA" : "Ed25519";
+      KeyFactory f = KeyFactory.getInstance(algorithm);
+      PrivateKey priv = f.generatePrivate(new PKCS8EncodedKeySpec(block(text, "PRIVATE KEY")));
+      PublicKey pub = f.generatePublic(new X509EncodedKeySpec(block(text, "PUBLIC KEY")));
+      return new DkimKey(selector, type, priv, pub);
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      throw new IOException(file + " is not a " + type.tag() + " key pair: " + e.getMessage(), e);
+    }
+  }
+
+  private static byte[] block(String pem, String label) {
+    String begin = "-----BEGIN " + label + "-----";
+    int start = pem.indexOf(begin);
+    int end = pem.indexOf("-----END " + label + "-----");
+    if (start < 0 || end < start) {
+      throw new IllegalArgumentException("no " + label + " block");
+    }
+    return Base64.getMimeDecoder().decode(pem.substring(start + begin.length(), end));
+  }
+
+  private static byte[] pem(DkimKey key) {
+    return (pem("PRIVATE KEY", key.privateKey().getEncoded())
+            + pem("PUBLIC KEY", key.publicKey().getEncoded()))
+        .getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private static String pem(String label, byte[] der) {
+    String b64 = Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der);
+    return "-----BEGIN " + label + "-----\n" + b64 + "\n-----END " + label + "-----\n";
+  }
+}
