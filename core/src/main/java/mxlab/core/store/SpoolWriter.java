@@ -78,8 +78,8 @@ public final class SpoolWriter implements Closeable {
   }
 
   /**
-   * Flushes and closes without fsync: for a file that is read once more and then either synced
-   * with {@link #sync} or replaced by a synced copy (the message hooks may add header fields).
+   * Flushes and closes without fsync: for a file that is read once more and then either synced with
+   * {@link #sync} or replaced by a synced copy (the message hooks may add header fields).
    */
   public Spooled finishUnsynced() throws IOException {
     return finish(false);

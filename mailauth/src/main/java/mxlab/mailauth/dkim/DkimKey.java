@@ -15,7 +15,8 @@ import mxlab.core.spec.Dkim;
  * record (RFC 6376 3.6.1: SubjectPublicKeyInfo for RSA; RFC 8463 3: the bare 32 octets for
  * Ed25519), and the a= algorithm it signs with.
  */
-public record DkimKey(String selector, Dkim.KeyType type, PrivateKey privateKey, PublicKey publicKey) {
+public record DkimKey(
+    String selector, Dkim.KeyType type, PrivateKey privateKey, PublicKey publicKey) {
   /** The DER prefix of an Ed25519 SubjectPublicKeyInfo (RFC 8410), before the 32 key octets. */
   private static final byte[] ED25519_SPKI_PREFIX = hex("302a300506032b6570032100");
 

@@ -23,10 +23,10 @@ import mxlab.core.spec.Spec;
 import mxlab.core.store.PrivateFiles;
 
 /**
- * The domains' DKIM keys in {@code data_dir/dkim/DOMAIN/SELECTOR.TYPE.key}: PKCS#8 PEM files,
- * 0600, made once when a selector first appears and kept (a new key would break the signatures of
- * mail still on its way). Retired selectors are read, never made, so rotation publishes the old
- * key until the spec drops it.
+ * The domains' DKIM keys in {@code data_dir/dkim/DOMAIN/SELECTOR.TYPE.key}: PKCS#8 PEM files, 0600,
+ * made once when a selector first appears and kept (a new key would break the signatures of mail
+ * still on its way). Retired selectors are read, never made, so rotation publishes the old key
+ * until the spec drops it.
  */
 public final class DkimKeyStore {
   /** One published key record: {@code SELECTOR._domainkey} relative to the domain. */

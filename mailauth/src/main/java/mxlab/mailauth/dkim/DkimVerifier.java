@@ -55,8 +55,13 @@ public final class DkimVerifier {
     String bShort = b == null ? "" : b.substring(0, Math.min(8, b.length()));
     Failing fail = (verdict, reason) -> new DkimResult(verdict, d, s, a, bShort, reason);
     // 6.1.1: the required tags, and what they must say
-    if (!"1".equals(sig.get("v")) || d == null || s == null || a == null || b == null
-        || sig.get("bh") == null || sig.get("h") == null) {
+    if (!"1".equals(sig.get("v"))
+        || d == null
+        || s == null
+        || a == null
+        || b == null
+        || sig.get("bh") == null
+        || sig.get("h") == null) {
       return fail.of(DkimResult.Verdict.PERMERROR, "a required tag is missing");
     }
     Dkim.KeyType type =
@@ -101,7 +106,8 @@ public final class DkimVerifier {
     try {
       Object found = key(s, d, type);
       if (found instanceof DkimResult.Verdict v) {
-        return fail.of(v, v == DkimResult.Verdict.TEMPERROR ? "key lookup failed" : "no usable key");
+        return fail.of(
+            v, v == DkimResult.Verdict.TEMPERROR ? "key lookup failed" : "no usable key");
       }
       key = (PublicKey) found;
     } catch (GeneralSecurityException e) {
@@ -158,7 +164,8 @@ public final class DkimVerifier {
         || !kType.equals(type.tag())
         || p == null
         || p.isEmpty() // revoked
-        || (hashes != null && !Arrays.asList(hashes.replace(" ", "").split(":")).contains("sha256"))) {
+        || (hashes != null
+            && !Arrays.asList(hashes.replace(" ", "").split(":")).contains("sha256"))) {
       return DkimResult.Verdict.PERMERROR;
     }
     return DkimKey.publicKey(type, p);

@@ -51,8 +51,10 @@ final class SignedData {
         }
       }
     }
-    String emptied = B_VALUE.matcher(signatureField.substring(signatureField.indexOf(':') + 1))
-        .replaceFirst("$1$2");
+    String emptied =
+        B_VALUE
+            .matcher(signatureField.substring(signatureField.indexOf(':') + 1))
+            .replaceFirst("$1$2");
     String canonical =
         c.header(signatureField.substring(0, signatureField.indexOf(':') + 1) + emptied);
     data.append(canonical, 0, canonical.length() - 2);

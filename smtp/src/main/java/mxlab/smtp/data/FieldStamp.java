@@ -10,9 +10,9 @@ import java.util.List;
 import mxlab.core.store.SpoolWriter;
 
 /**
- * Puts header fields that need the whole message (DKIM-Signature, Authentication-Results) on top
- * of a spooled message, after its Return-Path line: a spool file is written front to back, so this
- * is one copy, made durable before the 250.
+ * Puts header fields that need the whole message (DKIM-Signature, Authentication-Results) on top of
+ * a spooled message, after its Return-Path line: a spool file is written front to back, so this is
+ * one copy, made durable before the 250.
  */
 public final class FieldStamp {
   private FieldStamp() {}

@@ -75,8 +75,8 @@ public final class Policy {
   }
 
   /**
-   * After the final dot: undecided messages are accepted. Fields the hooks add are collected in
-   * the order they were added; each field goes on top of the ones before it, as trace fields do.
+   * After the final dot: undecided messages are accepted. Fields the hooks add are collected in the
+   * order they were added; each field goes on top of the ones before it, as trace fields do.
    */
   public HookResult message(PolicyContext client, ReceivedMessage received) throws IOException {
     List<String> added = new ArrayList<>();
