@@ -180,11 +180,12 @@ public final class Instance implements AutoCloseable {
     Path serials = s.server().dataDir().resolve("dns").resolve("serials.properties");
     try {
       SerialStore store = SerialStore.open(serials, LocalDate.now(ZoneOffset.UTC));
-      List<CompiledZone> compiled = ZoneCompiler.compile(s, store);
+      List<CompiledZone> compiled =
+          ZoneCompiler.compile(s, store, DkimRecords.of(s.server().dataDir(), true));
       store.save();
       return compiled;
     } catch (IOException e) {
-      throw new StartFailure("cannot keep zone serials in " + serials + ": " + e, e);
+      throw new StartFailure("cannot keep zone serials or DKIM keys for " + serials + ": " + e, e);
     }
   }
 

@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import mxlab.core.spec.Dkim;
 import mxlab.core.spec.Domain;
-import mxlab.core.spec.Spec;
 import mxlab.core.store.PrivateFiles;
 
 /**
@@ -32,18 +31,22 @@ public final class DkimKeyStore {
   /** One published key record: {@code SELECTOR._domainkey} relative to the domain. */
   public record Published(String owner, String text) {}
 
+  private static final Map<Path, DkimKeyStore> STORES = new ConcurrentHashMap<>();
+
   private final Path dir;
   private final Map<Path, DkimKey> loaded = new ConcurrentHashMap<>();
 
-  public DkimKeyStore(Path dataDir) {
-    this.dir = dataDir.resolve("dkim");
+  private DkimKeyStore(Path dir) {
+    this.dir = dir;
   }
 
-  /** Makes every missing signing key of {@code spec}. */
-  public void ensure(Spec spec) throws IOException {
-    for (Domain d : spec.domains()) {
-      signingKeys(d);
-    }
+  /**
+   * The store of {@code dataDir}: one per directory in this JVM, so the zone compiler and the
+   * signer never make two different keys for one selector.
+   */
+  public static DkimKeyStore at(Path dataDir) {
+    Path dir = dataDir.toAbsolutePath().normalize().resolve("dkim");
+    return STORES.computeIfAbsent(dir, DkimKeyStore::new);
   }
 
   /** The keys {@code domain} signs with, made if missing. */
@@ -55,11 +58,18 @@ public final class DkimKeyStore {
     return keys;
   }
 
-  /** The key records of {@code domain}: signing keys, then retired ones that still exist. */
-  public List<Published> published(Domain domain) throws IOException {
+  /**
+   * The key records of {@code domain}: signing keys, then retired ones that still exist.
+   *
+   * @param make make missing signing keys (mxlab up); without, only existing keys (mxlab zone)
+   */
+  public List<Published> published(Domain domain, boolean make) throws IOException {
     List<Published> out = new ArrayList<>();
-    for (DkimKey k : signingKeys(domain)) {
-      out.add(new Published(k.selector() + "._domainkey", k.record()));
+    for (Dkim.Key k : domain.dkim().signingKeys()) {
+      DkimKey key = key(domain.name(), k.selector(), k.type(), make);
+      if (key != null) {
+        out.add(new Published(k.selector() + "._domainkey", key.record()));
+      }
     }
     for (String selector : domain.dkim().retired()) {
       for (Dkim.KeyType type : Dkim.KeyType.values()) {

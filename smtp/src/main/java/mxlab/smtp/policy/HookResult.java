@@ -12,18 +12,25 @@ import mxlab.core.reply.SmtpReply;
  * @param discard accept, but drop the message (sendmail's DISCARD)
  * @param fields for message hooks: header fields to put on top of the message (DKIM-Signature,
  *     Authentication-Results), each whole, folded lines joined by LF
+ * @param notes for message hooks: words for the message's maillog line ({@code dkim=pass})
  */
 public record HookResult(
-    Verdict verdict, SmtpReply reply, RecipientRoute route, boolean discard, List<String> fields) {
+    Verdict verdict,
+    SmtpReply reply,
+    RecipientRoute route,
+    boolean discard,
+    List<String> fields,
+    List<String> notes) {
   private static final HookResult DECLINED =
-      new HookResult(Verdict.DECLINED, null, null, false, List.of());
+      new HookResult(Verdict.DECLINED, null, null, false, List.of(), List.of());
 
   public HookResult {
     fields = List.copyOf(fields);
+    notes = List.copyOf(notes);
   }
 
   public HookResult(Verdict verdict, SmtpReply reply, RecipientRoute route, boolean discard) {
-    this(verdict, reply, route, discard, List.of());
+    this(verdict, reply, route, discard, List.of(), List.of());
   }
 
   public static HookResult declined() {
@@ -48,19 +55,26 @@ public record HookResult(
         reply.isPermanentError() ? Verdict.DENY : Verdict.DENYSOFT, reply, null, false);
   }
 
-  /** A message hook that does not decide but adds header fields for the next hooks to see. */
-  public static HookResult declinedAdding(List<String> fields) {
-    return new HookResult(Verdict.DECLINED, null, null, false, fields);
+  /** A message hook that does not decide, but adds header fields and maillog notes. */
+  public static HookResult declinedAdding(List<String> fields, List<String> notes) {
+    return new HookResult(Verdict.DECLINED, null, null, false, fields, notes);
   }
 
-  /** This answer with {@code more} fields before its own. */
-  public HookResult addingFirst(List<String> more) {
-    if (more.isEmpty()) {
-      return this;
-    }
-    List<String> all = new ArrayList<>(more);
-    all.addAll(fields);
-    return new HookResult(verdict, reply, route, discard, all);
+  /** This answer with the fields and notes of earlier hooks before its own. */
+  public HookResult after(List<String> earlierFields, List<String> earlierNotes) {
+    return new HookResult(
+        verdict, reply, route, discard, concat(earlierFields, fields), concat(earlierNotes, notes));
+  }
+
+  /** This answer with {@code more} notes after its own. */
+  public HookResult noting(List<String> more) {
+    return new HookResult(verdict, reply, route, discard, fields, concat(notes, more));
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 
   public boolean decided() {

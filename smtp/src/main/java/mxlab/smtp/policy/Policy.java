@@ -79,15 +79,17 @@ public final class Policy {
    * order they were added; each field goes on top of the ones before it, as trace fields do.
    */
   public HookResult message(PolicyContext client, ReceivedMessage received) throws IOException {
-    List<String> added = new ArrayList<>();
+    List<String> fields = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
     for (MessageHook hook : message) {
       HookResult r = hook.onMessage(client, received);
       if (r.decided()) {
-        return r.addingFirst(added);
+        return r.after(fields, notes);
       }
-      added.addAll(r.fields());
+      fields.addAll(r.fields());
+      notes.addAll(r.notes());
     }
-    return HookResult.ok().addingFirst(added);
+    return HookResult.ok().after(fields, notes);
   }
 
   /** Whether any hook looks at the message: if none, the spool file is final at once. */

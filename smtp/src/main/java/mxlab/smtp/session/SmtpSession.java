@@ -472,7 +472,7 @@ public final class SmtpSession implements CommandContext, PolicyContext, Protoco
           tx,
           spooled.size(),
           verdict.reply().isPermanentError() ? "rejected" : "deferred",
-          verdict.reply().toString());
+          verdict.reply().toString() + notes(verdict));
       reply(verdict.reply());
       return;
     }
@@ -496,7 +496,7 @@ public final class SmtpSession implements CommandContext, PolicyContext, Protoco
         tx,
         spooled.size(),
         "accepted",
-        "mailboxes=" + mailboxes.size() + " queued=" + offsite.size());
+        "mailboxes=" + mailboxes.size() + " queued=" + offsite.size() + notes(verdict));
     reply(Replies.OK.withText("Ok: queued as " + in.id()));
     if (queued != null) {
       env.queueWakeup().accept(queued.id());
@@ -524,6 +524,11 @@ public final class SmtpSession implements CommandContext, PolicyContext, Protoco
       log.error("smtp: a message hook failed on {}: {}", Printable.escapeAll(in.id(), e), e);
       return HookResult.refuse(Replies.LOCAL_ERROR);
     }
+  }
+
+  /** The message hooks' maillog notes, each after a space. */
+  private static String notes(HookResult verdict) {
+    return verdict.notes().stream().map(n -> " " + n).collect(Collectors.joining());
   }
 
   /**
