@@ -26,7 +26,17 @@ class ArchitectureTest {
 
   private static final List<String> BELOW_CLI =
       List.of(
-          "core", "store", "net", "dns", "smtp", "pop3", "imap", "outbound", "server", "bridge");
+          "core",
+          "store",
+          "net",
+          "dns",
+          "smtp",
+          "pop3",
+          "imap",
+          "outbound",
+          "mailauth",
+          "server",
+          "bridge");
 
   private static final Pattern IMPORT = Pattern.compile("(?m)^import (?:static )?([\\w.]+)");
 
@@ -57,6 +67,22 @@ class ArchitectureTest {
               .isEmpty();
         }
       }
+    }
+  }
+
+  /**
+   * Mail authentication plugs into SMTP's message hooks and nothing else: it uses no other protocol
+   * module (its DNS records reach the zones through server), and no protocol module uses it.
+   */
+  @Test
+  void mailauthPlugsIntoSmtpOnly() throws IOException {
+    for (String other : List.of("dns", "pop3", "imap", "outbound", "server", "store")) {
+      assertThat(violations("mailauth", "mxlab." + other + "."))
+          .as("mailauth uses %s", other)
+          .isEmpty();
+    }
+    for (String module : PROTOCOLS) {
+      assertThat(violations(module, "mxlab.mailauth.")).as("%s uses mailauth", module).isEmpty();
     }
   }
 
