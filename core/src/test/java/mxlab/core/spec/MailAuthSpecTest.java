@@ -50,7 +50,8 @@ class MailAuthSpecTest {
     assertThat(out)
         .contains("t.yaml:2:31: error: server.mail_auth.dmarc 'strict' is not report or enforce")
         .contains("write 'dmarc: enforce'")
-        .contains("t.yaml:9:23: error: domain bann.com: dkim selector 'my selector' is not a selector")
+        .contains(
+            "t.yaml:9:23: error: domain bann.com: dkim selector 'my selector' is not a selector")
         .contains("error: domain bann.com: dkim algorithm 'dsa' is not known")
         .contains("write rsa-2048, ed25519 or both")
         .contains("unknown key 'retierd'");
