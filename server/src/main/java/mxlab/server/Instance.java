@@ -29,6 +29,7 @@ import mxlab.core.tls.TlsMaterial;
 import mxlab.dns.zone.CompiledZone;
 import mxlab.dns.zone.SerialStore;
 import mxlab.dns.zone.ZoneCompiler;
+import mxlab.mailauth.dkim.DkimKeyStore;
 import mxlab.outbound.QueueAdmin;
 import mxlab.outbound.QueueRunner;
 import mxlab.outbound.SmtpTransport;
@@ -180,6 +181,7 @@ public final class Instance implements AutoCloseable {
     Path serials = s.server().dataDir().resolve("dns").resolve("serials.properties");
     try {
       SerialStore store = SerialStore.open(serials, LocalDate.now(ZoneOffset.UTC));
+      DkimKeyStore.at(s.server().dataDir()).prepare(s.domains());
       List<CompiledZone> compiled =
           ZoneCompiler.compile(s, store, DkimRecords.of(s.server().dataDir(), true));
       store.save();
