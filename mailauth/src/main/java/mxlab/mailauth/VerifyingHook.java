@@ -17,6 +17,7 @@ import mxlab.mailauth.dmarc.DmarcResult;
 import mxlab.mailauth.spf.SpfChecker;
 import mxlab.mailauth.spf.SpfResult;
 import mxlab.net.Resolvers;
+import mxlab.smtp.policy.FieldRemoval;
 import mxlab.smtp.policy.HookResult;
 import mxlab.smtp.policy.MessageHook;
 import mxlab.smtp.policy.PolicyContext;
@@ -75,7 +76,9 @@ public final class VerifyingHook implements MessageHook {
     if (settings.enforceDmarc() && dmarc.rejects()) {
       return HookResult.refuse(DMARC_REJECT).noting(notes);
     }
+    // RFC 8601 5: results in our name that came with the message are not ours; ours replace them
     return HookResult.declinedAdding(
-        List.of(AuthenticationResults.field(server.hostname(), verdicts)), notes);
+            List.of(AuthenticationResults.field(server.hostname(), verdicts)), notes)
+        .removing(new FieldRemoval("Authentication-Results", server.hostname()));
   }
 }

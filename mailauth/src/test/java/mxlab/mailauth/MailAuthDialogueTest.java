@@ -158,6 +158,9 @@ class MailAuthDialogueTest {
           S: 250 *
           C: DATA
           S: 354 *
+          C: Authentication-Results: mail.north.lab;
+          C:   dkim=pass header.d=north.lab
+          C: Authentication-Results: mx.friend.example; spf=pass
           C: From: pal@friend.example
           C: Subject: hi
           C:
@@ -183,6 +186,10 @@ class MailAuthDialogueTest {
                 + "\tspf=none smtp.helo=c;\n"
                 + "\tdmarc=pass (p=reject dis=none) header.from=friend.example\n");
     assertThat(stored).doesNotContain("wire transfer");
+    // RFC 8601 5: the client's claim in our name is gone; another server's results stay
+    assertThat(stored).containsOnlyOnce("Authentication-Results: mail.north.lab;");
+    assertThat(stored).doesNotContain("dkim=pass header.d=north.lab");
+    assertThat(stored).contains("Authentication-Results: mx.friend.example; spf=pass\n");
   }
 
   @Test

@@ -13,6 +13,7 @@ import mxlab.core.reply.SmtpReply;
  * @param fields for message hooks: header fields to put on top of the message (DKIM-Signature,
  *     Authentication-Results), each whole, folded lines joined by LF
  * @param notes for message hooks: words for the message's maillog line ({@code dkim=pass})
+ * @param removals for message hooks: header fields to take out of the message
  */
 public record HookResult(
     Verdict verdict,
@@ -20,17 +21,19 @@ public record HookResult(
     RecipientRoute route,
     boolean discard,
     List<String> fields,
-    List<String> notes) {
+    List<String> notes,
+    List<FieldRemoval> removals) {
   private static final HookResult DECLINED =
-      new HookResult(Verdict.DECLINED, null, null, false, List.of(), List.of());
+      new HookResult(Verdict.DECLINED, null, null, false, List.of(), List.of(), List.of());
 
   public HookResult {
     fields = List.copyOf(fields);
     notes = List.copyOf(notes);
+    removals = List.copyOf(removals);
   }
 
   public HookResult(Verdict verdict, SmtpReply reply, RecipientRoute route, boolean discard) {
-    this(verdict, reply, route, discard, List.of(), List.of());
+    this(verdict, reply, route, discard, List.of(), List.of(), List.of());
   }
 
   public static HookResult declined() {
@@ -57,22 +60,34 @@ public record HookResult(
 
   /** A message hook that does not decide, but adds header fields and maillog notes. */
   public static HookResult declinedAdding(List<String> fields, List<String> notes) {
-    return new HookResult(Verdict.DECLINED, null, null, false, fields, notes);
+    return new HookResult(Verdict.DECLINED, null, null, false, fields, notes, List.of());
   }
 
-  /** This answer with the fields and notes of earlier hooks before its own. */
-  public HookResult after(List<String> earlierFields, List<String> earlierNotes) {
+  /** This answer also taking {@code removal} out of the message. */
+  public HookResult removing(FieldRemoval removal) {
     return new HookResult(
-        verdict, reply, route, discard, concat(earlierFields, fields), concat(earlierNotes, notes));
+        verdict, reply, route, discard, fields, notes, concat(removals, List.of(removal)));
+  }
+
+  /** This answer after an earlier hook's: its fields, notes and removals come first. */
+  public HookResult after(HookResult earlier) {
+    return new HookResult(
+        verdict,
+        reply,
+        route,
+        discard,
+        concat(earlier.fields, fields),
+        concat(earlier.notes, notes),
+        concat(earlier.removals, removals));
   }
 
   /** This answer with {@code more} notes after its own. */
   public HookResult noting(List<String> more) {
-    return new HookResult(verdict, reply, route, discard, fields, concat(notes, more));
+    return new HookResult(verdict, reply, route, discard, fields, concat(notes, more), removals);
   }
 
-  private static List<String> concat(List<String> a, List<String> b) {
-    List<String> all = new ArrayList<>(a);
+  private static <T> List<T> concat(List<T> a, List<T> b) {
+    List<T> all = new ArrayList<>(a);
     all.addAll(b);
     return all;
   }

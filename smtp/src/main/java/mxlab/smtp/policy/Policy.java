@@ -79,17 +79,15 @@ public final class Policy {
    * order they were added; each field goes on top of the ones before it, as trace fields do.
    */
   public HookResult message(PolicyContext client, ReceivedMessage received) throws IOException {
-    List<String> fields = new ArrayList<>();
-    List<String> notes = new ArrayList<>();
+    HookResult soFar = HookResult.declined();
     for (MessageHook hook : message) {
       HookResult r = hook.onMessage(client, received);
       if (r.decided()) {
-        return r.after(fields, notes);
+        return r.after(soFar);
       }
-      fields.addAll(r.fields());
-      notes.addAll(r.notes());
+      soFar = r.after(soFar);
     }
-    return HookResult.ok().after(fields, notes);
+    return HookResult.ok().after(soFar);
   }
 
   /** Whether any hook looks at the message: if none, the spool file is final at once. */

@@ -455,7 +455,7 @@ public final class SmtpSession implements CommandContext, PolicyContext, Protoco
       verdict = judgeMessage(in, tx, spooled);
       if (!verdict.refused() && !verdict.discard()) {
         try {
-          spooled = stamp(in.id(), spooled, verdict.fields());
+          spooled = stamp(in.id(), spooled, verdict);
         } catch (IOException e) {
           log.error("smtp: cannot store {} from {}: {}", Printable.escapeAll(in.id(), client(), e));
           verdict = HookResult.refuse(Replies.LOCAL_ERROR);
@@ -535,13 +535,14 @@ public final class SmtpSession implements CommandContext, PolicyContext, Protoco
    * Makes the spool file durable before the 250, with the hooks' fields (last added on top) after
    * the Return-Path line; a message with no fields is only synced, one with fields is copied once.
    */
-  private SpoolWriter.Spooled stamp(String id, SpoolWriter.Spooled spooled, List<String> fields)
+  private SpoolWriter.Spooled stamp(String id, SpoolWriter.Spooled spooled, HookResult verdict)
       throws IOException {
-    if (fields.isEmpty()) {
+    if (verdict.fields().isEmpty() && verdict.removals().isEmpty()) {
       SpoolWriter.sync(spooled.file());
       return spooled;
     }
-    return FieldStamp.onTop(spooled, fields, env.drop().newSpool(id + ".stamped"));
+    return FieldStamp.onTop(
+        spooled, verdict.fields(), verdict.removals(), env.drop().newSpool(id + ".stamped"));
   }
 
   private static Envelope envelope(
