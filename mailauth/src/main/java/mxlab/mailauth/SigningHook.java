@@ -55,7 +55,7 @@ public final class SigningHook implements MessageHook {
     long now = Instant.now().getEpochSecond();
     List<String> fields = new ArrayList<>();
     List<String> notes = new ArrayList<>();
-    for (DkimKey key : keys.signingKeys(domain.get())) {
+    for (DkimKey key : keys.signingKeys(domain.get(), false)) { // published ones only
       fields.add(DkimSigner.sign(message, domain.get().name(), key, now).replace("\r\n", "\n"));
       notes.add("dkim-signed=" + domain.get().name() + "/" + key.selector());
     }

@@ -60,7 +60,7 @@ public final class DkimKeyStore {
           .forEach(
               d -> {
                 try {
-                  signingKeys(d);
+                  signingKeys(d, true);
                 } catch (IOException e) {
                   throw new java.io.UncheckedIOException(e);
                 }
@@ -70,13 +70,33 @@ public final class DkimKeyStore {
     }
   }
 
-  /** The keys {@code domain} signs with, made if missing. */
-  public List<DkimKey> signingKeys(Domain domain) throws IOException {
+  /**
+   * The keys {@code domain} signs with.
+   *
+   * @param make make missing ones; without, only the keys there are (those the zone publishes)
+   */
+  public List<DkimKey> signingKeys(Domain domain, boolean make) throws IOException {
     List<DkimKey> keys = new ArrayList<>();
     for (Dkim.Key k : domain.dkim().signingKeys()) {
-      keys.add(key(domain.name(), k.selector(), k.type(), true));
+      DkimKey key = key(domain.name(), k.selector(), k.type(), make);
+      if (key != null) {
+        keys.add(key);
+      }
     }
     return keys;
+  }
+
+  /** Whether some signing key of {@code domains} has not been made yet. */
+  public boolean missing(List<Domain> domains) {
+    return domains.stream()
+        .anyMatch(
+            d ->
+                d.dkim().signingKeys().stream()
+                    .anyMatch(k -> !Files.exists(file(d.name(), k.selector(), k.type()))));
+  }
+
+  private Path file(String domain, String selector, Dkim.KeyType type) {
+    return dir.resolve(domain).resolve(selector + "." + type.tag() + ".key");
   }
 
   /**
@@ -105,7 +125,7 @@ public final class DkimKeyStore {
 
   private DkimKey key(String domain, String selector, Dkim.KeyType type, boolean make)
       throws IOException {
-    Path file = dir.resolve(domain).resolve(selector + "." + type.tag() + ".key");
+    Path file = file(domain, selector, type);
     DkimKey cached = loaded.get(file);
     if (cached != null) {
       return cached;
