@@ -61,7 +61,8 @@ public final class Instance implements AutoCloseable {
   private final Map<Service, Running> services = new EnumMap<>(Service.class);
   private volatile Spec spec;
   private volatile List<CompiledZone> zones = List.of();
-  private boolean closed;
+  private volatile boolean closed;
+  private volatile Thread dkimKeys;
   private MailDrop drop;
   private TlsMaterial tls;
   private ScheduledExecutorService timer;
@@ -330,7 +331,7 @@ public final class Instance implements AutoCloseable {
             () -> {
               long start = System.nanoTime();
               try {
-                keys.prepare(s.domains());
+                keys.prepare(s.domains(), () -> closed);
                 synchronized (this) {
                   if (closed || spec != s) {
                     return; // stopped, or a reload took over (and publishes what is made)
@@ -350,6 +351,7 @@ public final class Instance implements AutoCloseable {
             },
             "dkim-keys");
     t.setDaemon(true);
+    dkimKeys = t;
     t.start();
   }
 
@@ -416,8 +418,21 @@ public final class Instance implements AutoCloseable {
 
   /** Stops every service, newest first; safe to call more than once. */
   @Override
-  public synchronized void close() {
+  public void close() {
     closed = true;
+    // the key maker stops between keys; waited for outside the lock it takes to publish them
+    Thread keys = dkimKeys;
+    if (keys != null) {
+      try {
+        keys.join(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    closeAll();
+  }
+
+  private synchronized void closeAll() {
     if (control != null) {
       control.close();
       control = null;
