@@ -22,9 +22,14 @@ import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
-/** {@link MailDns} asked of a dnsjava resolver (the spec's {@code server.resolver}). */
+/**
+ * {@link MailDns} asked of a dnsjava resolver (the spec's {@code server.resolver}), for one
+ * message: once a question went unanswered, the rest fail at once (a temperror), so a resolver that
+ * is down costs a message one timeout, not one per SPF term.
+ */
 public final class ResolverDns implements MailDns {
   private final Resolver resolver;
+  private String unanswered;
 
   public ResolverDns(Resolver resolver) {
     this.resolver = resolver;
@@ -86,11 +91,15 @@ public final class ResolverDns implements MailDns {
   }
 
   private List<Record> ask(Name name, int type) throws DnsFailure {
+    if (unanswered != null) {
+      throw new DnsFailure(unanswered);
+    }
     Message answer;
     try {
       answer = resolver.send(Message.newQuery(Record.newRecord(name, type, DClass.IN)));
     } catch (IOException e) {
-      throw new DnsFailure("no answer for " + name + " " + Type.string(type) + ": " + e);
+      unanswered = "no answer for " + name + " " + Type.string(type) + ": " + e;
+      throw new DnsFailure(unanswered);
     }
     int rcode = answer.getRcode();
     if (rcode == Rcode.NXDOMAIN) {

@@ -22,6 +22,8 @@ import mxlab.smtp.policy.HookResult;
 import mxlab.smtp.policy.MessageHook;
 import mxlab.smtp.policy.PolicyContext;
 import mxlab.smtp.policy.ReceivedMessage;
+import org.xbill.DNS.ExtendedResolver;
+import org.xbill.DNS.Resolver;
 
 /**
  * Checks mail from other servers (port 25, no AUTH, not a trusted relay client): DKIM, SPF for MAIL
@@ -39,9 +41,19 @@ public final class VerifyingHook implements MessageHook {
   private final Function<Server, MailDns> dnsFor;
   private final SecureRandom random = new SecureRandom();
 
-  /** Asks the spec's {@code server.resolver} (or the system's). */
+  /** Asks the spec's {@code server.resolver}, or the system's, each question within 3 s. */
   public VerifyingHook() {
-    this(server -> new ResolverDns(Resolvers.of(server.resolvers(), DNS_TIMEOUT)));
+    this(server -> new ResolverDns(resolver(server)));
+  }
+
+  private static Resolver resolver(Server server) {
+    if (!server.resolvers().isEmpty()) {
+      return Resolvers.of(server.resolvers(), DNS_TIMEOUT);
+    }
+    ExtendedResolver system = new ExtendedResolver(); // the system's servers, our timeout
+    system.setTimeout(DNS_TIMEOUT);
+    system.setRetries(1);
+    return system;
   }
 
   public VerifyingHook(Function<Server, MailDns> dnsFor) {

@@ -322,37 +322,47 @@ public final class Instance implements AutoCloseable {
    * publishes them in the zones; until then those domains' mail goes out unsigned.
    */
   private void makeMissingDkimKeys(Spec s) {
-    DkimKeyStore keys = DkimKeyStore.at(s.server().dataDir());
-    if (!keys.missing(s.domains())) {
+    Thread running = dkimKeys;
+    if (running != null && running.isAlive()) {
+      return; // it goes on with the spec in force when it is done
+    }
+    if (!DkimKeyStore.at(s.server().dataDir()).missing(s.domains())) {
       return;
     }
-    Thread t =
-        new Thread(
-            () -> {
-              long start = System.nanoTime();
-              try {
-                keys.prepare(s.domains(), () -> closed);
-                synchronized (this) {
-                  if (closed || spec != s) {
-                    return; // stopped, or a reload took over (and publishes what is made)
-                  }
-                  zones = compileZones(s);
-                  Running dns = services.get(Service.DNS);
-                  if (dns != null) {
-                    update(dns, s);
-                  }
-                }
-                log.info(
-                    "dkim: made the missing keys in {} ms; the zones publish them",
-                    (System.nanoTime() - start) / 1_000_000);
-              } catch (IOException | StartFailure | RuntimeException e) {
-                log.warn("dkim: cannot make the signing keys: {}", e.toString());
-              }
-            },
-            "dkim-keys");
+    Thread t = new Thread(this::makeDkimKeys, "dkim-keys");
     t.setDaemon(true);
     dkimKeys = t;
     t.start();
+  }
+
+  private void makeDkimKeys() {
+    long start = System.nanoTime();
+    try {
+      Spec s = spec;
+      while (true) {
+        DkimKeyStore.at(s.server().dataDir()).prepare(s.domains(), () -> closed);
+        synchronized (this) {
+          if (closed) {
+            return;
+          }
+          if (spec != s) {
+            s = spec; // a reload came meanwhile: its domains too
+            continue;
+          }
+          zones = compileZones(s);
+          Running dns = services.get(Service.DNS);
+          if (dns != null) {
+            update(dns, s);
+          }
+        }
+        log.info(
+            "dkim: made the missing keys in {} ms; the zones publish them",
+            (System.nanoTime() - start) / 1_000_000);
+        return;
+      }
+    } catch (IOException | StartFailure | RuntimeException e) {
+      log.warn("dkim: cannot make the signing keys: {}", e.toString());
+    }
   }
 
   /** A listener that stays: new zones, limits. */
