@@ -37,6 +37,7 @@ class ArchitectureTest {
           "imap",
           "web",
           "outbound",
+          "mailauth",
           "server",
           "bridge");
 
@@ -69,6 +70,22 @@ class ArchitectureTest {
               .isEmpty();
         }
       }
+    }
+  }
+
+  /**
+   * Mail authentication plugs into SMTP's message hooks and nothing else: it uses no other protocol
+   * module (its DNS records reach the zones through server), and no protocol module uses it.
+   */
+  @Test
+  void mailauthPlugsIntoSmtpOnly() throws IOException {
+    for (String other : List.of("dns", "pop3", "imap", "outbound", "server", "store")) {
+      assertThat(violations("mailauth", "mxlab." + other + "."))
+          .as("mailauth uses %s", other)
+          .isEmpty();
+    }
+    for (String module : PROTOCOLS) {
+      assertThat(violations(module, "mxlab.mailauth.")).as("%s uses mailauth", module).isEmpty();
     }
   }
 

@@ -55,7 +55,8 @@ record LabOverrides(Path dataDir, int remotePort) implements UnaryOperator<Spec>
             s.allowPlaintextAuth(),
             s.limits(),
             new Relayhost(LOOPBACK.getHostAddress(), remotePort, false),
-            s.remotePort()));
+            s.remotePort(),
+            s.mailAuth()));
   }
 
   private static InetAddress loopback() {

@@ -30,6 +30,7 @@ import mxlab.core.tls.TlsMaterial;
 import mxlab.dns.zone.CompiledZone;
 import mxlab.dns.zone.SerialStore;
 import mxlab.dns.zone.ZoneCompiler;
+import mxlab.mailauth.dkim.DkimKeyStore;
 import mxlab.outbound.QueueAdmin;
 import mxlab.outbound.QueueRunner;
 import mxlab.outbound.SmtpTransport;
@@ -61,6 +62,8 @@ public final class Instance implements AutoCloseable {
   private final Map<Service, Running> services = new EnumMap<>(Service.class);
   private volatile Spec spec;
   private volatile List<CompiledZone> zones = List.of();
+  private volatile boolean closed;
+  private volatile Thread dkimKeys;
   private MailDrop drop;
   private TlsMaterial tls;
   private ScheduledExecutorService timer;
@@ -145,6 +148,7 @@ public final class Instance implements AutoCloseable {
       }
     }
     startControl();
+    makeMissingDkimKeys(spec);
   }
 
   /** The spool, mailboxes and queue; cleans up after a crash before anything is accepted. */
@@ -181,11 +185,12 @@ public final class Instance implements AutoCloseable {
     Path serials = s.server().dataDir().resolve("dns").resolve("serials.properties");
     try {
       SerialStore store = SerialStore.open(serials, LocalDate.now(ZoneOffset.UTC));
-      List<CompiledZone> compiled = ZoneCompiler.compile(s, store);
+      List<CompiledZone> compiled =
+          ZoneCompiler.compile(s, store, DkimRecords.of(s.server().dataDir(), false));
       store.save();
       return compiled;
     } catch (IOException e) {
-      throw new StartFailure("cannot keep zone serials in " + serials + ": " + e, e);
+      throw new StartFailure("cannot keep zone serials or DKIM keys for " + serials + ": " + e, e);
     }
   }
 
@@ -275,6 +280,7 @@ public final class Instance implements AutoCloseable {
     zones = nextZones;
     spec = next;
     site.set(Site.of(next)); // from here on, new sessions see the new spec
+    makeMissingDkimKeys(next);
     lines.addAll(SpecChanges.describe(previous, next, zones));
     rebind(previous, next, lines);
     log.info("reloaded {}: {}", source.file(), String.join("; ", lines));
@@ -308,6 +314,55 @@ public final class Instance implements AutoCloseable {
         services.remove(s);
         lines.add(s.specName() + " is off");
       }
+    }
+  }
+
+  /**
+   * Makes the DKIM keys {@code s} lacks on a thread of their own (an RSA-2048 key takes a fifth of
+   * a second or more: a 10,000-domain classroom would otherwise wait minutes to start), then
+   * publishes them in the zones; until then those domains' mail goes out unsigned.
+   */
+  private void makeMissingDkimKeys(Spec s) {
+    Thread running = dkimKeys;
+    if (running != null && running.isAlive()) {
+      return; // it goes on with the spec in force when it is done
+    }
+    if (!DkimKeyStore.at(s.server().dataDir()).missing(s.domains())) {
+      return;
+    }
+    Thread t = new Thread(this::makeDkimKeys, "dkim-keys");
+    t.setDaemon(true);
+    dkimKeys = t;
+    t.start();
+  }
+
+  private void makeDkimKeys() {
+    long start = System.nanoTime();
+    try {
+      Spec s = spec;
+      while (true) {
+        DkimKeyStore.at(s.server().dataDir()).prepare(s.domains(), () -> closed);
+        synchronized (this) {
+          if (closed) {
+            return;
+          }
+          if (spec != s) {
+            s = spec; // a reload came meanwhile: its domains too
+            continue;
+          }
+          zones = compileZones(s);
+          Running dns = services.get(Service.DNS);
+          if (dns != null) {
+            update(dns, s);
+          }
+        }
+        log.info(
+            "dkim: made the missing keys in {} ms; the zones publish them",
+            (System.nanoTime() - start) / 1_000_000);
+        return;
+      }
+    } catch (IOException | StartFailure | RuntimeException e) {
+      log.warn("dkim: cannot make the signing keys: {}", e.toString());
     }
   }
 
@@ -374,7 +429,21 @@ public final class Instance implements AutoCloseable {
 
   /** Stops every service, newest first; safe to call more than once. */
   @Override
-  public synchronized void close() {
+  public void close() {
+    closed = true;
+    // the key maker stops between keys; waited for outside the lock it takes to publish them
+    Thread keys = dkimKeys;
+    if (keys != null) {
+      try {
+        keys.join(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    closeAll();
+  }
+
+  private synchronized void closeAll() {
     if (control != null) {
       control.close();
       control = null;

@@ -12,6 +12,9 @@ import mxlab.dns.server.DnsServer;
 import mxlab.imap.mime.MessageCache;
 import mxlab.imap.server.ImapServer;
 import mxlab.imap.session.ImapEnvironment;
+import mxlab.mailauth.SigningHook;
+import mxlab.mailauth.VerifyingHook;
+import mxlab.mailauth.dkim.DkimKeyStore;
 import mxlab.pop3.server.Pop3Server;
 import mxlab.pop3.session.Pop3Environment;
 import mxlab.smtp.command.CommandRegistry;
@@ -82,6 +85,11 @@ public final class Starters {
             shared.throttle(),
             shared.timer(),
             shared.queue()::wakeup);
+    // mail from other servers is checked, our users' mail signed (RFC 6376, 7208, 7489, 8601)
+    Policy policy =
+        Policy.standard()
+            .withMessageHook(new VerifyingHook())
+            .withMessageHook(new SigningHook(DkimKeyStore.at(shared.dataDir())));
     return new ServiceStarter() {
       @Override
       public Set<Service> services() {
@@ -92,7 +100,7 @@ public final class Starters {
       public Listening start(Service service, InetSocketAddress address) throws IOException {
         return new LineListening(
             SmtpServer.start(
-                SmtpMode.of(service), address, env, CommandRegistry.standard(), Policy.standard()));
+                SmtpMode.of(service), address, env, CommandRegistry.standard(), policy));
       }
     };
   }

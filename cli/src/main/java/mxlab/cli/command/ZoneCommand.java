@@ -18,6 +18,7 @@ import mxlab.dns.zone.CompiledZone;
 import mxlab.dns.zone.SerialStore;
 import mxlab.dns.zone.ZoneCompiler;
 import mxlab.dns.zone.ZoneWriter;
+import mxlab.server.DkimRecords;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,7 +47,9 @@ public final class ZoneCommand implements Callable<Integer> {
     // The serials `up` would serve: read from the data directory, never written from here.
     Path serialFile = spec.server().dataDir().resolve("dns").resolve("serials.properties");
     SerialStore serials = SerialStore.open(serialFile, LocalDate.now(ZoneOffset.UTC));
-    List<CompiledZone> zones = ZoneCompiler.compile(spec, serials);
+    // DKIM keys as `up` publishes them, if it has made them: none are made from here
+    List<CompiledZone> zones =
+        ZoneCompiler.compile(spec, serials, DkimRecords.of(spec.server().dataDir(), false));
     if (domain != null) {
       String wanted = DomainNames.normalize(domain);
       zones = zones.stream().filter(z -> z.origin().toString(true).equals(wanted)).toList();

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param ns name servers, fully qualified
  * @param spf the SPF TXT at the apex, or empty for none
  * @param dmarc the TXT at {@code _dmarc}, or empty for none
+ * @param dkim how mail from this domain is signed
  * @param reverse whether to serve in-addr.arpa PTR records for the mail hosts
  * @param aliases local part to full target addresses
  * @param catchAll where mail for unknown local parts goes, or null to reject it
@@ -29,6 +30,7 @@ public record Domain(
     List<ExtraRecord> records,
     String spf,
     String dmarc,
+    Dkim dkim,
     boolean reverse,
     List<User> users,
     Map<String, List<String>> aliases,
@@ -48,7 +50,7 @@ public record Domain(
   /** The same domain with other host addresses (a lab that moves its mail host). */
   public Domain withHosts(Map<String, List<InetAddress>> newHosts) {
     return new Domain(
-        name, ttl, newHosts, ns, mx, records, spf, dmarc, reverse, users, aliases, catchAll,
+        name, ttl, newHosts, ns, mx, records, spf, dmarc, dkim, reverse, users, aliases, catchAll,
         mtaSts);
   }
 

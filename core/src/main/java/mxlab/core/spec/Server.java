@@ -29,7 +29,8 @@ public record Server(
     boolean allowPlaintextAuth,
     Limits limits,
     Relayhost relayhost,
-    int remotePort) {
+    int remotePort,
+    MailAuth mailAuth) {
 
   public Server {
     resolvers = List.copyOf(resolvers);
@@ -54,7 +55,8 @@ public record Server(
         allowPlaintextAuth,
         limits,
         relayhost,
-        remotePort);
+        remotePort,
+        mailAuth);
   }
 
   /** The full address bounces come from, e.g. {@code MAILER-DAEMON@mail.bann.com}. */

@@ -74,9 +74,23 @@ public final class SpoolWriter implements Closeable {
    * the file is gone.
    */
   public Spooled finish() throws IOException {
+    return finish(true);
+  }
+
+  /**
+   * Flushes and closes without fsync: for a file that is read once more and then either synced with
+   * {@link #sync} or replaced by a synced copy (the message hooks may add header fields).
+   */
+  public Spooled finishUnsynced() throws IOException {
+    return finish(false);
+  }
+
+  private Spooled finish(boolean sync) throws IOException {
     try {
       out.flush();
-      channel.force(false);
+      if (sync) {
+        channel.force(false);
+      }
       channel.close();
     } catch (IOException e) {
       discard();
@@ -84,6 +98,13 @@ public final class SpoolWriter implements Closeable {
     }
     finished = true;
     return new Spooled(file, size, size + lines);
+  }
+
+  /** Makes a file written by {@link #finishUnsynced} durable (fsync reaches the file's data). */
+  public static void sync(Path file) throws IOException {
+    try (FileChannel c = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      c.force(false);
+    }
   }
 
   /** Drops an unfinished message. */

@@ -34,9 +34,10 @@ import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
 /**
- * Turns each domain of a spec into a zone: SOA, NS, MX, A/AAAA, SPF and DMARC TXT, RFC 6186 SRV
- * records, the web's names ({@link WebRecords}) and the spec's extra records; plus in-addr.arpa
- * zones with PTRs for mail hosts when a domain asks for them.
+ * Turns each domain of a spec into a zone: SOA, NS, MX, A/AAAA, SPF and DMARC TXT, DKIM key TXT
+ * records (from {@link ZoneAdditions}), RFC 6186 SRV records, the web's names ({@link WebRecords})
+ * and the spec's extra records; plus in-addr.arpa zones with PTRs for mail hosts when a domain asks
+ * for them.
  */
 public final class ZoneCompiler {
   /** SOA timers: refresh 1h, retry 10m, expire 14d, negative-caching TTL 5m (RFC 2308). */
@@ -57,17 +58,27 @@ public final class ZoneCompiler {
 
   /** Every zone of {@code spec}: forward zones in spec order, then reverse zones. */
   public static List<CompiledZone> compile(Spec spec, SerialStore serials) {
+    try {
+      return compile(spec, serials, ZoneAdditions.NONE);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("no additions, nothing to read", e);
+    }
+  }
+
+  /** The same, with records from outside the spec (DKIM keys); their failure to read stops it. */
+  public static List<CompiledZone> compile(Spec spec, SerialStore serials, ZoneAdditions additions)
+      throws java.io.IOException {
     ZoneCompiler compiler = new ZoneCompiler(spec.server(), serials);
     List<CompiledZone> zones = new ArrayList<>();
     for (Domain d : spec.domains()) {
-      zones.add(compiler.compile(d));
+      zones.add(compiler.compile(d, additions.txt(d)));
     }
     zones.addAll(compiler.reverseZones(spec.domains()));
     return zones;
   }
 
   /** The zone of one domain. */
-  public CompiledZone compile(Domain domain) {
+  private CompiledZone compile(Domain domain, List<ZoneAdditions.Txt> extraTxt) {
     Name origin = absolute(domain.name());
     long ttl = domain.ttl();
     List<Record> records = new ArrayList<>();
@@ -90,6 +101,9 @@ public final class ZoneCompiler {
     }
     if (!domain.dmarc().isEmpty()) {
       records.add(txt(relative("_dmarc", origin), ttl, domain.dmarc()));
+    }
+    for (ZoneAdditions.Txt t : extraTxt) {
+      records.add(txt(relative(t.owner(), origin), ttl, t.text()));
     }
     records.addAll(serviceRecords(origin, ttl));
     records.addAll(WebRecords.of(server, domain, origin, ttl));

@@ -74,15 +74,25 @@ public final class Policy {
     return first(rcpt, h -> h.onRcpt(client, recipient), HookResult.refuse(Replies.RELAY_DENIED));
   }
 
-  /** After the final dot: undecided messages are accepted. */
+  /**
+   * After the final dot: undecided messages are accepted. Fields the hooks add are collected in the
+   * order they were added; each field goes on top of the ones before it, as trace fields do.
+   */
   public HookResult message(PolicyContext client, ReceivedMessage received) throws IOException {
+    HookResult soFar = HookResult.declined();
     for (MessageHook hook : message) {
       HookResult r = hook.onMessage(client, received);
       if (r.decided()) {
-        return r;
+        return r.after(soFar);
       }
+      soFar = r.after(soFar);
     }
-    return HookResult.ok();
+    return HookResult.ok().after(soFar);
+  }
+
+  /** Whether any hook looks at the message: if none, the spool file is final at once. */
+  public boolean hasMessageHooks() {
+    return !message.isEmpty();
   }
 
   /** The first hook's answer that decides, in order; {@code otherwise} if none does. */

@@ -15,6 +15,9 @@ public interface PolicyContext {
   /** The client's host name by reverse DNS, or null if unknown or not looked up. */
   String clientName();
 
+  /** The name the client gave in EHLO or HELO (SPF's HELO identity, RFC 7208 2.3), or null. */
+  String helo();
+
   /** The authenticated login, or null. */
   String authenticatedUser();
 

@@ -32,6 +32,7 @@ import mxlab.smtp.command.CommandContext;
 import mxlab.smtp.command.CommandRegistry;
 import mxlab.smtp.command.SmtpState;
 import mxlab.smtp.data.DataReceiver;
+import mxlab.smtp.data.FieldStamp;
 import mxlab.smtp.data.TraceHeaders;
 import mxlab.smtp.envelope.MailPath;
 import mxlab.smtp.policy.HookResult;
@@ -447,8 +448,23 @@ public final class SmtpSession implements CommandContext, PolicyContext, Protoco
       reply(Replies.OK.withText("Ok: queued as " + in.id()));
       return;
     }
-    SpoolWriter.Spooled spooled = in.spool().finish();
-    HookResult verdict = judgeMessage(in, tx, spooled);
+    SpoolWriter.Spooled spooled;
+    HookResult verdict;
+    if (policy.hasMessageHooks()) {
+      spooled = in.spool().finishUnsynced();
+      verdict = judgeMessage(in, tx, spooled);
+      if (!verdict.refused() && !verdict.discard()) {
+        try {
+          spooled = stamp(in.id(), spooled, verdict);
+        } catch (IOException e) {
+          log.error("smtp: cannot store {} from {}: {}", Printable.escapeAll(in.id(), client(), e));
+          verdict = HookResult.refuse(Replies.LOCAL_ERROR);
+        }
+      }
+    } else {
+      spooled = in.spool().finish();
+      verdict = HookResult.ok();
+    }
     if (verdict.refused()) {
       in.spool().discard();
       logMessage(
@@ -456,7 +472,7 @@ public final class SmtpSession implements CommandContext, PolicyContext, Protoco
           tx,
           spooled.size(),
           verdict.reply().isPermanentError() ? "rejected" : "deferred",
-          verdict.reply().toString());
+          verdict.reply().toString() + notes(verdict));
       reply(verdict.reply());
       return;
     }
@@ -480,7 +496,7 @@ public final class SmtpSession implements CommandContext, PolicyContext, Protoco
         tx,
         spooled.size(),
         "accepted",
-        "mailboxes=" + mailboxes.size() + " queued=" + offsite.size());
+        "mailboxes=" + mailboxes.size() + " queued=" + offsite.size() + notes(verdict));
     reply(Replies.OK.withText("Ok: queued as " + in.id()));
     if (queued != null) {
       env.queueWakeup().accept(queued.id());
@@ -508,6 +524,25 @@ public final class SmtpSession implements CommandContext, PolicyContext, Protoco
       log.error("smtp: a message hook failed on {}: {}", Printable.escapeAll(in.id(), e), e);
       return HookResult.refuse(Replies.LOCAL_ERROR);
     }
+  }
+
+  /** The message hooks' maillog notes, each after a space. */
+  private static String notes(HookResult verdict) {
+    return verdict.notes().stream().map(n -> " " + n).collect(Collectors.joining());
+  }
+
+  /**
+   * Makes the spool file durable before the 250, with the hooks' fields (last added on top) after
+   * the Return-Path line; a message with no fields is only synced, one with fields is copied once.
+   */
+  private SpoolWriter.Spooled stamp(String id, SpoolWriter.Spooled spooled, HookResult verdict)
+      throws IOException {
+    if (verdict.fields().isEmpty() && verdict.removals().isEmpty()) {
+      SpoolWriter.sync(spooled.file());
+      return spooled;
+    }
+    return FieldStamp.onTop(
+        spooled, verdict.fields(), verdict.removals(), env.drop().newSpool(id + ".stamped"));
   }
 
   private static Envelope envelope(
@@ -603,6 +638,11 @@ public final class SmtpSession implements CommandContext, PolicyContext, Protoco
   @Override
   public String clientName() {
     return clientName;
+  }
+
+  @Override
+  public String helo() {
+    return helo;
   }
 
   @Override

@@ -54,6 +54,11 @@ class PolicyHooksTest {
     }
 
     @Override
+    public String helo() {
+      return "client.example";
+    }
+
+    @Override
     public boolean submission() {
       return mode.isSubmission();
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import mxlab.core.address.DomainNames;
 import mxlab.core.address.MailAddress;
+import mxlab.core.spec.Dkim;
 import mxlab.core.spec.Domain;
 import mxlab.core.spec.ExtraRecord;
 import mxlab.core.spec.Location;
@@ -78,6 +79,7 @@ record DomainReader(Problems problems, CrossReferences refs, Addresses addresses
       problems.error(
           f.at("dmarc"), where + ": dmarc must start with 'v=DMARC1'", "e.g. v=DMARC1; p=none");
     }
+    Dkim dkim = new DkimReader(problems).read(f, where);
     boolean reverse = f.bool("reverse", false);
     List<User> users = new UsersReader(problems, refs, addresses).read(f, name);
     Map<String, List<String>> aliases =
@@ -86,7 +88,8 @@ record DomainReader(Problems problems, CrossReferences refs, Addresses addresses
     MtaSts mtaSts = readMtaSts(f, where);
     f.finish();
     return new Domain(
-        name, ttl, hosts, ns, mx, records, spf, dmarc, reverse, users, aliases, catchAll, mtaSts);
+        name, ttl, hosts, ns, mx, records, spf, dmarc, dkim, reverse, users, aliases, catchAll,
+        mtaSts);
   }
 
   /** {@code mta_sts: testing} (or enforce, none), with {@code tls_rpt: mailto:...} beside it. */

@@ -10,6 +10,7 @@ import mxlab.core.address.DomainNames;
 import mxlab.core.address.IpLiterals;
 import mxlab.core.spec.Domain;
 import mxlab.core.spec.Limits;
+import mxlab.core.spec.MailAuth;
 import mxlab.core.spec.Ports;
 import mxlab.core.spec.Problems;
 import mxlab.core.spec.QueueSettings;
@@ -63,6 +64,7 @@ record ServerReader(
     Limits limits = limitsReader.readLimits(f);
     Relayhost relayhost = readRelayhost(f);
     int remotePort = f.integer("remote_port", SpecDefaults.REMOTE_PORT, 1, 65535);
+    MailAuth mailAuth = readMailAuth(f);
     f.finish();
     return new Server(
         hostname,
@@ -78,7 +80,8 @@ record ServerReader(
         plaintext,
         limits,
         relayhost,
-        remotePort);
+        remotePort,
+        mailAuth);
   }
 
   private Relayhost readRelayhost(Fields server) {
@@ -116,6 +119,23 @@ record ServerReader(
       return null;
     }
     return new Relayhost(DomainNames.normalize(host), port, !bracketed && !literal);
+  }
+
+  /** {@code mail_auth: { verify: true, dmarc: report | enforce }}. */
+  private MailAuth readMailAuth(Fields server) {
+    Fields f = Fields.of(server.node("mail_auth"), server.location(), "server.mail_auth", problems);
+    MailAuth defaults = MailAuth.defaults();
+    boolean verify = f.bool("verify", defaults.verify());
+    String dmarc = f.string("dmarc", defaults.enforceDmarc() ? "enforce" : "report");
+    boolean enforce = dmarc.trim().equalsIgnoreCase("enforce");
+    if (!enforce && !dmarc.trim().equalsIgnoreCase("report")) {
+      problems.error(
+          f.at("dmarc"),
+          "server.mail_auth.dmarc '" + dmarc + "' is not report or enforce",
+          "write 'dmarc: enforce' to refuse what a p=reject policy rejects, or 'dmarc: report'");
+    }
+    f.finish();
+    return new MailAuth(verify, enforce);
   }
 
   private Ports readPorts(Fields server) {

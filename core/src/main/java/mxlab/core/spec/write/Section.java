@@ -26,7 +26,8 @@ public enum Section {
       "remote_port",
       "tls",
       "allow_plaintext_auth",
-      "limits"),
+      "limits",
+      "mail_auth"),
   PORTS(Arrays.stream(Service.values()).map(Service::specName).toArray(String[]::new)),
   QUEUE("warn_after", "return_after", "min_backoff", "max_backoff", "per_destination"),
   TLS("cert", "key"),
@@ -49,6 +50,7 @@ public enum Section {
       "mx",
       "spf",
       "dmarc",
+      "dkim",
       "reverse",
       "records",
       "users",
@@ -59,6 +61,8 @@ public enum Section {
   USER("name", "password", "forward", "keep_copy"),
   ADMIN("name", "key"),
   DNS("axfr"),
+  DKIM("selector", "algorithm", "retired"),
+  MAIL_AUTH("verify", "dmarc"),
   /** A mapping whose keys are data: hosts, aliases, virtual, access. */
   DATA;
 

@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import mxlab.core.spec.AccessEntry;
 import mxlab.core.spec.Admin;
+import mxlab.core.spec.Dkim;
 import mxlab.core.spec.Domain;
 import mxlab.core.spec.Durations;
 import mxlab.core.spec.ExtraRecord;
 import mxlab.core.spec.Limits;
+import mxlab.core.spec.MailAuth;
 import mxlab.core.spec.Mx;
 import mxlab.core.spec.Ports;
 import mxlab.core.spec.QueueSettings;
@@ -108,6 +110,14 @@ public final class SpecWriter {
       s.put("allow_plaintext_auth", true);
     }
     putIfAny(s, "limits", changed(server.limits(), Limits.defaults(), new YamlMap(Section.LIMITS)));
+    YamlMap mailAuth = flowMap(Section.MAIL_AUTH);
+    if (server.mailAuth().verify() != MailAuth.defaults().verify()) {
+      mailAuth.put("verify", server.mailAuth().verify());
+    }
+    if (server.mailAuth().enforceDmarc() != MailAuth.defaults().enforceDmarc()) {
+      mailAuth.put("dmarc", server.mailAuth().enforceDmarc() ? "enforce" : "report");
+    }
+    putIfAny(s, "mail_auth", mailAuth);
     return s;
   }
 
@@ -167,6 +177,9 @@ public final class SpecWriter {
     if (!domain.dmarc().equals(SpecDefaults.DMARC)) {
       d.put("dmarc", domain.dmarc());
     }
+    if (!domain.dkim().equals(Dkim.defaults())) {
+      d.put("dkim", dkim(domain.dkim()));
+    }
     if (domain.reverse()) {
       d.put("reverse", true);
     }
@@ -187,6 +200,23 @@ public final class SpecWriter {
       d.put("catch_all", local(domain.catchAll(), name));
     }
     return d;
+  }
+
+  private static YamlNode dkim(Dkim dkim) {
+    if (!dkim.signs()) {
+      return YamlScalar.of(false);
+    }
+    YamlMap m = flowMap(Section.DKIM);
+    if (!dkim.selector().equals(Dkim.DEFAULT_SELECTOR)) {
+      m.put("selector", dkim.selector());
+    }
+    if (dkim.algorithm() != Dkim.Algorithm.RSA_2048) {
+      m.put("algorithm", dkim.algorithm().specName());
+    }
+    if (!dkim.retired().isEmpty()) {
+      m.put("retired", YamlList.of(dkim.retired()));
+    }
+    return m;
   }
 
   private static YamlMap record(ExtraRecord r, long domainTtl) {

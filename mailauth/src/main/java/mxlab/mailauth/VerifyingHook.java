@@ -1,0 +1,96 @@
+package mxlab.mailauth;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+import mxlab.core.reply.SmtpReply;
+import mxlab.core.spec.MailAuth;
+import mxlab.core.spec.Server;
+import mxlab.mailauth.dkim.DkimResult;
+import mxlab.mailauth.dkim.DkimVerifier;
+import mxlab.mailauth.dmarc.DmarcEvaluator;
+import mxlab.mailauth.dmarc.DmarcResult;
+import mxlab.mailauth.spf.SpfChecker;
+import mxlab.mailauth.spf.SpfResult;
+import mxlab.net.Resolvers;
+import mxlab.smtp.policy.FieldRemoval;
+import mxlab.smtp.policy.HookResult;
+import mxlab.smtp.policy.MessageHook;
+import mxlab.smtp.policy.PolicyContext;
+import mxlab.smtp.policy.ReceivedMessage;
+import org.xbill.DNS.ExtendedResolver;
+import org.xbill.DNS.Resolver;
+
+/**
+ * Checks mail from other servers (port 25, no AUTH, not a trusted relay client): DKIM, SPF for MAIL
+ * FROM and HELO, DMARC; adds Authentication-Results with our host name as authserv-id and notes the
+ * verdicts for the maillog line. With {@code mail_auth.dmarc: enforce}, mail whose DMARC policy
+ * says reject is refused at the final dot (RFC 7489 6.6.4 / 10.3: 550 5.7.1).
+ */
+public final class VerifyingHook implements MessageHook {
+  public static final SmtpReply DMARC_REJECT =
+      SmtpReply.of(550, "5.7.1", "Message rejected by the DMARC policy of its From domain");
+
+  /** Each DNS question; a check asks a few dozen at most (SPF's limits). */
+  private static final Duration DNS_TIMEOUT = Duration.ofSeconds(3);
+
+  private final Function<Server, MailDns> dnsFor;
+  private final SecureRandom random = new SecureRandom();
+
+  /** Asks the spec's {@code server.resolver}, or the system's, each question within 3 s. */
+  public VerifyingHook() {
+    this(server -> new ResolverDns(resolver(server)));
+  }
+
+  private static Resolver resolver(Server server) {
+    if (!server.resolvers().isEmpty()) {
+      return Resolvers.of(server.resolvers(), DNS_TIMEOUT);
+    }
+    ExtendedResolver system = new ExtendedResolver(); // the system's servers, our timeout
+    system.setTimeout(DNS_TIMEOUT);
+    system.setRetries(1);
+    return system;
+  }
+
+  public VerifyingHook(Function<Server, MailDns> dnsFor) {
+    this.dnsFor = dnsFor;
+  }
+
+  @Override
+  public HookResult onMessage(PolicyContext client, ReceivedMessage received) throws IOException {
+    Server server = client.site().spec().server();
+    MailAuth settings = server.mailAuth();
+    if (!settings.verify() || client.submission() || SigningHook.trusted(client)) {
+      return HookResult.declined();
+    }
+    MailMessage message;
+    try (InputStream in = received.open()) {
+      message = MailMessage.read(in, true);
+    }
+    MailDns dns = dnsFor.apply(server);
+    List<DkimResult> dkim = new DkimVerifier(dns).verify(message, Instant.now());
+    SpfChecker spf = new SpfChecker(dns, server.hostname());
+    String sender = received.sender() == null ? "" : received.sender().toString();
+    String helo = client.helo();
+    SpfResult mailFrom = spf.checkMailFrom(client.clientAddress(), sender, helo);
+    SpfResult heloResult = helo == null ? null : spf.checkHelo(client.clientAddress(), helo);
+    String spfDomain = received.sender() == null ? helo : received.sender().domain();
+    DmarcResult dmarc =
+        new DmarcEvaluator(dns, () -> random.nextInt(100))
+            .evaluate(message.fromDomain(), dkim, mailFrom, spfDomain);
+    AuthenticationResults.Verdicts verdicts =
+        new AuthenticationResults.Verdicts(dkim, mailFrom, sender, heloResult, helo, dmarc);
+    List<String> notes = AuthenticationResults.notes(verdicts);
+    if (settings.enforceDmarc() && dmarc.rejects()) {
+      return HookResult.refuse(DMARC_REJECT).noting(notes);
+    }
+    // RFC 8601 5: results in our name that came with the message are not ours; ours replace them
+    return HookResult.declinedAdding(
+            List.of(AuthenticationResults.field(server.hostname(), verdicts)), notes)
+        .removing(new FieldRemoval("Authentication-Results", server.hostname()));
+  }
+}

@@ -1,0 +1,92 @@
+package mxlab.mailauth.dkim;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import mxlab.core.spec.Dkim;
+import mxlab.mailauth.MailMessage;
+
+/** What a DKIM signature covers and how it is computed: one place for the signer and verifier. */
+final class SignedData {
+  /** The b= tag's value, whitespace around it included (RFC 6376 3.5, 3.7). */
+  private static final Pattern B_VALUE = Pattern.compile("(^|;)([ \t\r\n]*b[ \t\r\n]*=)[^;]*");
+
+  private SignedData() {}
+
+  /** SHA-256 of the canonicalized body, its first {@code length} octets if not negative. */
+  static byte[] bodyHash(MailMessage message, Canonicalization c, long length) {
+    byte[] body = c.body(message.body());
+    int n = length < 0 || length > body.length ? body.length : (int) length;
+    MessageDigest sha = sha256();
+    sha.update(body, 0, n);
+    return sha.digest();
+  }
+
+  /**
+   * The header data hashed (RFC 6376 3.7): each field named in h=, instances taken from the bottom
+   * up (5.4.2), a name with no instance left adding nothing; then the signature field with an empty
+   * b= and no final CRLF.
+   */
+  static byte[] headerData(
+      MailMessage message, List<String> signed, Canonicalization c, String signatureField) {
+    StringBuilder data = new StringBuilder();
+    Map<String, Integer> used = new HashMap<>();
+    List<MailMessage.Field> fields = message.fields();
+    for (String name : signed) {
+      String key = name.strip().toLowerCase(Locale.ROOT);
+      int skip = used.merge(key, 1, Integer::sum) - 1;
+      int seen = 0;
+      for (int i = fields.size() - 1; i >= 0; i--) {
+        if (fields.get(i).is(key) && seen++ == skip) {
+          data.append(c.header(fields.get(i).raw()));
+          break;
+        }
+      }
+    }
+    String emptied =
+        B_VALUE
+            .matcher(signatureField.substring(signatureField.indexOf(':') + 1))
+            .replaceFirst("$1$2");
+    String canonical =
+        c.header(signatureField.substring(0, signatureField.indexOf(':') + 1) + emptied);
+    data.append(canonical, 0, canonical.length() - 2);
+    return data.toString().getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  /** rsa-sha256 signs the data; ed25519-sha256 signs its SHA-256 hash (RFC 8463 3). */
+  static byte[] sign(Dkim.KeyType type, PrivateKey key, byte[] data)
+      throws GeneralSecurityException {
+    Signature s = signature(type);
+    s.initSign(key);
+    s.update(type == Dkim.KeyType.ED25519 ? sha256().digest(data) : data);
+    return s.sign();
+  }
+
+  static boolean verify(Dkim.KeyType type, PublicKey key, byte[] data, byte[] signature)
+      throws GeneralSecurityException {
+    Signature s = signature(type);
+    s.initVerify(key);
+    s.update(type == Dkim.KeyType.ED25519 ? sha256().digest(data) : data);
+    return s.verify(signature);
+  }
+
+  private static Signature signature(Dkim.KeyType type) throws GeneralSecurityException {
+    return Signature.getInstance(type == Dkim.KeyType.RSA ? "SHA256withRSA" : "Ed25519");
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package mxlab.mailauth.dmarc;
+
+import java.util.Locale;
+import java.util.Optional;
+import mxlab.mailauth.dkim.TagList;
+
+/**
+ * A DMARC policy record (RFC 7489 6.3): p, sp, adkim, aspf and pct; reporting tags are read past.
+ *
+ * @param subdomainPolicy sp=, or p= when absent
+ */
+public record DmarcRecord(
+    Policy policy, Policy subdomainPolicy, boolean strictDkim, boolean strictSpf, int pct) {
+  /** The p= and sp= values. */
+  public enum Policy {
+    NONE,
+    QUARANTINE,
+    REJECT;
+
+    public String keyword() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    static Policy of(String text) {
+      for (Policy p : values()) {
+        if (p.keyword().equalsIgnoreCase(text)) {
+          return p;
+        }
+      }
+      return null;
+    }
+
+    /** The next gentler policy, for messages pct= leaves out (6.6.4). */
+    Policy gentler() {
+      return this == REJECT ? QUARANTINE : NONE;
+    }
+  }
+
+  /** The record, or empty when the text is not a valid DMARC record (it is then ignored). */
+  public static Optional<DmarcRecord> parse(String text) {
+    if (!text.strip().startsWith("v=DMARC1")) {
+      return Optional.empty();
+    }
+    Optional<TagList> parsed = TagList.parse(text);
+    if (parsed.isEmpty() || !"DMARC1".equals(parsed.get().get("v"))) {
+      return Optional.empty();
+    }
+    TagList t = parsed.get();
+    Policy p = t.get("p") == null ? null : Policy.of(t.get("p"));
+    if (p == null) {
+      return Optional.empty();
+    }
+    Policy sp = t.get("sp") == null ? p : Policy.of(t.get("sp"));
+    String adkim = t.get("adkim", "r");
+    String aspf = t.get("aspf", "r");
+    String pctText = t.get("pct", "100");
+    if (sp == null
+        || !adkim.matches("[rs]")
+        || !aspf.matches("[rs]")
+        || !pctText.matches("\\d{1,3}")
+        || Integer.parseInt(pctText) > 100) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new DmarcRecord(p, sp, adkim.equals("s"), aspf.equals("s"), Integer.parseInt(pctText)));
+  }
+}
