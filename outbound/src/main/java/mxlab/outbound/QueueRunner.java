@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -67,6 +68,8 @@ public final class QueueRunner implements AutoCloseable {
   private final Thread scheduler;
   private final Map<String, Instant> due = new ConcurrentHashMap<>();
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+  // flushed while an attempt was under way: retried as soon as it ends; guarded by inFlight
+  private final Set<String> flushedInFlight = new HashSet<>();
   private final Map<String, Semaphore> destinations = new ConcurrentHashMap<>();
   private final Object signal = new Object();
   private volatile boolean running = true;
@@ -110,10 +113,14 @@ public final class QueueRunner implements AutoCloseable {
   /** `queue flush`: everything is due now. */
   public void flush() throws IOException {
     for (Envelope e : store.list()) {
-      if (!inFlight.contains(e.id())) {
-        store.save(e.withNextAttempt(clock.instant()));
+      synchronized (inFlight) {
+        if (inFlight.contains(e.id())) {
+          flushedInFlight.add(e.id()); // its attempt would set a later time when it ends
+        } else {
+          store.save(e.withNextAttempt(clock.instant()));
+        }
+        due.put(e.id(), Instant.EPOCH);
       }
-      due.put(e.id(), Instant.EPOCH);
     }
     poke();
   }
@@ -172,12 +179,18 @@ public final class QueueRunner implements AutoCloseable {
   private void attempt(String id) {
     try {
       Optional<Instant> next = attemptOnce(id);
-      next.ifPresent(at -> due.put(id, at));
+      synchronized (inFlight) {
+        boolean flushed = flushedInFlight.remove(id);
+        next.ifPresent(at -> due.put(id, flushed ? Instant.EPOCH : at));
+      }
     } catch (IOException | RuntimeException e) {
       log.error("queue: delivery of {} failed: {}", Printable.escape(id), Printable.escape(e), e);
       due.put(id, clock.instant().plus(site.get().spec().server().queue().minBackoff()));
     } finally {
-      inFlight.remove(id);
+      synchronized (inFlight) {
+        flushedInFlight.remove(id);
+        inFlight.remove(id);
+      }
       poke();
     }
   }

@@ -11,6 +11,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import mxlab.core.queue.Envelope;
 import mxlab.core.queue.QueueIds;
@@ -185,6 +189,47 @@ class QueueScheduleTest {
   }
 
   /** Queues a message from {@code sender} as SMTP would, arriving now. */
+  @Test
+  void aFlushDuringAnAttemptRetriesAsSoonAsTheAttemptEnds() throws Exception {
+    // a remote that holds the first attempt until the flush has come, then defers
+    CountDownLatch inFirstAttempt = new CountDownLatch(1);
+    CountDownLatch flushed = new CountDownLatch(1);
+    BlockingQueue<String> attempts = new LinkedBlockingQueue<>();
+    Transport gated =
+        new Transport() {
+          @Override
+          public List<RecipientResult> deliver(
+              Envelope envelope, byte[] data, String domain, List<String> recipients) {
+            if (attempts.isEmpty()) {
+              inFirstAttempt.countDown();
+              try {
+                flushed.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }
+            attempts.add(recipients.get(0));
+            remote.answer("bob@south.lab", attempts.size() == 1 ? "451 4.3.0 busy" : "250 ok");
+            return remote.deliver(envelope, data, domain, recipients);
+          }
+
+          @Override
+          public void close() {}
+        };
+    runner.close();
+    runner = new QueueRunner(() -> Site.of(SpecFixtures.spec(SPEC)), drop, clock, 1, gated);
+    runner.start();
+    String id = queue("alice@north.lab", "bob@south.lab");
+    runner.wakeup(id);
+    assertThat(inFirstAttempt.await(30, TimeUnit.SECONDS)).isTrue();
+    runner.flush(); // `mxlab queue flush` while the first attempt is under way
+    flushed.countDown();
+    assertThat(attempts.poll(30, TimeUnit.SECONDS)).isEqualTo("bob@south.lab");
+    assertThat(attempts.poll(30, TimeUnit.SECONDS))
+        .as("retried without the 5 minutes of backoff the clock never reaches")
+        .isEqualTo("bob@south.lab");
+  }
+
   private String queue(String sender, String... recipients) throws IOException {
     String id = QueueIds.next();
     String returnPath = "Return-Path: <" + sender + ">";
