@@ -72,6 +72,7 @@ public final class QueueRunner implements AutoCloseable {
   private final Set<String> flushedInFlight = new HashSet<>();
   private final Map<String, Semaphore> destinations = new ConcurrentHashMap<>();
   private final Object signal = new Object();
+  private boolean poked; // guarded by signal: a poke that came while the scheduler was busy
   private volatile boolean running = true;
   private boolean rescanNow = true;
 
@@ -132,6 +133,7 @@ public final class QueueRunner implements AutoCloseable {
 
   private void poke() {
     synchronized (signal) {
+      poked = true;
       signal.notifyAll();
     }
   }
@@ -168,7 +170,10 @@ public final class QueueRunner implements AutoCloseable {
       long wait = Math.max(10, Duration.between(clock.instant(), next).toMillis());
       synchronized (signal) {
         try {
-          signal.wait(wait);
+          if (!poked) { // else a poke came since the last look: look again at once
+            signal.wait(wait);
+          }
+          poked = false;
         } catch (InterruptedException e) {
           return;
         }
