@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +22,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -278,6 +282,91 @@ class HarnessTest {
     results.testEvents().assertStatistics(s -> s.started(4).succeeded(4));
     assertThat(mostAtOnce.get()).isEqualTo(4);
     assertThat(Set.copyOf(smtpPorts)).hasSize(4);
+  }
+
+  // ------------------------------------------------------------ a base class's lab, in parallel
+
+  static final Set<Class<?>> ended = ConcurrentHashMap.newKeySet();
+  static final Queue<Path> sharedDirs = new ConcurrentLinkedQueue<>();
+  static CountDownLatch firstRunning;
+  static CountDownLatch secondRunning;
+
+  /**
+   * Orders the two classes: the first starts the lab, the second joins it while the first runs; and
+   * notes each class's end after the lab's own after-all callback (they run in reverse).
+   */
+  static final class Phases implements BeforeAllCallback, AfterAllCallback {
+    @Override
+    public void beforeAll(ExtensionContext context) throws InterruptedException {
+      if (context.getRequiredTestClass() == SharedSecond.class) {
+        assertThat(firstRunning.await(20, TimeUnit.SECONDS)).as("the first class runs").isTrue();
+      }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+      ended.add(context.getRequiredTestClass());
+    }
+  }
+
+  /** Both subclasses share its static lab; they run at the same time. */
+  abstract static class SharedBase {
+    @RegisterExtension
+    @Order(1)
+    static Phases phases = new Phases();
+
+    @RegisterExtension
+    @Order(2)
+    static MxlabExtension lab =
+        MxlabExtension.builder().domain("bann.com").user("test", "pw").build();
+  }
+
+  static class SharedFirst extends SharedBase {
+    @Test
+    void endsWhileTheSecondRuns() throws Exception {
+      sharedDirs.add(lab.dataDir());
+      firstRunning.countDown();
+      assertThat(secondRunning.await(20, TimeUnit.SECONDS)).as("the second class started").isTrue();
+    }
+  }
+
+  static class SharedSecond extends SharedBase {
+    @Test
+    void stillHasTheLabAfterTheFirstEnded() throws Exception {
+      sharedDirs.add(lab.dataDir());
+      secondRunning.countDown();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (!ended.contains(SharedFirst.class) && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertThat(ended).as("the first class ended").contains(SharedFirst.class);
+      SmtpClient.send(lab.smtp(), "alice@example.org", "test@bann.com", "still here", "x\n");
+      assertThat(lab.mailbox("test@bann.com").awaitMessage(ofSeconds(10)).subject())
+          .isEqualTo("still here");
+    }
+  }
+
+  @Test
+  void aBaseClassLabLastsUntilItsLastSubclassEndsInParallel() {
+    ended.clear();
+    sharedDirs.clear();
+    firstRunning = new CountDownLatch(1);
+    secondRunning = new CountDownLatch(1);
+    EngineExecutionResults results =
+        EngineTestKit.engine("junit-jupiter")
+            .selectors(selectClass(SharedFirst.class), selectClass(SharedSecond.class))
+            .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+            .configurationParameter(
+                "junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
+            .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
+            .configurationParameter(
+                "junit.jupiter.execution.parallel.config.fixed.parallelism", "4")
+            .execute();
+    assertThat(results.testEvents().failed().stream().map(e -> String.valueOf(failure(e))))
+        .isEmpty();
+    results.testEvents().assertStatistics(s -> s.started(2).succeeded(2));
+    assertThat(Set.copyOf(sharedDirs)).hasSize(1);
+    assertThat(sharedDirs).noneMatch(Files::exists);
   }
 
   // ------------------------------------------------------------ a spec mistake

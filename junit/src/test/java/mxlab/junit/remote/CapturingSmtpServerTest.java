@@ -1,5 +1,6 @@
 package mxlab.junit.remote;
 
+import static java.time.Duration.ofMillis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
@@ -9,6 +10,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import mxlab.core.spec.TlsSettings;
@@ -148,6 +150,52 @@ class CapturingSmtpServerTest {
     assertThat(s()).isEqualTo("<closed>");
     assertThat(server.captured()).isEmpty();
     assertThat(server.faults()).containsExactly(RemoteFault.drop(Stage.MESSAGE));
+  }
+
+  @Test
+  void delaysAddUpAndDoNotHideAReplyInjectedAfterThem() throws IOException {
+    server.inject(RemoteFault.delay(Stage.RCPT, Duration.ofMillis(200)));
+    server.inject(RemoteFault.delay(Stage.RCPT, Duration.ofMillis(100)).times(1));
+    server.inject(RemoteFault.reply(Stage.RCPT, "450 4.2.1 Mailbox busy").times(1));
+    connect();
+    s();
+    c("HELO mail.bann.com");
+    s();
+    c("MAIL FROM:<a@bann.com>");
+    s();
+    long start = System.nanoTime();
+    c("RCPT TO:<b@remote.test>");
+    assertThat(s()).isEqualTo("450 4.2.1 Mailbox busy");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(ofMillis(300));
+    start = System.nanoTime();
+    c("RCPT TO:<b@remote.test>");
+    assertThat(s()).isEqualTo("250 2.1.5 Ok");
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isGreaterThanOrEqualTo(ofMillis(200))
+        .isLessThan(ofMillis(300 + 1000));
+    assertThat(server.faults()).containsExactly(RemoteFault.delay(Stage.RCPT, ofMillis(200)));
+  }
+
+  @Test
+  void keepsTheMessageBytesAsSentEvenWhenTheyAreNotUtf8() throws IOException {
+    connect();
+    s();
+    c("EHLO mail.bann.com");
+    s();
+    c("MAIL FROM:<a@bann.com> BODY=8BITMIME");
+    s();
+    c("RCPT TO:<b@remote.test>");
+    s();
+    c("DATA");
+    s();
+    byte[] latin1 =
+        "Subject: caf\u00e9\r\n\r\n..na\u00efve\r\n".getBytes(StandardCharsets.ISO_8859_1);
+    out.write(latin1);
+    c(".");
+    assertThat(s()).startsWith("250");
+    assertThat(server.captured().get(0).data())
+        .isEqualTo(
+            "Subject: caf\u00e9\r\n\r\n.na\u00efve\r\n".getBytes(StandardCharsets.ISO_8859_1));
   }
 
   @Test
