@@ -55,7 +55,7 @@ public final class Mailbox {
                 + timeout
                 + ", but "
                 + got.size()
-                + (got.size() == 1 ? " arrived:\n" : " arrived:\n")
+                + " arrived:\n"
                 + Awaiting.numbered(got)
                 + maillog);
   }
