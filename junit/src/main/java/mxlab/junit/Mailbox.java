@@ -60,7 +60,7 @@ public final class Mailbox {
                 + maillog);
   }
 
-  /** Waits for exactly one message: the first. */
+  /** Waits until the INBOX holds a message and returns the oldest. */
   public ReceivedMessage awaitMessage(Duration timeout) {
     return awaitMessages(1, timeout).get(0);
   }

@@ -132,9 +132,12 @@ final class RemoteSession {
     }
   }
 
-  private void startTls() throws IOException {
+  private void startTls() throws IOException, Closed {
     if (tls == null || secured) {
       reply("502 5.5.1 STARTTLS not offered");
+      return;
+    }
+    if (faulted(Stage.STARTTLS)) {
       return;
     }
     reply("220 2.0.0 Ready to start TLS");
