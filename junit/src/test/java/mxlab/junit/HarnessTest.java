@@ -278,6 +278,53 @@ class HarnessTest {
     assertThat(Set.copyOf(smtpPorts)).hasSize(4);
   }
 
+  // ------------------------------------------------------------ one lab, concurrent tests
+
+  static CountDownLatch allInOneLab;
+
+  /** Four tests at once on the class's lab: none of their ends stops it for the others. */
+  static class ConcurrentMethods {
+    @RegisterExtension
+    static MxlabExtension lab =
+        MxlabExtension.builder().domain("bann.com").user("test", "pw").build();
+
+    void sendAfterAllStarted(String who) throws Exception {
+      labDirs.add(lab.dataDir());
+      allInOneLab.countDown();
+      assertThat(allInOneLab.await(20, TimeUnit.SECONDS)).as("four tests at once").isTrue();
+      SmtpClient.send(lab.smtp(), who + "@example.org", "test@bann.com", who, "x\n");
+      assertThat(lab.mailbox("test@bann.com").awaitMessages(4, ofSeconds(10)))
+          .extracting(ReceivedMessage::subject)
+          .contains(who);
+    }
+
+    @Test
+    void one() throws Exception {
+      sendAfterAllStarted("one");
+    }
+
+    @Test
+    void two() throws Exception {
+      sendAfterAllStarted("two");
+    }
+
+    @Test
+    void three() throws Exception {
+      sendAfterAllStarted("three");
+    }
+
+    @Test
+    void four() throws Exception {
+      sendAfterAllStarted("four");
+    }
+  }
+
+  @Test
+  void concurrentTestsShareTheClassLabUntilTheLastEnds() {
+    allInOneLab = new CountDownLatch(4);
+    assertLabs(4, 1, List.of(ConcurrentMethods.class), PARALLEL);
+  }
+
   // ------------------------------------------------------------ a base class's lab, in parallel
 
   static final Set<Class<?>> ended = ConcurrentHashMap.newKeySet();
