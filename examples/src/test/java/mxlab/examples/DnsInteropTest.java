@@ -19,13 +19,7 @@ class DnsInteropTest {
   @BeforeAll
   static void up() throws Exception {
     Tools.require("dig");
-    mxlab =
-        MxlabProcess.up(
-            Path.of("bann.com.yaml"),
-            "--ports",
-            MxlabProcess.ports("dns=0"),
-            "--data-dir",
-            data.toString());
+    mxlab = MxlabProcess.tutorial(data, "dns=0");
   }
 
   @AfterAll

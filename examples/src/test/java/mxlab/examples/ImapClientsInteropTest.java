@@ -30,13 +30,7 @@ class ImapClientsInteropTest {
   @BeforeEach
   void up() throws Exception {
     Tools.require("swaks", "python3");
-    mxlab =
-        MxlabProcess.up(
-            Path.of("bann.com.yaml"),
-            "--ports",
-            MxlabProcess.ports("smtp=0", "imap=0", "imaps=0"),
-            "--data-dir",
-            data.toString());
+    mxlab = MxlabProcess.tutorial(data, "smtp=0", "imap=0", "imaps=0");
   }
 
   @AfterEach
@@ -46,20 +40,7 @@ class ImapClientsInteropTest {
 
   private void send(String... subjects) throws Exception {
     for (String subject : subjects) {
-      Tools.run(
-              List.of(
-                  "swaks",
-                  "--server",
-                  "127.0.0.1:" + mxlab.port("smtp"),
-                  "--to",
-                  "test@bann.com",
-                  "--from",
-                  "alice@example.org",
-                  "--header",
-                  "Subject: " + subject,
-                  "--body",
-                  "line one\n.dot line\nlast line"))
-          .ok();
+      mxlab.sendToTest(subject, "line one\n.dot line\nlast line");
     }
   }
 

@@ -105,13 +105,7 @@ class ImapConcurrencyTest {
 
   @Test
   void sessionsAppendFlagMoveAndExpungeInOneMailboxAndAgreeAfterwards() throws Exception {
-    try (MxlabProcess mxlab =
-        MxlabProcess.up(
-            Path.of("bann.com.yaml"),
-            "--ports",
-            MxlabProcess.ports("imap=0"),
-            "--data-dir",
-            data.toString())) {
+    try (MxlabProcess mxlab = MxlabProcess.tutorial(data, "imap=0")) {
       exercise("127.0.0.1", mxlab.port("imap"));
     }
   }

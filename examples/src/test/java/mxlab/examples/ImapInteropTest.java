@@ -19,13 +19,7 @@ class ImapInteropTest {
 
   @BeforeEach
   void up() throws Exception {
-    mxlab =
-        MxlabProcess.up(
-            Path.of("bann.com.yaml"),
-            "--ports",
-            MxlabProcess.ports("smtp=0", "pop3=0", "imap=0", "imaps=0"),
-            "--data-dir",
-            data.toString());
+    mxlab = MxlabProcess.tutorial(data, "smtp=0", "pop3=0", "imap=0", "imaps=0");
   }
 
   @AfterEach
@@ -137,16 +131,7 @@ class ImapInteropTest {
   @Test
   void curlFetchesOverImaps() throws Exception {
     Tools.require("curl", "swaks");
-    Tools.run(
-            List.of(
-                "swaks",
-                "--server",
-                "127.0.0.1:" + mxlab.port("smtp"),
-                "--to",
-                "test@bann.com",
-                "--header",
-                "Subject: for curl"))
-        .ok();
+    mxlab.sendToTest("for curl", "x");
     Tools.Result r =
         Tools.run(
             List.of(

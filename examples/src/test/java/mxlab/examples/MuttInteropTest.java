@@ -24,28 +24,9 @@ class MuttInteropTest {
   @BeforeEach
   void up() throws Exception {
     Tools.require("mutt", "tmux", "swaks");
-    mxlab =
-        MxlabProcess.up(
-            Path.of("bann.com.yaml"),
-            "--ports",
-            MxlabProcess.ports("smtp=0", "imap=0", "imaps=0"),
-            "--data-dir",
-            data.toString());
+    mxlab = MxlabProcess.tutorial(data, "smtp=0", "imap=0", "imaps=0");
     for (int i = 1; i <= 2; i++) {
-      Tools.run(
-              List.of(
-                  "swaks",
-                  "--server",
-                  "127.0.0.1:" + mxlab.port("smtp"),
-                  "--to",
-                  "test@bann.com",
-                  "--from",
-                  "alice@example.org",
-                  "--header",
-                  "Subject: for mutt " + i,
-                  "--body",
-                  "hello from the body of message " + i))
-          .ok();
+      mxlab.sendToTest("for mutt " + i, "hello from the body of message " + i);
     }
     Files.copy(data.resolve("tls").resolve("cert.pem"), home.resolve("certs"));
     Files.writeString(

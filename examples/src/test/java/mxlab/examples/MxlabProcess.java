@@ -85,6 +85,16 @@ final class MxlabProcess implements AutoCloseable {
     return out;
   }
 
+  /**
+   * `mxlab up` of the tutorial's spec (examples/bann.com.yaml) with its data in DATA_DIR, running
+   * only SERVICES ("smtp=0", ..., as for {@link #ports}).
+   */
+  static MxlabProcess tutorial(Path dataDir, String... services)
+      throws IOException, InterruptedException {
+    return up(
+        Path.of("bann.com.yaml"), "--ports", ports(services), "--data-dir", dataDir.toString());
+  }
+
   /** Starts `mxlab up SPEC ARGS...` and waits until it prints its listener table. */
   static MxlabProcess up(Path spec, String... args) throws IOException, InterruptedException {
     if (!Files.exists(JAR)) {
@@ -133,6 +143,24 @@ final class MxlabProcess implements AutoCloseable {
     }
     process.waitFor(5, TimeUnit.SECONDS);
     throw new IllegalStateException("mxlab up did not come up:\n" + String.join("\n", output));
+  }
+
+  /** Mail from alice@example.org to the tutorial's test@bann.com, sent by swaks over smtp. */
+  void sendToTest(String subject, String body) throws IOException, InterruptedException {
+    Tools.run(
+            List.of(
+                "swaks",
+                "--server",
+                "127.0.0.1:" + port("smtp"),
+                "--to",
+                "test@bann.com",
+                "--from",
+                "alice@example.org",
+                "--header",
+                "Subject: " + subject,
+                "--body",
+                body))
+        .ok();
   }
 
   int port(String service) {

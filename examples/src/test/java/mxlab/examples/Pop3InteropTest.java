@@ -19,28 +19,9 @@ class Pop3InteropTest {
   @BeforeEach
   void up() throws Exception {
     Tools.require("swaks");
-    mxlab =
-        MxlabProcess.up(
-            Path.of("bann.com.yaml"),
-            "--ports",
-            MxlabProcess.ports("smtp=0", "pop3=0", "pop3s=0", "imap=0", "imaps=0"),
-            "--data-dir",
-            data.toString());
+    mxlab = MxlabProcess.tutorial(data, "smtp=0", "pop3=0", "pop3s=0", "imap=0", "imaps=0");
     for (int i = 1; i <= 3; i++) {
-      Tools.run(
-              List.of(
-                  "swaks",
-                  "--server",
-                  "127.0.0.1:" + mxlab.port("smtp"),
-                  "--to",
-                  "test@bann.com",
-                  "--from",
-                  "alice@example.org",
-                  "--header",
-                  "Subject: message " + i,
-                  "--body",
-                  "line one\n.dot line\nlast line"))
-          .ok();
+      mxlab.sendToTest("message " + i, "line one\n.dot line\nlast line");
     }
   }
 

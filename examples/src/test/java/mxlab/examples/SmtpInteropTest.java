@@ -18,13 +18,7 @@ class SmtpInteropTest {
   @BeforeAll
   static void up() throws Exception {
     Tools.require("swaks", "python3");
-    mxlab =
-        MxlabProcess.up(
-            Path.of("bann.com.yaml"),
-            "--ports",
-            MxlabProcess.ports("dns=0", "smtp=0", "submission=0", "submissions=0"),
-            "--data-dir",
-            data.toString());
+    mxlab = MxlabProcess.tutorial(data, "dns=0", "smtp=0", "submission=0", "submissions=0");
   }
 
   @AfterAll

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** Polling until enough has happened, failing with a message that shows what did happen. */
 final class Awaiting {
@@ -17,10 +18,19 @@ final class Awaiting {
    */
   static <T> List<T> atLeast(
       int n, Duration timeout, Callable<List<T>> current, Function<List<T>, String> explain) {
+    return until(timeout, current, now -> now.size() >= n, explain);
+  }
+
+  /**
+   * Polls {@code current} until {@code done} holds for it and returns it; on timeout throws an
+   * {@link AssertionError} with {@code explain} of the last state.
+   */
+  static <T> T until(
+      Duration timeout, Callable<T> current, Predicate<T> done, Function<T, String> explain) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
-      List<T> now = poll(current);
-      if (now.size() >= n) {
+      T now = poll(current);
+      if (done.test(now)) {
         return now;
       }
       if (System.nanoTime() - deadline >= 0) {
@@ -30,7 +40,7 @@ final class Awaiting {
     }
   }
 
-  static <T> List<T> poll(Callable<List<T>> current) {
+  static <T> T poll(Callable<T> current) {
     try {
       return current.call();
     } catch (Exception e) {
@@ -38,7 +48,7 @@ final class Awaiting {
     }
   }
 
-  static void pause() {
+  private static void pause() {
     try {
       Thread.sleep(POLL_MILLIS);
     } catch (InterruptedException e) {

@@ -104,22 +104,16 @@ public final class LabQueue {
    * @throws AssertionError after {@code timeout}, with what is still queued and the maillog
    */
   public void awaitEmpty(Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      List<Entry> now = entries();
-      if (now.isEmpty()) {
-        return;
-      }
-      if (System.nanoTime() - deadline >= 0) {
-        throw new AssertionError(
+    Awaiting.until(
+        timeout,
+        this::entries,
+        List::isEmpty,
+        still ->
             "the queue is not empty after "
                 + timeout
                 + "; still queued:\n"
-                + Awaiting.numbered(now)
+                + Awaiting.numbered(still)
                 + maillog);
-      }
-      Awaiting.pause();
-    }
   }
 
   @Override

@@ -10,6 +10,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
@@ -24,31 +25,24 @@ public final class LabTls {
   private final X509TrustManager trustManager;
   private final SSLContext context;
 
-  private LabTls(
-      X509Certificate certificate,
-      KeyStore trustStore,
-      X509TrustManager trustManager,
-      SSLContext context) {
+  /** The client side for {@code certificate}: a trust store of it alone, and what uses that. */
+  private LabTls(X509Certificate certificate) throws GeneralSecurityException, IOException {
     this.certificate = certificate;
-    this.trustStore = trustStore;
-    this.trustManager = trustManager;
-    this.context = context;
+    trustStore = KeyStore.getInstance("PKCS12");
+    trustStore.load(null, null);
+    trustStore.setCertificateEntry("mxlab-lab", certificate);
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trustStore);
+    trustManager = (X509TrustManager) tmf.getTrustManagers()[0];
+    context = SSLContext.getInstance("TLS");
+    context.init(null, new TrustManager[] {trustManager}, null);
   }
 
   static LabTls trusting(Path certFile) throws IOException {
     try (InputStream in = Files.newInputStream(certFile)) {
-      X509Certificate cert =
-          (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-      KeyStore store = KeyStore.getInstance("PKCS12");
-      store.load(null, null);
-      store.setCertificateEntry("mxlab-lab", cert);
-      TrustManagerFactory tmf =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      tmf.init(store);
-      X509TrustManager tm = (X509TrustManager) tmf.getTrustManagers()[0];
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, new javax.net.ssl.TrustManager[] {tm}, null);
-      return new LabTls(cert, store, tm, context);
+      return new LabTls(
+          (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in));
     } catch (GeneralSecurityException e) {
       throw new IOException("cannot read the lab certificate " + certFile + ": " + e, e);
     }

@@ -55,12 +55,12 @@ public final class Mailbox {
                 + timeout
                 + ", but "
                 + got.size()
-                + (got.size() == 1 ? " arrived:\n" : " arrived:\n")
+                + " arrived:\n"
                 + Awaiting.numbered(got)
                 + maillog);
   }
 
-  /** Waits for exactly one message: the first. */
+  /** Waits until the INBOX holds a message and returns the oldest. */
   public ReceivedMessage awaitMessage(Duration timeout) {
     return awaitMessages(1, timeout).get(0);
   }

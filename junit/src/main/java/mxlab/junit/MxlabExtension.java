@@ -1,6 +1,8 @@
 package mxlab.junit;
 
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import mxlab.core.spec.Service;
 import mxlab.core.spec.Spec;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -22,7 +24,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * A static field gives one lab for the whole class (started before the first test, stopped after
  * the last); an instance field gives a fresh lab to every test method (with
  * {@code @TestInstance(PER_CLASS)}, whose one instance lives for the class, it is one lab for the
- * class as well). Nested classes share their outer class's static lab.
+ * class as well). Nested classes share their outer class's static lab, and subclasses their base
+ * class's, until the last of them ends, also when they run in parallel.
  */
 public final class MxlabExtension
     implements BeforeAllCallback,
@@ -33,8 +36,12 @@ public final class MxlabExtension
   private final LabOrigin origin;
   private volatile RunningLab lab;
 
-  /** The test or class whose callbacks started the lab, and so stop it. */
-  private String owner;
+  /**
+   * The classes and tests between their before and after callbacks: the lab stops when the last one
+   * ends. A static field of a base class is one extension for every subclass, and with JUnit's
+   * parallel execution one subclass may end while another still runs.
+   */
+  private final Set<String> holders = new HashSet<>();
 
   MxlabExtension(LabOrigin origin) {
     this.origin = origin;
@@ -58,33 +65,31 @@ public final class MxlabExtension
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
-    startFor(context);
+    acquire(context);
   }
 
   @Override
   public void beforeEach(ExtensionContext context) throws Exception {
-    startFor(context); // a per-class lab is already running: nothing to do
+    acquire(context); // a per-class lab is already running: it is only held once more
   }
 
   @Override
   public void afterEach(ExtensionContext context) {
-    stopFor(context);
+    release(context);
   }
 
   @Override
   public void afterAll(ExtensionContext context) {
-    stopFor(context);
+    release(context);
   }
 
-  private synchronized void startFor(ExtensionContext context) throws Exception {
-    if (lab == null) {
-      start();
-      owner = context.getUniqueId();
-    }
+  private synchronized void acquire(ExtensionContext context) throws Exception {
+    start();
+    holders.add(context.getUniqueId());
   }
 
-  private synchronized void stopFor(ExtensionContext context) {
-    if (context.getUniqueId().equals(owner)) {
+  private synchronized void release(ExtensionContext context) {
+    if (holders.remove(context.getUniqueId()) && holders.isEmpty()) {
       close();
     }
   }
@@ -93,7 +98,6 @@ public final class MxlabExtension
   public synchronized MxlabExtension start() throws Exception {
     if (lab == null) {
       lab = RunningLab.start(origin);
-      owner = null;
     }
     return this;
   }
@@ -106,7 +110,7 @@ public final class MxlabExtension
         lab.close();
       } finally {
         lab = null;
-        owner = null;
+        holders.clear();
       }
     }
   }

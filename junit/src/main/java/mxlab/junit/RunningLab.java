@@ -69,13 +69,17 @@ final class RunningLab implements AutoCloseable {
   }
 
   static RunningLab start(LabOrigin origin) throws Exception {
-    Path root = Files.createTempDirectory("mxlab-junit-");
+    return start(origin, Files.createTempDirectory("mxlab-junit-"));
+  }
+
+  /** Starts a lab in {@code root}, which is deleted when the lab stops or fails to start. */
+  static RunningLab start(LabOrigin origin, Path root) throws Exception {
     LabThreads threads = new LabThreads("mxlab-lab-" + root.getFileName());
-    String maillogUnavailable = MaillogCapture.install();
     try {
+      String maillogUnavailable = MaillogCapture.install();
       return threads.runInside(() -> startInside(root, threads, origin, maillogUnavailable));
     } catch (Exception | Error e) {
-      delete(root);
+      release(root, threads);
       throw e;
     }
   }
@@ -104,9 +108,10 @@ final class RunningLab implements AutoCloseable {
                 .serverContext()
             : TlsMaterial.load(server.tls(), dataDir, server.hostname()).context();
     CapturingSmtpServer remote = CapturingSmtpServer.start(REMOTE_HOST, remoteTls);
+    Instance instance = null;
     try {
       LabOverrides overrides = new LabOverrides(dataDir, remote.address().getPort());
-      Instance instance =
+      instance =
           Instance.start(
               new SpecSource(specFile, overrides),
               overrides.apply(read),
@@ -115,6 +120,10 @@ final class RunningLab implements AutoCloseable {
       LabTls tls = LabTls.trusting(server.tls().certFile(dataDir));
       return new RunningLab(root, threads, instance, remote, tls, maillogUnavailable);
     } catch (Exception | Error e) {
+      // a start that failed half-way frees its ports and threads as a stop would
+      if (instance != null) {
+        instance.close();
+      }
       remote.close();
       throw e;
     }
@@ -180,18 +189,23 @@ final class RunningLab implements AutoCloseable {
   }
 
   @Override
-  @SuppressWarnings("removal") // ThreadGroup.setDaemon: see below
   public void close() {
     try {
       instance.close();
     } finally {
       remote.close();
-      delete(root);
-      // Java 17 keeps a thread group until it is destroyed: as a daemon group it goes once its
-      // last thread ends (pools wind down after close). Java 19 and later hold groups weakly and
-      // ignore the call.
-      threads.setDaemon(true);
+      release(root, threads);
     }
+  }
+
+  /** What is left of a lab once its services are closed: its directory and its thread group. */
+  @SuppressWarnings("removal") // ThreadGroup.setDaemon: see below
+  private static void release(Path root, LabThreads threads) {
+    delete(root);
+    // Java 17 keeps a thread group until it is destroyed: as a daemon group it goes once its last
+    // thread ends (pools wind down after close). Java 19 and later hold groups weakly and ignore
+    // the call.
+    threads.setDaemon(true);
   }
 
   private static void delete(Path root) {

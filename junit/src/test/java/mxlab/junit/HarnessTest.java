@@ -10,17 +10,20 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -32,13 +35,43 @@ import org.junit.platform.testkit.engine.Event;
  * user's test class (Surefire skips nested classes; only these tests run them).
  */
 class HarnessTest {
+  /** JUnit's parallel execution on four threads, for classes and methods alike. */
+  private static final String[] PARALLEL = {
+    "junit.jupiter.execution.parallel.enabled", "true",
+    "junit.jupiter.execution.parallel.mode.default", "concurrent",
+    "junit.jupiter.execution.parallel.config.strategy", "fixed",
+    "junit.jupiter.execution.parallel.config.fixed.parallelism", "4"
+  };
+
   private static EngineExecutionResults run(Class<?> testClass, String... config) {
-    EngineTestKit.Builder kit =
-        EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass));
+    return run(List.of(testClass), config);
+  }
+
+  private static EngineExecutionResults run(List<Class<?>> testClasses, String... config) {
+    EngineTestKit.Builder kit = EngineTestKit.engine("junit-jupiter");
+    testClasses.forEach(c -> kit.selectors(selectClass(c)));
     for (int i = 0; i + 1 < config.length; i += 2) {
       kit.configurationParameter(config[i], config[i + 1]);
     }
     return kit.execute();
+  }
+
+  /** The data directory of every lab the tests below used, as each test notes it. */
+  static final Queue<Path> labDirs = new ConcurrentLinkedQueue<>();
+
+  /**
+   * Runs the classes and checks that all {@code tests} passed on {@code labs} labs, whose
+   * directories are gone.
+   */
+  private static void assertLabs(
+      int tests, int labs, List<Class<?>> testClasses, String... config) {
+    labDirs.clear();
+    EngineExecutionResults results = run(testClasses, config);
+    assertThat(results.testEvents().failed().stream().map(e -> String.valueOf(failure(e))))
+        .isEmpty();
+    results.testEvents().assertStatistics(s -> s.started(tests).succeeded(tests));
+    assertThat(Set.copyOf(labDirs)).hasSize(labs);
+    assertThat(labDirs).noneMatch(Files::exists);
   }
 
   private static Throwable failure(Event e) {
@@ -75,14 +108,12 @@ class HarnessTest {
 
   // ------------------------------------------------------------ per method: fresh
 
-  static final Queue<Path> perMethodDirs = new ConcurrentLinkedQueue<>();
-
   static class PerMethod {
     @RegisterExtension
     MxlabExtension lab = MxlabExtension.builder().domain("bann.com").user("test", "pw").build();
 
     void sendOneAndSeeOnlyIt(String subject) throws Exception {
-      perMethodDirs.add(lab.dataDir());
+      labDirs.add(lab.dataDir());
       assertThat(lab.mailbox("test@bann.com").messages()).isEmpty();
       SmtpClient.send(lab.smtp(), "alice@example.org", "test@bann.com", subject, "x\n");
       assertThat(lab.mailbox("test@bann.com").awaitMessages(1, ofSeconds(10)))
@@ -104,15 +135,10 @@ class HarnessTest {
 
   @Test
   void anInstanceFieldGivesEveryTestAFreshLabAndCleansUp() {
-    perMethodDirs.clear();
-    run(PerMethod.class).testEvents().assertStatistics(s -> s.started(2).succeeded(2));
-    assertThat(Set.copyOf(perMethodDirs)).hasSize(2);
-    assertThat(perMethodDirs).noneMatch(Files::exists);
+    assertLabs(2, 2, List.of(PerMethod.class));
   }
 
   // ------------------------------------------------------------ per class: shared
-
-  static final Queue<Path> perClassDirs = new ConcurrentLinkedQueue<>();
 
   @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
   static class PerClass {
@@ -123,7 +149,7 @@ class HarnessTest {
     @Test
     @Order(1)
     void sends() throws Exception {
-      perClassDirs.add(lab.dataDir());
+      labDirs.add(lab.dataDir());
       SmtpClient.send(lab.smtp(), "alice@example.org", "test@bann.com", "one", "x\n");
       lab.mailbox("test@bann.com").awaitMessages(1, ofSeconds(10));
     }
@@ -131,20 +157,15 @@ class HarnessTest {
     @Test
     @Order(2)
     void seesWhatTheFirstTestSent() {
-      perClassDirs.add(lab.dataDir());
+      labDirs.add(lab.dataDir());
       assertThat(lab.mailbox("test@bann.com").messages()).hasSize(1);
     }
   }
 
   @Test
   void aStaticFieldSharesOneLabAcrossTheClass() {
-    perClassDirs.clear();
-    run(PerClass.class).testEvents().assertStatistics(s -> s.started(2).succeeded(2));
-    assertThat(Set.copyOf(perClassDirs)).hasSize(1);
-    assertThat(perClassDirs).noneMatch(Files::exists);
+    assertLabs(2, 1, List.of(PerClass.class));
   }
-
-  static final Queue<Path> perClassInstanceDirs = new ConcurrentLinkedQueue<>();
 
   /** One test instance for the class: its instance field is then one lab for the class too. */
   @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -154,24 +175,19 @@ class HarnessTest {
 
     @Test
     void one() {
-      perClassInstanceDirs.add(lab.dataDir());
+      labDirs.add(lab.dataDir());
     }
 
     @Test
     void two() {
-      perClassInstanceDirs.add(lab.dataDir());
+      labDirs.add(lab.dataDir());
     }
   }
 
   @Test
   void anInstanceFieldOfAPerClassTestInstanceIsOneLabForTheClass() {
-    perClassInstanceDirs.clear();
-    run(PerClassInstance.class).testEvents().assertStatistics(s -> s.started(2).succeeded(2));
-    assertThat(Set.copyOf(perClassInstanceDirs)).hasSize(1);
-    assertThat(perClassInstanceDirs).noneMatch(Files::exists);
+    assertLabs(2, 1, List.of(PerClassInstance.class));
   }
-
-  static final Queue<Path> nestedDirs = new ConcurrentLinkedQueue<>();
 
   static class Outer {
     @RegisterExtension
@@ -180,24 +196,21 @@ class HarnessTest {
 
     @Test
     void outer() {
-      nestedDirs.add(lab.dataDir());
+      labDirs.add(lab.dataDir());
     }
 
     @Nested
     class Inner {
       @Test
       void inner() {
-        nestedDirs.add(lab.dataDir());
+        labDirs.add(lab.dataDir());
       }
     }
   }
 
   @Test
   void nestedClassesShareTheOuterStaticLab() {
-    nestedDirs.clear();
-    run(Outer.class).testEvents().assertStatistics(s -> s.started(2).succeeded(2));
-    assertThat(Set.copyOf(nestedDirs)).hasSize(1);
-    assertThat(nestedDirs).noneMatch(Files::exists);
+    assertLabs(2, 1, List.of(Outer.class));
   }
 
   // ------------------------------------------------------------ parallel
@@ -216,6 +229,7 @@ class HarnessTest {
       mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
       try {
         smtpPorts.add(lab.smtp().port());
+        labDirs.add(lab.dataDir());
         allStarted.countDown();
         assertThat(allStarted.await(20, TimeUnit.SECONDS)).as("four labs up at once").isTrue();
         SmtpClient.send(lab.smtp(), who + "@example.org", "test@bann.com", who, "x\n");
@@ -259,25 +273,125 @@ class HarnessTest {
     mostAtOnce.set(0);
     smtpPorts.clear();
     allStarted = new CountDownLatch(4);
-    EngineExecutionResults results =
-        run(
-            Parallel.class,
-            "junit.jupiter.execution.parallel.enabled",
-            "true",
-            "junit.jupiter.execution.parallel.mode.default",
-            "concurrent",
-            "junit.jupiter.execution.parallel.config.strategy",
-            "fixed",
-            "junit.jupiter.execution.parallel.config.fixed.parallelism",
-            "4");
-    List<String> failures =
-        results.testEvents().failed().stream()
-            .map(e -> String.valueOf(failure(e)))
-            .collect(Collectors.toList());
-    assertThat(failures).isEmpty();
-    results.testEvents().assertStatistics(s -> s.started(4).succeeded(4));
+    assertLabs(4, 4, List.of(Parallel.class), PARALLEL);
     assertThat(mostAtOnce.get()).isEqualTo(4);
     assertThat(Set.copyOf(smtpPorts)).hasSize(4);
+  }
+
+  // ------------------------------------------------------------ one lab, concurrent tests
+
+  static CountDownLatch allInOneLab;
+
+  /** Four tests at once on the class's lab: none of their ends stops it for the others. */
+  static class ConcurrentMethods {
+    @RegisterExtension
+    static MxlabExtension lab =
+        MxlabExtension.builder().domain("bann.com").user("test", "pw").build();
+
+    void sendAfterAllStarted(String who) throws Exception {
+      labDirs.add(lab.dataDir());
+      allInOneLab.countDown();
+      assertThat(allInOneLab.await(20, TimeUnit.SECONDS)).as("four tests at once").isTrue();
+      SmtpClient.send(lab.smtp(), who + "@example.org", "test@bann.com", who, "x\n");
+      assertThat(lab.mailbox("test@bann.com").awaitMessages(4, ofSeconds(10)))
+          .extracting(ReceivedMessage::subject)
+          .contains(who);
+    }
+
+    @Test
+    void one() throws Exception {
+      sendAfterAllStarted("one");
+    }
+
+    @Test
+    void two() throws Exception {
+      sendAfterAllStarted("two");
+    }
+
+    @Test
+    void three() throws Exception {
+      sendAfterAllStarted("three");
+    }
+
+    @Test
+    void four() throws Exception {
+      sendAfterAllStarted("four");
+    }
+  }
+
+  @Test
+  void concurrentTestsShareTheClassLabUntilTheLastEnds() {
+    allInOneLab = new CountDownLatch(4);
+    assertLabs(4, 1, List.of(ConcurrentMethods.class), PARALLEL);
+  }
+
+  // ------------------------------------------------------------ a base class's lab, in parallel
+
+  static final Set<Class<?>> ended = ConcurrentHashMap.newKeySet();
+  static CountDownLatch firstRunning;
+  static CountDownLatch secondRunning;
+
+  /**
+   * Orders the two classes: the first starts the lab, the second joins it while the first runs; and
+   * notes each class's end after the lab's own after-all callback (they run in reverse).
+   */
+  static final class Phases implements BeforeAllCallback, AfterAllCallback {
+    @Override
+    public void beforeAll(ExtensionContext context) throws InterruptedException {
+      if (context.getRequiredTestClass() == SharedSecond.class) {
+        assertThat(firstRunning.await(20, TimeUnit.SECONDS)).as("the first class runs").isTrue();
+      }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+      ended.add(context.getRequiredTestClass());
+    }
+  }
+
+  /** Both subclasses share its static lab; they run at the same time. */
+  abstract static class SharedBase {
+    @RegisterExtension
+    @Order(1)
+    static Phases phases = new Phases();
+
+    @RegisterExtension
+    @Order(2)
+    static MxlabExtension lab =
+        MxlabExtension.builder().domain("bann.com").user("test", "pw").build();
+  }
+
+  static class SharedFirst extends SharedBase {
+    @Test
+    void endsWhileTheSecondRuns() throws Exception {
+      labDirs.add(lab.dataDir());
+      firstRunning.countDown();
+      assertThat(secondRunning.await(20, TimeUnit.SECONDS)).as("the second class started").isTrue();
+    }
+  }
+
+  static class SharedSecond extends SharedBase {
+    @Test
+    void stillHasTheLabAfterTheFirstEnded() throws Exception {
+      labDirs.add(lab.dataDir());
+      secondRunning.countDown();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (!ended.contains(SharedFirst.class) && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertThat(ended).as("the first class ended").contains(SharedFirst.class);
+      SmtpClient.send(lab.smtp(), "alice@example.org", "test@bann.com", "still here", "x\n");
+      assertThat(lab.mailbox("test@bann.com").awaitMessage(ofSeconds(10)).subject())
+          .isEqualTo("still here");
+    }
+  }
+
+  @Test
+  void aBaseClassLabLastsUntilItsLastSubclassEndsInParallel() {
+    ended.clear();
+    firstRunning = new CountDownLatch(1);
+    secondRunning = new CountDownLatch(1);
+    assertLabs(2, 1, List.of(SharedFirst.class, SharedSecond.class), PARALLEL);
   }
 
   // ------------------------------------------------------------ a spec mistake

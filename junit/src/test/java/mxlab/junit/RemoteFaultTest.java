@@ -63,6 +63,16 @@ class RemoteFaultTest {
   }
 
   @Test
+  void aRefusedStarttlsIsDeliveredInClearOnTheSameConnection() throws Exception {
+    lab.remote().inject(RemoteFault.reply(Stage.STARTTLS, "454 4.7.0 TLS not available"));
+    relay("tls refused");
+    RelayedMessage m = lab.remote().awaitMessages(1, ofSeconds(10)).get(0);
+    assertThat(m.tls()).isFalse();
+    assertThat(lab.remote().connections()).isEqualTo(1);
+    assertThat(lab.remote().transcript()).contains("S: 454 4.7.0 TLS not available");
+  }
+
+  @Test
   void aSlowGreetingStillDelivers() throws Exception {
     lab.remote().inject(RemoteFault.delay(Stage.GREETING, Duration.ofMillis(1500)));
     long start = System.nanoTime();

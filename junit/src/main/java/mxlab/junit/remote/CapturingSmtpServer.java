@@ -7,7 +7,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,7 +25,10 @@ public final class CapturingSmtpServer implements AutoCloseable {
   private final FaultPlan faults = new FaultPlan();
   private final List<Capture> captured = new CopyOnWriteArrayList<>();
   private final List<String> transcript = new CopyOnWriteArrayList<>();
-  private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+
+  /** Each session's socket and thread, so closing the server ends sessions a delay holds too. */
+  private final Map<Socket, Thread> open = new ConcurrentHashMap<>();
+
   private final AtomicInteger connections = new AtomicInteger();
   private volatile boolean offerTls = true;
   private final Thread acceptor;
@@ -93,8 +96,7 @@ public final class CapturingSmtpServer implements AutoCloseable {
       } catch (IOException e) {
         return; // closed
       }
-      connections.incrementAndGet();
-      open.add(s);
+      int n = connections.incrementAndGet();
       RemoteSession session =
           new RemoteSession(
               s, hostname, offerTls ? tls : null, faults, captured::add, transcript::add);
@@ -108,9 +110,14 @@ public final class CapturingSmtpServer implements AutoCloseable {
                   closeQuietly(s);
                 }
               },
-              "remote-smtp-" + connections.get());
+              "remote-smtp-" + n);
       t.setDaemon(true);
+      open.put(s, t);
       t.start();
+      if (listener.isClosed()) { // close() ran between accept and put
+        closeQuietly(s);
+        t.interrupt();
+      }
     }
   }
 
@@ -131,6 +138,10 @@ public final class CapturingSmtpServer implements AutoCloseable {
     } catch (IOException ignored) {
       // nothing to do
     }
-    open.forEach(CapturingSmtpServer::closeQuietly);
+    open.forEach(
+        (socket, session) -> {
+          closeQuietly(socket);
+          session.interrupt();
+        });
   }
 }

@@ -2,7 +2,6 @@ package mxlab.junit.remote;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** The faults waiting to strike, first injected first; a limited fault is used up as it fires. */
 final class FaultPlan {
@@ -20,19 +19,28 @@ final class FaultPlan {
     return List.copyOf(faults);
   }
 
-  /** The fault that strikes now at {@code stage}, if any, counted as used. */
-  synchronized Optional<RemoteFault> strike(Stage stage) {
+  /**
+   * The faults that strike now at {@code stage}, in the order injected, each counted as used: every
+   * delay armed for it (they add up), then the first reply or drop, which decides the answer. So an
+   * {@link RemoteFault#ALWAYS} delay does not hide a reply injected after it.
+   */
+  synchronized List<RemoteFault> strike(Stage stage) {
+    List<RemoteFault> striking = new ArrayList<>();
     for (int i = 0; i < faults.size(); i++) {
       RemoteFault f = faults.get(i);
-      if (f.stage() == stage) {
-        if (f.times() == 1) {
-          faults.remove(i);
-        } else if (f.times() > 1) {
-          faults.set(i, f.times(f.times() - 1));
-        }
-        return Optional.of(f);
+      if (f.stage() != stage) {
+        continue;
+      }
+      striking.add(f);
+      if (f.times() == 1) {
+        faults.remove(i--);
+      } else if (f.times() > 1) {
+        faults.set(i, f.times(f.times() - 1));
+      }
+      if (f.kind() != RemoteFault.Kind.DELAY) {
+        break;
       }
     }
-    return Optional.empty();
+    return striking;
   }
 }

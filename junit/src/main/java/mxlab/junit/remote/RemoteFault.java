@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /**
  * Something the capturing remote server does instead of answering normally: a 4xx or 5xx reply, a
  * delay before the normal answer, or a dropped connection. A fault applies every time unless {@link
- * #times} limits it.
+ * #times} limits it. At one stage the delays armed add up, then the first reply or drop answers.
  *
  * @param times how many more times it strikes; {@link #ALWAYS} for every time
  */
@@ -30,8 +30,8 @@ public record RemoteFault(Stage stage, Kind kind, String reply, Duration delay, 
               + reply
               + "'");
     }
-    if (kind == Kind.DELAY && (delay == null || delay.isNegative())) {
-      throw new IllegalArgumentException("a delay fault needs a positive delay");
+    if (kind == Kind.DELAY && (delay == null || delay.isNegative() || delay.isZero())) {
+      throw new IllegalArgumentException("a delay fault needs a positive delay, not " + delay);
     }
     if (times == 0 || times < ALWAYS) {
       throw new IllegalArgumentException("times is at least 1 (or ALWAYS), not " + times);

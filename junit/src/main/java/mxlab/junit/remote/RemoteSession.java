@@ -8,9 +8,9 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
@@ -132,9 +132,12 @@ final class RemoteSession {
     }
   }
 
-  private void startTls() throws IOException {
+  private void startTls() throws IOException, Closed {
     if (tls == null || secured) {
       reply("502 5.5.1 STARTTLS not offered");
+      return;
+    }
+    if (faulted(Stage.STARTTLS)) {
       return;
     }
     reply("220 2.0.0 Ready to start TLS");
@@ -165,13 +168,13 @@ final class RemoteSession {
     reply("354 End data with <CR><LF>.<CR><LF>");
     ByteArrayOutputStream message = new ByteArrayOutputStream();
     while (true) {
-      String line = readRawLine();
-      if (line.equals(".")) {
+      byte[] line = readLineBytes(); // as sent: 8BITMIME text need not be UTF-8
+      if (line.length == 1 && line[0] == '.') {
         break;
       }
       // RFC 5321 4.5.2: a leading dot was doubled by the client
-      String unstuffed = line.startsWith(".") ? line.substring(1) : line;
-      message.write(unstuffed.getBytes(StandardCharsets.UTF_8));
+      int from = line.length > 0 && line[0] == '.' ? 1 : 0;
+      message.write(line, from, line.length - from);
       message.write('\r');
       message.write('\n');
     }
@@ -184,34 +187,30 @@ final class RemoteSession {
     resetTransaction();
   }
 
-  /** Applies the fault due at {@code stage}; true when it replaced the normal answer. */
+  /** Applies the faults due at {@code stage}; true when one replaced the normal answer. */
   private boolean faulted(Stage stage) throws IOException, Closed {
-    Optional<RemoteFault> fault = faults.strike(stage);
-    if (fault.isEmpty()) {
-      return false;
-    }
-    RemoteFault f = fault.get();
-    switch (f.kind()) {
-      case DELAY -> {
-        transcript.accept("   (delay " + f.delay() + " at " + stage + ")");
-        try {
-          Thread.sleep(f.delay().toMillis());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
+    for (RemoteFault f : faults.strike(stage)) {
+      switch (f.kind()) {
+        case DELAY -> {
+          transcript.accept("   (delay " + f.delay() + " at " + stage + ")");
+          try {
+            Thread.sleep(f.delay().toMillis());
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Closed();
+          }
+        }
+        case DROP -> {
+          transcript.accept("   (connection dropped at " + stage + ")");
           throw new Closed();
         }
-        return false;
-      }
-      case DROP -> {
-        transcript.accept("   (connection dropped at " + stage + ")");
-        throw new Closed();
-      }
-      case REPLY -> {
-        reply(f.reply());
-        if (stage == Stage.GREETING || f.reply().startsWith("421")) {
-          throw new Closed(); // RFC 5321 3.8: 421 closes; so does a refused greeting, here
+        case REPLY -> {
+          reply(f.reply());
+          if (stage == Stage.GREETING || f.reply().startsWith("421")) {
+            throw new Closed(); // RFC 5321 3.8: 421 closes; so does a refused greeting, here
+          }
+          return true;
         }
-        return true;
       }
     }
     return false;
@@ -247,8 +246,13 @@ final class RemoteSession {
     return line;
   }
 
-  /** One line without its CRLF (a bare LF ends one too); EOF ends the session. */
+  /** One line without its CRLF (a bare LF ends one too), as text; EOF ends the session. */
   private String readRawLine() throws IOException, Closed {
+    return new String(readLineBytes(), StandardCharsets.UTF_8);
+  }
+
+  /** One line without its CRLF (a bare LF ends one too), as bytes; EOF ends the session. */
+  private byte[] readLineBytes() throws IOException, Closed {
     ByteArrayOutputStream line = new ByteArrayOutputStream();
     while (true) {
       int b = in.read();
@@ -257,9 +261,9 @@ final class RemoteSession {
       }
       if (b == '\n') {
         byte[] bytes = line.toByteArray();
-        int n =
-            bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-        return new String(bytes, 0, n, StandardCharsets.UTF_8);
+        return bytes.length > 0 && bytes[bytes.length - 1] == '\r'
+            ? Arrays.copyOf(bytes, bytes.length - 1)
+            : bytes;
       }
       if (line.size() >= MAX_LINE) {
         reply("500 5.5.2 Line too long");

@@ -5,6 +5,11 @@ public enum Stage {
   /** When the connection is accepted, instead of the 220 greeting. */
   GREETING,
   EHLO,
+  /**
+   * At STARTTLS (when offered), before 220: a reply is a site whose TLS is broken, such as "454
+   * 4.7.0 TLS not available".
+   */
+  STARTTLS,
   MAIL,
   /** At each RCPT TO. */
   RCPT,

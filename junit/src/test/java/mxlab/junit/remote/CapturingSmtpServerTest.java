@@ -1,5 +1,6 @@
 package mxlab.junit.remote;
 
+import static java.time.Duration.ofMillis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
@@ -9,10 +10,13 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import mxlab.core.spec.TlsSettings;
 import mxlab.core.tls.TlsMaterial;
+import mxlab.junit.maillog.LabThreads;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The capturing remote alone, spoken to as a script over a real socket. */
 class CapturingSmtpServerTest {
   @TempDir Path dir;
+  private SSLContext tls;
   private CapturingSmtpServer server;
   private Socket socket;
   private BufferedReader in;
@@ -28,8 +33,8 @@ class CapturingSmtpServerTest {
 
   @BeforeEach
   void start() throws IOException {
-    TlsMaterial tls = TlsMaterial.load(TlsSettings.selfSigned(), dir, "mx.remote.test");
-    server = CapturingSmtpServer.start("mx.remote.test", tls.context());
+    tls = TlsMaterial.load(TlsSettings.selfSigned(), dir, "mx.remote.test").context();
+    server = CapturingSmtpServer.start("mx.remote.test", tls);
   }
 
   @AfterEach
@@ -148,6 +153,88 @@ class CapturingSmtpServerTest {
     assertThat(s()).isEqualTo("<closed>");
     assertThat(server.captured()).isEmpty();
     assertThat(server.faults()).containsExactly(RemoteFault.drop(Stage.MESSAGE));
+  }
+
+  @Test
+  void delaysAddUpAndDoNotHideAReplyInjectedAfterThem() throws IOException {
+    server.inject(RemoteFault.delay(Stage.RCPT, Duration.ofMillis(200)));
+    server.inject(RemoteFault.delay(Stage.RCPT, Duration.ofMillis(100)).times(1));
+    server.inject(RemoteFault.reply(Stage.RCPT, "450 4.2.1 Mailbox busy").times(1));
+    connect();
+    s();
+    c("HELO mail.bann.com");
+    s();
+    c("MAIL FROM:<a@bann.com>");
+    s();
+    long start = System.nanoTime();
+    c("RCPT TO:<b@remote.test>");
+    assertThat(s()).isEqualTo("450 4.2.1 Mailbox busy");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(ofMillis(300));
+    start = System.nanoTime();
+    c("RCPT TO:<b@remote.test>");
+    assertThat(s()).isEqualTo("250 2.1.5 Ok");
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isGreaterThanOrEqualTo(ofMillis(200))
+        .isLessThan(ofMillis(300 + 1000));
+    assertThat(server.faults()).containsExactly(RemoteFault.delay(Stage.RCPT, ofMillis(200)));
+  }
+
+  @Test
+  void keepsTheMessageBytesAsSentEvenWhenTheyAreNotUtf8() throws IOException {
+    connect();
+    s();
+    c("EHLO mail.bann.com");
+    s();
+    c("MAIL FROM:<a@bann.com> BODY=8BITMIME");
+    s();
+    c("RCPT TO:<b@remote.test>");
+    s();
+    c("DATA");
+    s();
+    byte[] latin1 =
+        "Subject: caf\u00e9\r\n\r\n..na\u00efve\r\n".getBytes(StandardCharsets.ISO_8859_1);
+    out.write(latin1);
+    c(".");
+    assertThat(s()).startsWith("250");
+    assertThat(server.captured().get(0).data())
+        .isEqualTo(
+            "Subject: caf\u00e9\r\n\r\n.na\u00efve\r\n".getBytes(StandardCharsets.ISO_8859_1));
+  }
+
+  @Test
+  void aStarttlsFaultRefusesTheHandshakeAndTheSessionGoesOnInClear() throws IOException {
+    server.inject(RemoteFault.reply(Stage.STARTTLS, "454 4.7.0 TLS not available").times(1));
+    connect();
+    s();
+    c("EHLO mail.bann.com");
+    assertThat(s()).endsWith("|250 STARTTLS");
+    c("STARTTLS");
+    assertThat(s()).isEqualTo("454 4.7.0 TLS not available");
+    c("MAIL FROM:<a@bann.com>");
+    assertThat(s()).isEqualTo("250 2.1.0 Ok");
+    c("STARTTLS");
+    assertThat(s()).isEqualTo("220 2.0.0 Ready to start TLS");
+  }
+
+  @Test
+  void closingEndsTheSessionsADelayHolds() throws Exception {
+    LabThreads group = new LabThreads("remote-under-test");
+    CapturingSmtpServer delayed =
+        group.runInside(() -> CapturingSmtpServer.start("mx.remote.test", tls));
+    delayed.inject(RemoteFault.delay(Stage.GREETING, Duration.ofSeconds(30)));
+    try (Socket client = new Socket(delayed.address().getAddress(), delayed.address().getPort())) {
+      awaitActive(group, 2); // the acceptor, and the session sleeping before its greeting
+      delayed.close();
+      awaitActive(group, 0);
+    }
+  }
+
+  private static void awaitActive(ThreadGroup group, int threads) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (group.activeCount() != threads && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(group.activeCount()).as("threads of the remote").isEqualTo(threads);
   }
 
   @Test
