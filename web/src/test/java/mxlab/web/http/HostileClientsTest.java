@@ -100,7 +100,7 @@ class HostileClientsTest {
   @Test
   void oversizedBodiesAndUnknownMethods() throws Exception {
     String post =
-        "POST /login HTTP/1.1\r\nHost: lab\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+        "POST /autodiscover/autodiscover.xml HTTP/1.1\r\nHost: lab\r\nContent-Type: text/xml\r\n"
             + "Content-Length: 99999999\r\nConnection: close\r\n\r\n";
     assertThat(web.raw(post)).startsWith("HTTP/1.1 413");
     assertThat(web.raw("DELETE /login HTTP/1.1\r\nHost: lab\r\nConnection: close\r\n\r\n"))

@@ -1,18 +1,15 @@
 package mxlab.web.lab;
 
+import static mxlab.web.WebFixture.deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import mxlab.store.Flags;
-import mxlab.store.Folder;
 import mxlab.web.WebFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,8 +50,8 @@ class LabBrowserTest {
           "chromium and chromium-driver are required (apt-get install chromium chromium-driver)");
     }
     assumeTrue(installed, "chromium and chromium-driver are not installed");
-    web = new WebFixture(dir, "");
-    base = "http://127.0.0.1:" + web.http.address().getPort();
+    web = WebFixture.plaintextLab(dir);
+    base = web.httpBase();
     System.setProperty("webdriver.chrome.driver", DRIVER.toString());
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
@@ -96,15 +93,6 @@ class LabBrowserTest {
     Files.copy(png.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
   }
 
-  private Folder inbox() throws Exception {
-    return web.drop.mailStore().mailbox("bann.com", "test").inbox();
-  }
-
-  private static void deliver(Folder f, String message) throws Exception {
-    f.append(
-        message.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8), Flags.NONE, Instant.now());
-  }
-
   private void login(String user, String password) {
     browser.get(base + "/");
     assertThat(browser.getCurrentUrl()).endsWith("/login");
@@ -131,13 +119,13 @@ class LabBrowserTest {
   @Test
   void readKoreanAndHtmlMailThenWatchNewMailArrive() throws Exception {
     deliver(
-        inbox(),
+        web.inbox("test"),
         "From: =?UTF-8?B?6rmA7LKg7IiY?= <kim@bann.com>\nTo: test@bann.com\n"
             + "Subject: =?UTF-8?B?66mU7J28IOyEnOuyhCDsi6TsirU=?=\nDate: Thu, 3 Dec 2026 10:00:00 +0900\n"
             + "MIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: 8bit\n\n"
             + "안녕하세요, 메일 서버 실습입니다.\nsendmail 대신 mxlab으로 합니다.\n");
     deliver(
-        inbox(),
+        web.inbox("test"),
         "From: news@example.org\nTo: test@bann.com\nSubject: <img src=x onerror=\"document.title='XSS'\">"
             + " HTML newsletter\nMIME-Version: 1.0\nContent-Type: text/html; charset=UTF-8\n\n"
             + "<h1 id=\"headline\">Hello from HTML</h1><p style=\"color:red\">styled text</p>"
@@ -179,7 +167,8 @@ class LabBrowserTest {
 
     browser.get(base + "/mailbox/bann.com/test");
     waiting().until(ExpectedConditions.attributeToBe(By.id("messages"), "data-count", "2"));
-    deliver(inbox(), "From: teacher@bann.com\nSubject: arrived while you watched\n\nlive\n");
+    deliver(
+        web.inbox("test"), "From: teacher@bann.com\nSubject: arrived while you watched\n\nlive\n");
     waiting().until(ExpectedConditions.attributeToBe(By.id("messages"), "data-count", "3"));
     WebElement newest = browser.findElement(By.cssSelector("#messages tbody tr"));
     assertThat(newest.getText()).contains("arrived while you watched");
