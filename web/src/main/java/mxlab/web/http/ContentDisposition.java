@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * {@code Content-Disposition: attachment} with a file name any browser saves safely (RFC 6266 4.3):
- * an ASCII {@code filename} with every other character replaced, for old clients, and the real
- * UTF-8 name as {@code filename*} (RFC 8187, formerly 5987), percent-encoded so that no quote, CR,
- * LF or semicolon from a sender can end the header value or add a parameter.
+ * an ASCII {@code filename} with every other character replaced, for old clients, and where that
+ * changed it the real UTF-8 name as {@code filename*} (RFC 8187, formerly 5987), percent-encoded so
+ * that no quote, CR, LF or semicolon from a sender can end the header value or add a parameter.
  */
 public final class ContentDisposition {
   private static final String FALLBACK = "attachment";
@@ -19,7 +19,8 @@ public final class ContentDisposition {
       return "attachment; filename=\"" + FALLBACK + "\"";
     }
     String ascii = name.replaceAll("[^A-Za-z0-9._-]", "_").replaceFirst("^\\.+", "_");
-    return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + percentEncoded(name);
+    String fallback = "attachment; filename=\"" + ascii + "\"";
+    return ascii.equals(name) ? fallback : fallback + "; filename*=UTF-8''" + percentEncoded(name);
   }
 
   /** The last path segment, without control characters: a name, never a place to write to. */

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import mxlab.store.Folder;
 import mxlab.web.WebFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -178,6 +179,37 @@ class LabBrowserTest {
     // another user's mailbox, typed into the address bar: not found, as if it did not exist
     browser.get(base + "/mailbox/bann.com/master");
     assertThat(browser.getPageSource()).contains("not found");
+  }
+
+  @Test
+  void everyFolderOpensAndUpdatesLive() throws Exception {
+    mxlab.store.Mailbox mailbox = web.drop.mailStore().mailbox("bann.com", "test");
+    mailbox.ensureSpecialUse();
+    deliver(web.inbox("test"), "From: a@b.org\nSubject: in the inbox\n\nhello\n");
+    Folder sent = mailbox.folder("Sent").orElseThrow();
+    deliver(sent, "To: kim@bann.com\nSubject: =?UTF-8?B?67O064K4IOuplOydvA==?=\n\n보낸 메일입니다.\n");
+    login("test@bann.com", "changeme");
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("folders")));
+    assertThat(browser.findElement(By.id("folders")).getText())
+        .contains("INBOX 1 (1 new)")
+        .contains("Sent 1 (1 new)")
+        .contains("Drafts 0")
+        .contains("Trash 0")
+        .contains("Junk 0");
+    click(By.linkText("Sent"));
+    waiting().until(ExpectedConditions.attributeToBe(By.id("messages"), "data-count", "1"));
+    assertThat(browser.findElement(By.id("folder")).getText()).isEqualTo("Sent");
+    assertThat(browser.findElement(By.id("messages")).getText())
+        .contains("보낸 메일")
+        .doesNotContain("in the inbox");
+    deliver(sent, "To: lee@bann.com\nSubject: saved by the client\n\ncopy\n");
+    waiting().until(ExpectedConditions.attributeToBe(By.id("messages"), "data-count", "2"));
+    shot("7-sent-folder");
+    // the row the live view drew links into the same folder
+    click(By.linkText("saved by the client"));
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("text")));
+    assertThat(browser.getCurrentUrl()).endsWith("/message/bann.com/test/2?folder=Sent");
+    assertThat(browser.findElement(By.id("text")).getText()).contains("copy");
   }
 
   @Test
