@@ -3,10 +3,15 @@ package mxlab.web;
 import static mxlab.web.WebFixture.deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.net.HttpCookie;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -206,6 +211,38 @@ class WebSecurityTest {
     assertThat(out.statusCode()).isEqualTo(303);
     assertThat(out.headers().firstValue("Set-Cookie").orElseThrow()).contains("Max-Age=0");
     assertThat(me(id)).startsWith("HTTP/1.1 401");
+  }
+
+  @Test
+  void logoutEndsTheSessionsLiveStreams() throws Exception {
+    Browser b = loggedIn("test@bann.com");
+    String page = b.get("/mailbox/bann.com/test").body();
+    try (Socket s =
+        web.clientTls()
+            .getSocketFactory()
+            .createSocket("127.0.0.1", web.https.address().getPort())) {
+      s.setSoTimeout(10_000);
+      s.getOutputStream()
+          .write(
+              ("GET /api/events/mailbox/bann.com/test HTTP/1.1\r\nHost: lab\r\nCookie: __Host-mxlab="
+                      + sessionId(b)
+                      + "\r\nConnection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      BufferedReader stream =
+          new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+      assertThat(stream.readLine()).isEqualTo("HTTP/1.1 200 OK");
+      while (!stream.readLine().startsWith("data:")) {
+        // headers, retry, the first event
+      }
+      assertThat(b.post("/logout", "csrf=" + Browser.csrf(page), null).statusCode()).isEqualTo(303);
+      long start = System.nanoTime();
+      String line;
+      while ((line = stream.readLine()) != null) {
+        assertThat(line).doesNotStartWith("data:");
+      }
+      // the chunked body ends within a second or two, not after the stream's minute
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
   }
 
   @Test

@@ -35,7 +35,7 @@ public final class LabRoutes {
     this.env = env;
     this.data = new LabData(env);
     this.access = new Access(sessions);
-    this.live = new LiveStreams();
+    this.live = new LiveStreams(sessions);
   }
 
   public void addTo(Routes routes) {

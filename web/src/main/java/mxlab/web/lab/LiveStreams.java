@@ -11,6 +11,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import mxlab.core.log.MailLogFeed;
 import mxlab.store.Folder;
+import mxlab.web.auth.Sessions;
 import mxlab.web.auth.Sessions.Session;
 import mxlab.web.http.HttpError;
 import mxlab.web.http.Request;
@@ -20,8 +21,8 @@ import mxlab.web.http.WebLimits;
  * Server-Sent Events (HTML Living Standard 9.2): a mailbox's changes and the mail log as they
  * happen. Each stream holds a handler thread, so there are at most {@link WebLimits#MAX_STREAMS} at
  * once, {@link WebLimits#STREAMS_PER_SESSION} of one session (one browser cannot take them all),
- * and each ends after {@link WebLimits#STREAM_TIME}; the browser's EventSource reconnects by itself
- * after the {@code retry} delay.
+ * and each ends after {@link WebLimits#STREAM_TIME} or within a second of its session's logout; the
+ * browser's EventSource reconnects by itself after the {@code retry} delay.
  */
 final class LiveStreams {
   private static final long HEARTBEAT_MILLIS = 15_000;
@@ -29,6 +30,11 @@ final class LiveStreams {
 
   private final Semaphore slots = new Semaphore(WebLimits.MAX_STREAMS);
   private final Map<String, Integer> perSession = new ConcurrentHashMap<>();
+  private final Sessions sessions;
+
+  LiveStreams(Sessions sessions) {
+    this.sessions = sessions;
+  }
 
   /** Sends "event: mailbox" with the message count whenever the folder changes. */
   void mailbox(Request r, Session s, Folder folder) throws IOException, HttpError {
@@ -42,7 +48,7 @@ final class LiveStreams {
           int lastCount = -1;
           long until = System.currentTimeMillis() + WebLimits.STREAM_TIME.toMillis();
           long lastSent = System.currentTimeMillis();
-          while (System.currentTimeMillis() < until) {
+          while (System.currentTimeMillis() < until && sessions.isLive(s)) {
             long next = folder.uidNext();
             int count = folder.messages().size();
             if (next != lastNext || count != lastCount) {
@@ -72,12 +78,16 @@ final class LiveStreams {
             send(out, "line", line);
           }
           long until = System.currentTimeMillis() + WebLimits.STREAM_TIME.toMillis();
-          while (System.currentTimeMillis() < until) {
-            String line = lines.poll(HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
-            if (line == null) {
-              comment(out);
-            } else {
+          long lastSent = System.currentTimeMillis();
+          while (System.currentTimeMillis() < until && sessions.isLive(s)) {
+            // a second at most between looks, so that a logout ends the stream soon
+            String line = lines.poll(1, TimeUnit.SECONDS);
+            if (line != null) {
               send(out, "line", line);
+              lastSent = System.currentTimeMillis();
+            } else if (System.currentTimeMillis() - lastSent > HEARTBEAT_MILLIS) {
+              comment(out);
+              lastSent = System.currentTimeMillis();
             }
           }
         });
