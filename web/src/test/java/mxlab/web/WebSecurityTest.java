@@ -10,31 +10,15 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The security review of the web module, each finding as a test: headers on every answer, the
  * sandboxed message frame, attachment downloads, other users' message ids, session ids at login and
  * logout, and what the Host header may choose.
  */
-class WebSecurityTest {
-  @TempDir Path dir;
-  private WebFixture web;
-
-  @BeforeEach
-  void start() throws Exception {
-    web = new WebFixture(dir, "");
-  }
-
-  @AfterEach
-  void stop() {
-    web.close();
-  }
+class WebSecurityTest extends WebTest {
 
   private Browser loggedIn(String user) throws Exception {
     Browser b = web.browser();

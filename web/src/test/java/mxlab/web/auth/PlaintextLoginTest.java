@@ -3,31 +3,16 @@ package mxlab.web.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import mxlab.web.Browser;
 import mxlab.web.WebFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import mxlab.web.WebTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Passwords over plain HTTP are refused as SMTP, POP3 and IMAP refuse plaintext AUTH, unless the
  * spec's allow_plaintext_auth is on (LabPageTest runs with it on).
  */
-class PlaintextLoginTest {
-  @TempDir Path dir;
-  private WebFixture web;
-
-  @BeforeEach
-  void start() throws Exception {
-    web = new WebFixture(dir, "");
-  }
-
-  @AfterEach
-  void stop() {
-    web.close();
-  }
+class PlaintextLoginTest extends WebTest {
 
   private String loginForm(String host) throws Exception {
     return web.raw("GET /login HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");

@@ -4,25 +4,19 @@ import static mxlab.web.WebFixture.deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import mxlab.store.Mailbox;
 import mxlab.web.Browser;
-import mxlab.web.WebFixture;
+import mxlab.web.WebTest;
 import mxlab.web.auth.AdminToken;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Every folder of a mailbox, with counts, on the page and in the API; still only one's own. */
-class FoldersTest {
-  @TempDir Path dir;
-  private WebFixture web;
+class FoldersTest extends WebTest {
   private Browser test;
 
   @BeforeEach
   void start() throws Exception {
-    web = new WebFixture(dir, "");
     Mailbox mine = web.drop.mailStore().mailbox("bann.com", "test");
     mine.ensureSpecialUse(); // Sent, Drafts, Trash, Junk, as the first IMAP login makes them
     mine.create("Projects.2026 수업");
@@ -35,11 +29,6 @@ class FoldersTest {
     deliver(other.folder("Sent").orElseThrow(), "To: x@y.org\nSubject: sent by master\n\nz\n");
     test = web.browser();
     test.login("test@bann.com", "changeme");
-  }
-
-  @AfterEach
-  void stop() {
-    web.close();
   }
 
   @Test

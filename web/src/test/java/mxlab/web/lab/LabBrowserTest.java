@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,10 +13,10 @@ import java.time.Duration;
 import java.util.List;
 import mxlab.store.Folder;
 import mxlab.web.WebFixture;
+import mxlab.web.WebTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -33,13 +34,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * explicit path (Selenium Manager stays offline), able to resolve nothing but loopback. Every step
  * leaves a screenshot in target/screenshots.
  */
-class LabBrowserTest {
+class LabBrowserTest extends WebTest {
+  @Override
+  protected WebFixture fixture(Path dir) throws IOException {
+    return WebFixture.plaintextLab(dir);
+  }
+
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
   private static final Path SHOTS = Path.of("target/screenshots");
 
-  @TempDir Path dir;
-  private WebFixture web;
   private WebDriver browser;
   private String base;
 
@@ -51,7 +55,6 @@ class LabBrowserTest {
           "chromium and chromium-driver are required (apt-get install chromium chromium-driver)");
     }
     assumeTrue(installed, "chromium and chromium-driver are not installed");
-    web = WebFixture.plaintextLab(dir);
     base = web.httpBase();
     System.setProperty("webdriver.chrome.driver", DRIVER.toString());
     ChromeOptions options = new ChromeOptions();
@@ -83,9 +86,6 @@ class LabBrowserTest {
   void stop() {
     if (browser != null) {
       browser.quit();
-    }
-    if (web != null) {
-      web.close();
     }
   }
 

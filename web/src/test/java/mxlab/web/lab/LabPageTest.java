@@ -3,6 +3,7 @@ package mxlab.web.lab;
 import static mxlab.web.WebFixture.deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,28 +20,24 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import mxlab.web.Browser;
 import mxlab.web.WebFixture;
+import mxlab.web.WebTest;
 import mxlab.web.auth.AdminToken;
 import mxlab.web.http.WebLimits;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The lab page over real HTTP: who sees what, logins, sessions, CSRF, and what messages show. */
-class LabPageTest {
-  @TempDir Path dir;
-  private WebFixture web;
+class LabPageTest extends WebTest {
+  @Override
+  protected WebFixture fixture(Path dir) throws IOException {
+    return WebFixture.plaintextLab(dir);
+  }
+
   private String base;
 
   @BeforeEach
   void start() throws Exception {
-    web = WebFixture.plaintextLab(dir);
     base = web.httpBase();
-  }
-
-  @AfterEach
-  void stop() {
-    web.close();
   }
 
   @Test

@@ -2,33 +2,24 @@ package mxlab.web.mtasts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import mxlab.core.spec.SpecFixtures;
 import mxlab.web.WebFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import mxlab.web.WebTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class MtaStsTest {
-  @TempDir Path dir;
-  private WebFixture web;
+class MtaStsTest extends WebTest {
 
-  @BeforeEach
-  void start() throws Exception {
-    web =
-        new WebFixture(
-            dir,
-            SpecFixtures.spec(
-                SpecFixtures.minimal("    mta_sts: testing\n")
-                    + "  - name: other.org\n    hosts: { mail: 192.0.2.1 }\n"),
-            Duration.ofMillis(100));
-  }
-
-  @AfterEach
-  void stop() {
-    web.close();
+  @Override
+  protected WebFixture fixture(Path dir) throws IOException {
+    return new WebFixture(
+        dir,
+        SpecFixtures.spec(
+            SpecFixtures.minimal("    mta_sts: testing\n")
+                + "  - name: other.org\n    hosts: { mail: 192.0.2.1 }\n"),
+        Duration.ofMillis(100));
   }
 
   private String https(String host) throws Exception {
