@@ -69,6 +69,8 @@ class LabBrowserTest extends WebTest {
         "--disable-component-update",
         "--disable-sync",
         "--disable-dev-shm-usage",
+        // the lab's certificate is self-signed; the HTTPS login test goes there
+        "--ignore-certificate-errors",
         "--window-size=1280,900",
         "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
         "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium")));
@@ -210,6 +212,28 @@ class LabBrowserTest extends WebTest {
     waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("text")));
     assertThat(browser.getCurrentUrl()).endsWith("/message/bann.com/test/2?folder=Sent");
     assertThat(browser.findElement(By.id("text")).getText()).contains("copy");
+  }
+
+  @Test
+  void withoutAllowPlaintextAuthTheBrowserLogsInOverHttps() throws Exception {
+    try (WebFixture strict = new WebFixture(dir.resolve("strict"), "")) {
+      deliver(strict.inbox("test"), "From: a@b.org\nSubject: read over TLS\n\nhello\n");
+      String http = strict.httpBase();
+      browser.get(http + "/mailbox/bann.com/test");
+      // /mailbox -> /login -> the same form on the https listener
+      waiting().until(ExpectedConditions.urlToBe(strict.httpsBase() + "/login"));
+      browser.findElement(By.id("user")).sendKeys("test@bann.com");
+      browser.findElement(By.id("password")).sendKeys("changeme");
+      browser.findElement(By.id("submit")).click();
+      waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("messages")));
+      assertThat(browser.getCurrentUrl()).isEqualTo(strict.httpsBase() + "/mailbox/bann.com/test");
+      assertThat(browser.findElement(By.id("messages")).getText()).contains("read over TLS");
+      assertThat(browser.manage().getCookieNamed("__Host-mxlab").isSecure()).isTrue();
+      // asked for over plain HTTP again, the form is never shown there
+      browser.get(http + "/login");
+      assertThat(browser.getCurrentUrl()).startsWith(strict.httpsBase());
+      shot("8-login-over-https");
+    }
   }
 
   @Test
