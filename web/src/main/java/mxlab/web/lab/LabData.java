@@ -96,7 +96,11 @@ final class LabData {
 
   /** A folder of a hosted user by its IMAP name (INBOX by default); 404 when there is none. */
   Folder folder(String domain, String user, Optional<String> name) throws IOException, HttpError {
-    return mailbox(domain, user)
+    return folder(mailbox(domain, user), name);
+  }
+
+  static Folder folder(Mailbox mailbox, Optional<String> name) throws HttpError {
+    return mailbox
         .folder(name.filter(n -> !n.isEmpty()).orElse(Mailbox.INBOX))
         .orElseThrow(HttpError::notFound);
   }

@@ -114,12 +114,13 @@ public final class LabRoutes {
 
   private void mailbox(Request r, Session s) throws IOException, HttpError {
     Access.MailboxPath path = Access.mailbox(r, "/mailbox/", s);
-    Folder folder = data.folder(path.domain(), path.user(), r.query("folder"));
+    Mailbox mailbox = data.mailbox(path.domain(), path.user());
+    Folder folder = LabData.folder(mailbox, r.query("folder"));
     String address = path.user() + "@" + path.domain();
     String mailboxUrl = "/mailbox/" + path.domain() + "/" + path.user();
     Page p = new Page(address, s);
     p.html("<nav><ul id=\"folders\">");
-    for (LabData.FolderCount f : data.folders(data.mailbox(path.domain(), path.user()))) {
+    for (LabData.FolderCount f : data.folders(mailbox)) {
       p.html("<li")
           .html(f.name().equals(folder.name()) ? " class=\"current\"" : "")
           .html("><a href=\"")
