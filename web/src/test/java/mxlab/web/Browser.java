@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 
 /** A cookie-keeping HTTP client that logs in through the form, as a browser would. */
 public final class Browser {
@@ -20,12 +21,15 @@ public final class Browser {
   private final String base;
 
   public Browser(String base) {
+    this(base, null);
+  }
+
+  /** A browser that trusts {@code tls} (the fixture's {@link WebFixture#clientTls()}). */
+  public Browser(String base, SSLContext tls) {
     this.base = base;
-    this.client =
-        HttpClient.newBuilder()
-            .cookieHandler(cookies)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    HttpClient.Builder b =
+        HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER);
+    this.client = (tls == null ? b : b.sslContext(tls)).build();
   }
 
   public HttpResponse<String> get(String path) throws IOException, InterruptedException {

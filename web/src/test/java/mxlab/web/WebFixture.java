@@ -7,18 +7,25 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import mxlab.core.auth.LoginThrottle;
 import mxlab.core.site.Site;
 import mxlab.core.spec.Spec;
 import mxlab.core.spec.SpecFixtures;
 import mxlab.core.store.SyncBatcher;
 import mxlab.core.tls.TlsMaterial;
+import mxlab.store.Flags;
+import mxlab.store.Folder;
 import mxlab.store.delivery.MailDrop;
 import mxlab.web.http.WebServer;
 
@@ -41,6 +48,16 @@ public final class WebFixture implements AutoCloseable {
 
   public WebFixture(Path dir, String domainLines) throws IOException {
     this(dir, SpecFixtures.spec(SpecFixtures.minimal(domainLines)), Duration.ofMillis(200));
+  }
+
+  /**
+   * A lab that lets users log in over plain HTTP ({@code allow_plaintext_auth}), for tests about
+   * what the pages show rather than how the password travels.
+   */
+  public static WebFixture plaintextLab(Path dir) throws IOException {
+    String spec =
+        SpecFixtures.minimal("").replaceFirst("\n", "\nserver:\n  allow_plaintext_auth: true\n");
+    return new WebFixture(dir, SpecFixtures.spec(spec), Duration.ofMillis(200));
   }
 
   public WebFixture(Path dir, Spec spec, Duration authDelay) throws IOException {
@@ -84,6 +101,32 @@ public final class WebFixture implements AutoCloseable {
     endpoints.add(new LabFacts.Endpoint("https", https.address()));
   }
 
+  public String httpBase() {
+    return "http://127.0.0.1:" + http.address().getPort();
+  }
+
+  public String httpsBase() {
+    return "https://127.0.0.1:" + https.address().getPort();
+  }
+
+  /** A client's TLS that trusts the listener's self-signed certificate and nothing else. */
+  public SSLContext clientTls() throws GeneralSecurityException, IOException {
+    KeyStore trust = KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    trust.setCertificateEntry("lab", tls.certificate());
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trust);
+    SSLContext ctx = SSLContext.getInstance("TLS");
+    ctx.init(null, tmf.getTrustManagers(), null);
+    return ctx;
+  }
+
+  /** A browser over HTTPS, where logins are allowed whatever the spec says. */
+  public Browser browser() throws GeneralSecurityException, IOException {
+    return new Browser(httpsBase(), clientTls());
+  }
+
   public void listening(String service, int port) {
     endpoints.add(new LabFacts.Endpoint(service, new InetSocketAddress("127.0.0.1", port)));
   }
@@ -92,13 +135,36 @@ public final class WebFixture implements AutoCloseable {
   public String raw(String request) throws IOException {
     try (Socket s = new Socket()) {
       s.connect(http.address(), 2000);
-      s.setSoTimeout(15000);
-      OutputStream out = s.getOutputStream();
-      out.write(request.getBytes(StandardCharsets.UTF_8));
-      out.flush();
-      InputStream in = s.getInputStream();
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return exchange(s, request);
     }
+  }
+
+  /** The same over TLS to the HTTPS listener. */
+  public String rawTls(String request) throws IOException, GeneralSecurityException {
+    try (Socket s =
+        clientTls().getSocketFactory().createSocket("127.0.0.1", https.address().getPort())) {
+      return exchange(s, request);
+    }
+  }
+
+  private static String exchange(Socket s, String request) throws IOException {
+    s.setSoTimeout(15000);
+    OutputStream out = s.getOutputStream();
+    out.write(request.getBytes(StandardCharsets.UTF_8));
+    out.flush();
+    InputStream in = s.getInputStream();
+    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+  }
+
+  /** Appends {@code message} (LF lines, sent as CRLF) to {@code f}, unseen, as a delivery would. */
+  public static void deliver(Folder f, String message) throws IOException {
+    f.append(
+        message.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8), Flags.NONE, Instant.now());
+  }
+
+  /** The INBOX of a bann.com user. */
+  public Folder inbox(String user) throws IOException {
+    return drop.mailStore().mailbox("bann.com", user).inbox();
   }
 
   public static List<String> lines(String text) {

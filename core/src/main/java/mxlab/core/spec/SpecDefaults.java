@@ -1,6 +1,7 @@
 package mxlab.core.spec;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,9 @@ public final class SpecDefaults {
   public static final int TTL = 3600;
   public static final String SPF = "v=spf1 mx -all";
   public static final String DMARC = "v=DMARC1; p=none";
+
+  /** An MTA-STS policy's max_age: a day, so a lab's policy changes reach senders soon. */
+  public static final Duration MTA_STS_MAX_AGE = Duration.ofDays(1);
 
   private SpecDefaults() {}
 

@@ -34,11 +34,13 @@ public final class LoginRoutes {
   private final WebEnvironment env;
   private final Sessions sessions;
   private final AdminToken adminToken;
+  private final PlaintextLogins plaintext;
 
   public LoginRoutes(WebEnvironment env, Sessions sessions, AdminToken adminToken) {
     this.env = env;
     this.sessions = sessions;
     this.adminToken = adminToken;
+    this.plaintext = new PlaintextLogins(env);
   }
 
   public void addTo(Routes routes) {
@@ -48,7 +50,29 @@ public final class LoginRoutes {
   }
 
   private void form(Request r) throws IOException {
+    if (plaintext.refused(r)) {
+      Optional<String> https = plaintext.httpsLogin(r);
+      if (https.isPresent()) {
+        r.redirect(https.get());
+      } else {
+        notOverHttp(r);
+      }
+      return;
+    }
     form(r, 200, "");
+  }
+
+  /** No form to fill in: a password typed here would cross the network in the clear. */
+  private static void notOverHttp(Request r) throws IOException {
+    r.reply(
+        403,
+        "text/html; charset=utf-8",
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Log in · mxlab"
+            + "</title><link rel=\"stylesheet\" href=\"/static/lab.css\"></head><body><main>"
+            + "<h1>mxlab lab</h1><p class=\"error\" id=\"error\">Logins need HTTPS, and the https"
+            + " service is off. Turn it on (<code>--ports https=443</code>), or for a lab on one"
+            + " machine set <code>allow_plaintext_auth: true</code> under <code>server:</code>.</p>"
+            + "</main></body></html>\n");
   }
 
   private void form(Request r, int status, String error) throws IOException {
@@ -79,6 +103,11 @@ public final class LoginRoutes {
   }
 
   private void login(Request r) throws IOException, HttpError {
+    if (plaintext.refused(r)) {
+      // the password is not read, let alone checked: it crossed the network in the clear
+      throw HttpError.forbidden(
+          "logins over plain HTTP are off (allow_plaintext_auth); log in over https://");
+    }
     Csrf.sameOrigin(r);
     String sent = r.form("csrf").orElse("");
     String expected = r.cookie(LOGIN_COOKIE).orElse("");
@@ -116,6 +145,8 @@ public final class LoginRoutes {
     env.throttle().succeeded(r.client());
     maillog.info(
         "web: client=[{}] user={} login=ok", r.client().getHostAddress(), who.get().name());
+    // a new id at every login (session fixation): whatever session the browser had ends
+    sessions.find(r).ifPresent(sessions::end);
     Session s = sessions.create(who.get());
     r.responseHeader("Set-Cookie", Sessions.cookie(s, r.secure()));
     Principal p = who.get();

@@ -70,6 +70,11 @@ public final class Sessions {
     return Optional.of(seen);
   }
 
+  /** Whether {@code s} has not been ended (a live stream stops when its session is logged out). */
+  public boolean isLive(Session s) {
+    return sessions.containsKey(s.id());
+  }
+
   public void end(Session s) {
     sessions.remove(s.id());
   }

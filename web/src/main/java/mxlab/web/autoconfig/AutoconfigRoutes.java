@@ -5,6 +5,7 @@ import java.util.Optional;
 import mxlab.core.spec.Spec;
 import mxlab.core.tls.CertificateNames;
 import mxlab.web.WebEnvironment;
+import mxlab.web.http.ContentDisposition;
 import mxlab.web.http.HttpError;
 import mxlab.web.http.Request;
 import mxlab.web.http.Routes;
@@ -63,7 +64,7 @@ public final class AutoconfigRoutes {
       throw new HttpError(503, "a profile needs imap or imaps and submission or submissions on");
     }
     r.responseHeader(
-        "Content-Disposition", "attachment; filename=\"" + s.domain().name() + ".mobileconfig\"");
+        "Content-Disposition", ContentDisposition.attachment(s.domain().name() + ".mobileconfig"));
     r.reply(200, MobileConfig.CONTENT_TYPE, MobileConfig.plist(s, address));
   }
 

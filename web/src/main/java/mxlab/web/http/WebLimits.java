@@ -34,6 +34,9 @@ public final class WebLimits {
   /** Live streams (Server-Sent Events) at once, so that they never take every thread. */
   public static final int MAX_STREAMS = 8;
 
+  /** Live streams of one session: a few tabs, so that one browser cannot take every slot. */
+  public static final int STREAMS_PER_SESSION = MAX_STREAMS / 2;
+
   /** How long one live stream lasts before the browser reconnects (EventSource does so). */
   public static final Duration STREAM_TIME = Duration.ofSeconds(60);
 

@@ -48,6 +48,7 @@ final class ApiRoutes {
     routes.get("/api/status", access.api(this::status));
     routes.get("/api/domains", access.api(this::domains));
     routes.get("/api/mailboxes", access.api(this::mailboxes));
+    routes.getUnder("/api/folders/", access.api(this::folders));
     routes.getUnder("/api/mailbox/", access.api(this::mailbox));
     routes.getUnder("/api/message/", access.api(this::message));
     routes.get("/api/queue", access.api(this::queue));
@@ -88,17 +89,23 @@ final class ApiRoutes {
             : List.of(data.mailboxCount(s.who().mailbox().domain(), s.who().mailbox().user())));
   }
 
+  private void folders(Request r, Session s) throws IOException, HttpError {
+    Access.MailboxPath path = Access.mailbox(r, "/api/folders/", s);
+    json(r, data.folders(data.mailbox(path.domain(), path.user())));
+  }
+
   private void mailbox(Request r, Session s) throws IOException, HttpError {
     Access.MailboxPath path = Access.mailbox(r, "/api/mailbox/", s);
-    json(r, data.messages(data.inbox(path.domain(), path.user())));
+    json(r, data.messages(data.folder(path.domain(), path.user(), r.query("folder"))));
   }
 
   private void message(Request r, Session s) throws IOException, HttpError {
     Access.MailboxPath path = Access.mailbox(r, "/api/message/", s);
-    Folder inbox = data.inbox(path.domain(), path.user());
-    Message m = data.message(inbox, path.uid().orElseThrow(HttpError::notFound));
+    Folder folder = data.folder(path.domain(), path.user(), r.query("folder"));
+    Message m = data.message(folder, path.uid().orElseThrow(HttpError::notFound));
     MessageView v = MessageView.parse(LabData.raw(m));
     Map<String, Object> out = new LinkedHashMap<>();
+    out.put("folder", folder.name());
     out.put("uid", m.uid());
     out.put("size", m.size());
     out.put("headers", v.headers());
@@ -115,11 +122,11 @@ final class ApiRoutes {
 
   private void mailboxEvents(Request r, Session s) throws IOException, HttpError {
     Access.MailboxPath path = Access.mailbox(r, "/api/events/mailbox/", s);
-    live.mailbox(r, data.inbox(path.domain(), path.user()));
+    live.mailbox(r, s, data.folder(path.domain(), path.user(), r.query("folder")));
   }
 
   private void maillogEvents(Request r, Session s) throws IOException, HttpError {
     Access.admin(s);
-    live.maillog(r);
+    live.maillog(r, s);
   }
 }

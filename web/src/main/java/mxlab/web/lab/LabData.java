@@ -12,6 +12,7 @@ import mxlab.store.Flag;
 import mxlab.store.Folder;
 import mxlab.store.Mailbox;
 import mxlab.store.Message;
+import mxlab.store.SpecialUse;
 import mxlab.web.LabFacts;
 import mxlab.web.WebEnvironment;
 import mxlab.web.http.HttpError;
@@ -21,6 +22,13 @@ import mxlab.web.mail.MessageView;
 final class LabData {
   /** A mailbox and how many messages its INBOX holds. */
   record MailboxCount(String domain, String user, String address, int messages) {}
+
+  /**
+   * A folder of a mailbox and its counts.
+   *
+   * @param specialUse its RFC 6154 attribute ("\\Sent"), or null
+   */
+  record FolderCount(String name, String specialUse, int messages, int unseen) {}
 
   /** One line of a message list. */
   record Summary(
@@ -77,14 +85,36 @@ final class LabData {
     return out;
   }
 
-  /** The INBOX of a hosted user; 404 for anything else, so names cannot be probed. */
-  Folder inbox(String domain, String user) throws IOException, HttpError {
+  /** The mailbox of a hosted user; 404 for anything else, so names cannot be probed. */
+  Mailbox mailbox(String domain, String user) throws IOException, HttpError {
     Optional<Domain> d = env.site().get().spec().domain(domain);
     if (d.isEmpty() || d.get().user(user).isEmpty()) {
       throw HttpError.notFound();
     }
-    Mailbox mailbox = env.store().mailbox(d.get().name(), d.get().user(user).get().name());
-    return mailbox.inbox();
+    return env.store().mailbox(d.get().name(), d.get().user(user).get().name());
+  }
+
+  /** A folder of a hosted user by its IMAP name (INBOX by default); 404 when there is none. */
+  Folder folder(String domain, String user, Optional<String> name) throws IOException, HttpError {
+    return folder(mailbox(domain, user), name);
+  }
+
+  static Folder folder(Mailbox mailbox, Optional<String> name) throws HttpError {
+    return mailbox
+        .folder(name.filter(n -> !n.isEmpty()).orElse(Mailbox.INBOX))
+        .orElseThrow(HttpError::notFound);
+  }
+
+  /** Every folder of a mailbox, INBOX first, with its message and unseen counts. */
+  List<FolderCount> folders(Mailbox mailbox) throws IOException {
+    List<FolderCount> out = new ArrayList<>();
+    for (Folder f : mailbox.folders()) {
+      List<Message> messages = f.messages();
+      int unseen = (int) messages.stream().filter(m -> !m.flags().has(Flag.SEEN)).count();
+      String use = SpecialUse.of(f.name()).map(SpecialUse::attribute).orElse(null);
+      out.add(new FolderCount(f.name(), use, messages.size(), unseen));
+    }
+    return out;
   }
 
   List<Summary> messages(Folder folder) throws IOException {

@@ -1,13 +1,17 @@
 package mxlab.web.lab;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import mxlab.store.Folder;
+import mxlab.store.Mailbox;
 import mxlab.store.Message;
 import mxlab.web.LabFacts;
 import mxlab.web.WebEnvironment;
 import mxlab.web.auth.Sessions;
 import mxlab.web.auth.Sessions.Session;
+import mxlab.web.http.ContentDisposition;
 import mxlab.web.http.HttpError;
 import mxlab.web.http.Request;
 import mxlab.web.http.Routes;
@@ -31,7 +35,7 @@ public final class LabRoutes {
     this.env = env;
     this.data = new LabData(env);
     this.access = new Access(sessions);
-    this.live = new LiveStreams();
+    this.live = new LiveStreams(sessions);
   }
 
   public void addTo(Routes routes) {
@@ -110,24 +114,47 @@ public final class LabRoutes {
 
   private void mailbox(Request r, Session s) throws IOException, HttpError {
     Access.MailboxPath path = Access.mailbox(r, "/mailbox/", s);
-    Folder inbox = data.inbox(path.domain(), path.user());
+    Mailbox mailbox = data.mailbox(path.domain(), path.user());
+    Folder folder = LabData.folder(mailbox, r.query("folder"));
     String address = path.user() + "@" + path.domain();
+    String mailboxUrl = "/mailbox/" + path.domain() + "/" + path.user();
     Page p = new Page(address, s);
-    p.html("<table id=\"messages\" data-domain=\"")
+    p.html("<nav><ul id=\"folders\">");
+    for (LabData.FolderCount f : data.folders(mailbox)) {
+      p.html("<li")
+          .html(f.name().equals(folder.name()) ? " class=\"current\"" : "")
+          .html("><a href=\"")
+          .text(mailboxUrl + folderQuery(f.name()))
+          .html("\" data-folder=\"")
+          .text(f.name())
+          .html("\">")
+          .text(f.name())
+          .html("</a> <span class=\"count\">")
+          .text(f.messages() + (f.unseen() > 0 ? " (" + f.unseen() + " new)" : ""))
+          .html("</span></li>");
+    }
+    p.html("</ul></nav><h2 id=\"folder\">")
+        .text(folder.name())
+        .html("</h2><table id=\"messages\" data-domain=\"")
         .text(path.domain())
         .html("\" data-user=\"")
         .text(path.user())
+        .html("\" data-folder=\"")
+        .text(folder.name())
         .html(
             "\"><thead><tr><th>from</th><th>subject</th><th>date</th><th>size</th></tr></thead><tbody>");
-    for (LabData.Summary m : data.messages(inbox)) {
+    for (LabData.Summary m : data.messages(folder)) {
       p.html("<tr><td>")
           .text(m.from())
-          .html("</td><td><a href=\"/message/")
-          .text(path.domain())
-          .html("/")
-          .text(path.user())
-          .html("/")
-          .text(Long.toString(m.uid()))
+          .html("</td><td><a href=\"")
+          .text(
+              "/message/"
+                  + path.domain()
+                  + "/"
+                  + path.user()
+                  + "/"
+                  + m.uid()
+                  + folderQuery(folder.name()))
           .html("\">")
           .text(m.subject().isEmpty() ? "(no subject)" : m.subject())
           .html("</a></td><td>")
@@ -157,12 +184,14 @@ public final class LabRoutes {
     if (path.uid().isEmpty()) {
       throw HttpError.notFound();
     }
-    Folder inbox = data.inbox(path.domain(), path.user());
-    Message m = data.message(inbox, path.uid().get());
+    Folder folder = data.folder(path.domain(), path.user(), r.query("folder"));
+    Message m = data.message(folder, path.uid().get());
     byte[] raw = LabData.raw(m);
     String base = "/message/" + path.domain() + "/" + path.user() + "/" + m.uid();
     switch (path.rest()) {
-      case "" -> r.reply(200, HTML, messagePage(s, MessageView.parse(raw), base));
+      case "" ->
+          r.reply(
+              200, HTML, messagePage(s, MessageView.parse(raw), base, folderQuery(folder.name())));
       case "raw" -> {
         r.responseHeader("Content-Disposition", "inline");
         r.reply(200, "text/plain; charset=utf-8", raw);
@@ -179,15 +208,23 @@ public final class LabRoutes {
         int index = Integer.parseInt(path.rest().substring(5));
         MessageView view = MessageView.parse(raw);
         byte[] bytes = view.attachment(index).orElseThrow(HttpError::notFound);
-        String filename = view.attachments().get(index).filename().replaceAll("[^\\w.-]", "_");
         // never rendered by us: a download, whatever type the sender claimed
-        r.responseHeader("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+        r.responseHeader(
+            "Content-Disposition",
+            ContentDisposition.attachment(view.attachments().get(index).filename()));
         r.reply(200, "application/octet-stream", bytes);
       }
     }
   }
 
-  private String messagePage(Session s, MessageView v, String base) {
+  /** The query that names a folder in a link; none for the INBOX. */
+  static String folderQuery(String folder) {
+    return folder.equalsIgnoreCase(Mailbox.INBOX)
+        ? ""
+        : "?folder=" + URLEncoder.encode(folder, StandardCharsets.UTF_8);
+  }
+
+  private String messagePage(Session s, MessageView v, String base, String query) {
     String subject = v.header("Subject");
     Page p = new Page(subject.isEmpty() ? "(no subject)" : subject, s);
     p.html("<table id=\"headers\">");
@@ -197,19 +234,21 @@ public final class LabRoutes {
         p.html("<tr><th>").text(name).html("</th><td>").text(value).html("</td></tr>");
       }
     }
-    p.html("</table><p><a href=\"").text(base + "/raw").html("\" id=\"raw\">raw source</a></p>");
+    p.html("</table><p><a href=\"")
+        .text(base + "/raw" + query)
+        .html("\" id=\"raw\">raw source</a></p>");
     v.text().ifPresent(t -> p.html("<h2>Text</h2><pre id=\"text\">").text(t).html("</pre>"));
     if (v.html().isPresent()) {
       // no allow-scripts, no allow-same-origin: the frame is a foreign origin that can run nothing
       p.html("<h2>HTML</h2><iframe id=\"html\" sandbox=\"\" referrerpolicy=\"no-referrer\" src=\"")
-          .text(base + "/html")
+          .text(base + "/html" + query)
           .html("\" title=\"the message's HTML\"></iframe>");
     }
     if (!v.attachments().isEmpty()) {
       p.html("<h2>Attachments</h2><ul id=\"attachments\">");
       for (MessageView.Attachment a : v.attachments()) {
         p.html("<li><a href=\"")
-            .text(base + "/part/" + a.index())
+            .text(base + "/part/" + a.index() + query)
             .html("\">")
             .text(a.filename())
             .html("</a> ")

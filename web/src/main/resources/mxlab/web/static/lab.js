@@ -2,13 +2,17 @@
 // never innerHTML, so nothing from a message can become markup.
 "use strict";
 
-function messageRow(domain, user, m) {
+function folderQuery(folder) {
+  return folder === "INBOX" ? "" : "?folder=" + encodeURIComponent(folder);
+}
+
+function messageRow(domain, user, folder, m) {
   const tr = document.createElement("tr");
   const from = document.createElement("td");
   from.textContent = m.from;
   const subject = document.createElement("td");
   const a = document.createElement("a");
-  a.href = "/message/" + encodeURIComponent(domain) + "/" + encodeURIComponent(user) + "/" + m.uid;
+  a.href = "/message/" + encodeURIComponent(domain) + "/" + encodeURIComponent(user) + "/" + m.uid + folderQuery(folder);
   a.textContent = m.subject || "(no subject)";
   subject.appendChild(a);
   const date = document.createElement("td");
@@ -22,7 +26,8 @@ function messageRow(domain, user, m) {
 function liveMailbox(table) {
   const domain = table.dataset.domain;
   const user = table.dataset.user;
-  const path = encodeURIComponent(domain) + "/" + encodeURIComponent(user);
+  const folder = table.dataset.folder;
+  const path = encodeURIComponent(domain) + "/" + encodeURIComponent(user) + folderQuery(folder);
   const body = table.tBodies[0];
   let known = null;
   const events = new EventSource("/api/events/mailbox/" + path);
@@ -31,7 +36,7 @@ function liveMailbox(table) {
     if (!answer.ok) return;
     const messages = await answer.json();
     const rows = messages.map((m) => {
-      const tr = messageRow(domain, user, m);
+      const tr = messageRow(domain, user, folder, m);
       if (known !== null && !known.has(m.uid)) tr.className = "new";
       return tr;
     });

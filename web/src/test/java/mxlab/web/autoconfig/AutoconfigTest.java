@@ -15,11 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
-import mxlab.web.WebFixture;
-import org.junit.jupiter.api.AfterEach;
+import mxlab.web.WebTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -29,25 +27,17 @@ import org.w3c.dom.Node;
  * clients read them (Thunderbird's readFromXML.js: every server needs a type it knows, a valid host
  * name, a port from 1 to 65535, a socketType of plain/SSL/STARTTLS and an authentication it knows).
  */
-class AutoconfigTest {
-  @TempDir Path dir;
-  private WebFixture web;
+class AutoconfigTest extends WebTest {
   private final HttpClient client = HttpClient.newHttpClient();
 
   @BeforeEach
   void start() throws Exception {
-    web = new WebFixture(dir, "");
     web.listening("imaps", 10993);
     web.listening("imap", 10143);
     web.listening("pop3s", 10995);
     web.listening("pop3", 10110);
     web.listening("submissions", 10465);
     web.listening("submission", 10587);
-  }
-
-  @AfterEach
-  void stop() {
-    web.close();
   }
 
   private HttpResponse<String> get(String path) throws Exception {

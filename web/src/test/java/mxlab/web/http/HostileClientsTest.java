@@ -6,28 +6,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import mxlab.web.WebFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import mxlab.web.WebTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Requests a browser would never send, written byte by byte on a raw socket. */
-class HostileClientsTest {
-  @TempDir Path dir;
-  private WebFixture web;
-
-  @BeforeEach
-  void start() throws Exception {
-    web = new WebFixture(dir, "");
-  }
-
-  @AfterEach
-  void stop() {
-    web.close();
-  }
+class HostileClientsTest extends WebTest {
 
   private String get(String rawPath) throws Exception {
     return web.raw("GET " + rawPath + " HTTP/1.1\r\nHost: lab\r\nConnection: close\r\n\r\n");
@@ -100,7 +84,7 @@ class HostileClientsTest {
   @Test
   void oversizedBodiesAndUnknownMethods() throws Exception {
     String post =
-        "POST /login HTTP/1.1\r\nHost: lab\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+        "POST /autodiscover/autodiscover.xml HTTP/1.1\r\nHost: lab\r\nContent-Type: text/xml\r\n"
             + "Content-Length: 99999999\r\nConnection: close\r\n\r\n";
     assertThat(web.raw(post)).startsWith("HTTP/1.1 413");
     assertThat(web.raw("DELETE /login HTTP/1.1\r\nHost: lab\r\nConnection: close\r\n\r\n"))

@@ -1,23 +1,22 @@
 package mxlab.web.lab;
 
+import static mxlab.web.WebFixture.deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import mxlab.store.Flags;
 import mxlab.store.Folder;
 import mxlab.web.WebFixture;
+import mxlab.web.WebTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -35,13 +34,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * explicit path (Selenium Manager stays offline), able to resolve nothing but loopback. Every step
  * leaves a screenshot in target/screenshots.
  */
-class LabBrowserTest {
+class LabBrowserTest extends WebTest {
+  @Override
+  protected WebFixture fixture(Path dir) throws IOException {
+    return WebFixture.plaintextLab(dir);
+  }
+
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
   private static final Path SHOTS = Path.of("target/screenshots");
 
-  @TempDir Path dir;
-  private WebFixture web;
   private WebDriver browser;
   private String base;
 
@@ -53,8 +55,7 @@ class LabBrowserTest {
           "chromium and chromium-driver are required (apt-get install chromium chromium-driver)");
     }
     assumeTrue(installed, "chromium and chromium-driver are not installed");
-    web = new WebFixture(dir, "");
-    base = "http://127.0.0.1:" + web.http.address().getPort();
+    base = web.httpBase();
     System.setProperty("webdriver.chrome.driver", DRIVER.toString());
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
@@ -68,6 +69,8 @@ class LabBrowserTest {
         "--disable-component-update",
         "--disable-sync",
         "--disable-dev-shm-usage",
+        // the lab's certificate is self-signed; the HTTPS login test goes there
+        "--ignore-certificate-errors",
         "--window-size=1280,900",
         "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
         "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium")));
@@ -86,23 +89,11 @@ class LabBrowserTest {
     if (browser != null) {
       browser.quit();
     }
-    if (web != null) {
-      web.close();
-    }
   }
 
   private void shot(String name) throws Exception {
     File png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
     Files.copy(png.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  private Folder inbox() throws Exception {
-    return web.drop.mailStore().mailbox("bann.com", "test").inbox();
-  }
-
-  private static void deliver(Folder f, String message) throws Exception {
-    f.append(
-        message.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8), Flags.NONE, Instant.now());
   }
 
   private void login(String user, String password) {
@@ -131,13 +122,13 @@ class LabBrowserTest {
   @Test
   void readKoreanAndHtmlMailThenWatchNewMailArrive() throws Exception {
     deliver(
-        inbox(),
+        web.inbox("test"),
         "From: =?UTF-8?B?6rmA7LKg7IiY?= <kim@bann.com>\nTo: test@bann.com\n"
             + "Subject: =?UTF-8?B?66mU7J28IOyEnOuyhCDsi6TsirU=?=\nDate: Thu, 3 Dec 2026 10:00:00 +0900\n"
             + "MIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: 8bit\n\n"
             + "안녕하세요, 메일 서버 실습입니다.\nsendmail 대신 mxlab으로 합니다.\n");
     deliver(
-        inbox(),
+        web.inbox("test"),
         "From: news@example.org\nTo: test@bann.com\nSubject: <img src=x onerror=\"document.title='XSS'\">"
             + " HTML newsletter\nMIME-Version: 1.0\nContent-Type: text/html; charset=UTF-8\n\n"
             + "<h1 id=\"headline\">Hello from HTML</h1><p style=\"color:red\">styled text</p>"
@@ -179,7 +170,8 @@ class LabBrowserTest {
 
     browser.get(base + "/mailbox/bann.com/test");
     waiting().until(ExpectedConditions.attributeToBe(By.id("messages"), "data-count", "2"));
-    deliver(inbox(), "From: teacher@bann.com\nSubject: arrived while you watched\n\nlive\n");
+    deliver(
+        web.inbox("test"), "From: teacher@bann.com\nSubject: arrived while you watched\n\nlive\n");
     waiting().until(ExpectedConditions.attributeToBe(By.id("messages"), "data-count", "3"));
     WebElement newest = browser.findElement(By.cssSelector("#messages tbody tr"));
     assertThat(newest.getText()).contains("arrived while you watched");
@@ -189,6 +181,59 @@ class LabBrowserTest {
     // another user's mailbox, typed into the address bar: not found, as if it did not exist
     browser.get(base + "/mailbox/bann.com/master");
     assertThat(browser.getPageSource()).contains("not found");
+  }
+
+  @Test
+  void everyFolderOpensAndUpdatesLive() throws Exception {
+    mxlab.store.Mailbox mailbox = web.drop.mailStore().mailbox("bann.com", "test");
+    mailbox.ensureSpecialUse();
+    deliver(web.inbox("test"), "From: a@b.org\nSubject: in the inbox\n\nhello\n");
+    Folder sent = mailbox.folder("Sent").orElseThrow();
+    deliver(sent, "To: kim@bann.com\nSubject: =?UTF-8?B?67O064K4IOuplOydvA==?=\n\n보낸 메일입니다.\n");
+    login("test@bann.com", "changeme");
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("folders")));
+    assertThat(browser.findElement(By.id("folders")).getText())
+        .contains("INBOX 1 (1 new)")
+        .contains("Sent 1 (1 new)")
+        .contains("Drafts 0")
+        .contains("Trash 0")
+        .contains("Junk 0");
+    click(By.linkText("Sent"));
+    waiting().until(ExpectedConditions.attributeToBe(By.id("messages"), "data-count", "1"));
+    assertThat(browser.findElement(By.id("folder")).getText()).isEqualTo("Sent");
+    assertThat(browser.findElement(By.id("messages")).getText())
+        .contains("보낸 메일")
+        .doesNotContain("in the inbox");
+    deliver(sent, "To: lee@bann.com\nSubject: saved by the client\n\ncopy\n");
+    waiting().until(ExpectedConditions.attributeToBe(By.id("messages"), "data-count", "2"));
+    shot("7-sent-folder");
+    // the row the live view drew links into the same folder
+    click(By.linkText("saved by the client"));
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("text")));
+    assertThat(browser.getCurrentUrl()).endsWith("/message/bann.com/test/2?folder=Sent");
+    assertThat(browser.findElement(By.id("text")).getText()).contains("copy");
+  }
+
+  @Test
+  void withoutAllowPlaintextAuthTheBrowserLogsInOverHttps() throws Exception {
+    try (WebFixture strict = new WebFixture(dir.resolve("strict"), "")) {
+      deliver(strict.inbox("test"), "From: a@b.org\nSubject: read over TLS\n\nhello\n");
+      String http = strict.httpBase();
+      browser.get(http + "/mailbox/bann.com/test");
+      // /mailbox -> /login -> the same form on the https listener
+      waiting().until(ExpectedConditions.urlToBe(strict.httpsBase() + "/login"));
+      browser.findElement(By.id("user")).sendKeys("test@bann.com");
+      browser.findElement(By.id("password")).sendKeys("changeme");
+      browser.findElement(By.id("submit")).click();
+      waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("messages")));
+      assertThat(browser.getCurrentUrl()).isEqualTo(strict.httpsBase() + "/mailbox/bann.com/test");
+      assertThat(browser.findElement(By.id("messages")).getText()).contains("read over TLS");
+      assertThat(browser.manage().getCookieNamed("__Host-mxlab").isSecure()).isTrue();
+      // asked for over plain HTTP again, the form is never shown there
+      browser.get(http + "/login");
+      assertThat(browser.getCurrentUrl()).startsWith(strict.httpsBase());
+      shot("8-login-over-https");
+    }
   }
 
   @Test

@@ -1,7 +1,9 @@
 package mxlab.web.lab;
 
+import static mxlab.web.WebFixture.deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,57 +12,38 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
-import mxlab.store.Flags;
-import mxlab.store.Folder;
 import mxlab.web.Browser;
 import mxlab.web.WebFixture;
+import mxlab.web.WebTest;
 import mxlab.web.auth.AdminToken;
 import mxlab.web.http.WebLimits;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The lab page over real HTTP: who sees what, logins, sessions, CSRF, and what messages show. */
-class LabPageTest {
-  @TempDir Path dir;
-  private WebFixture web;
+class LabPageTest extends WebTest {
+  @Override
+  protected WebFixture fixture(Path dir) throws IOException {
+    return WebFixture.plaintextLab(dir);
+  }
+
   private String base;
 
   @BeforeEach
   void start() throws Exception {
-    web = new WebFixture(dir, "");
-    base = "http://127.0.0.1:" + web.http.address().getPort();
-  }
-
-  @AfterEach
-  void stop() {
-    web.close();
-  }
-
-  private Folder inbox(String user) throws Exception {
-    return web.drop.mailStore().mailbox("bann.com", user).inbox();
-  }
-
-  static void deliver(Folder f, String message) throws Exception {
-    f.append(
-        message.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8), Flags.NONE, Instant.now());
+    base = web.httpBase();
   }
 
   @Test
   void aUserSeesTheirOwnMailboxAndNothingElse() throws Exception {
-    deliver(inbox("test"), "From: a@b.org\nSubject: for test\n\nhello\n");
-    deliver(inbox("master"), "From: a@b.org\nSubject: for master\n\nsecret\n");
+    deliver(web.inbox("test"), "From: a@b.org\nSubject: for test\n\nhello\n");
+    deliver(web.inbox("master"), "From: a@b.org\nSubject: for master\n\nsecret\n");
     Browser b = new Browser(base);
     assertThat(b.get("/").statusCode()).isEqualTo(303); // to the login form
     HttpResponse<String> login = b.login("test@bann.com", "changeme");
@@ -88,16 +71,8 @@ class LabPageTest {
 
   @Test
   void overHttpsTheSessionCookieIsSecureAndHostBound() throws Exception {
-    KeyStore trust = KeyStore.getInstance("PKCS12");
-    trust.load(null, null);
-    trust.setCertificateEntry("lab", web.tls.certificate());
-    TrustManagerFactory tmf =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(trust);
-    SSLContext ctx = SSLContext.getInstance("TLS");
-    ctx.init(null, tmf.getTrustManagers(), null);
-    HttpClient client = HttpClient.newBuilder().sslContext(ctx).build();
-    String https = "https://127.0.0.1:" + web.https.address().getPort();
+    HttpClient client = HttpClient.newBuilder().sslContext(web.clientTls()).build();
+    String https = web.httpsBase();
     HttpResponse<String> form =
         client.send(
             HttpRequest.newBuilder(URI.create(https + "/login")).build(),
@@ -124,7 +99,7 @@ class LabPageTest {
 
   @Test
   void theAdminLogsInWithTheTokenAndSeesTheWholeLab() throws Exception {
-    deliver(inbox("master"), "From: a@b.org\nSubject: hi\n\nx\n");
+    deliver(web.inbox("master"), "From: a@b.org\nSubject: hi\n\nx\n");
     String token = Files.readString(AdminToken.file(dir.resolve("data"))).strip();
     Browser b = new Browser(base);
     assertThat(b.login("admin", "wrong").statusCode()).isEqualTo(401);
@@ -200,28 +175,47 @@ class LabPageTest {
     assertThat(b.get("/mailbox/bann.com/test").statusCode()).isEqualTo(303);
   }
 
+  /** The session cookie of a browser logged in over HTTP. */
+  private static String sessionCookie(Browser b) {
+    return b.cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals("mxlab"))
+        .findFirst()
+        .orElseThrow()
+        .getValue();
+  }
+
+  private java.net.Socket openStream(String cookie, String user) throws Exception {
+    java.net.Socket s = new java.net.Socket("127.0.0.1", web.http.address().getPort());
+    s.setSoTimeout(10_000);
+    s.getOutputStream()
+        .write(
+            ("GET /api/events/mailbox/bann.com/"
+                    + user
+                    + " HTTP/1.1\r\nHost: lab\r\nCookie: mxlab="
+                    + cookie
+                    + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+    return s;
+  }
+
+  private String refusedStream(String cookie, String user) throws Exception {
+    return web.raw(
+        "GET /api/events/mailbox/bann.com/"
+            + user
+            + " HTTP/1.1\r\nHost: lab\r\nCookie: mxlab="
+            + cookie
+            + "\r\nConnection: close\r\n\r\n");
+  }
+
   @Test
   void liveStreamsTellOfNewMailAndAreCapped() throws Exception {
     Browser b = new Browser(base);
     b.login("test@bann.com", "changeme");
-    String cookie =
-        b.cookies.getCookieStore().getCookies().stream()
-            .filter(c -> c.getName().equals("mxlab"))
-            .findFirst()
-            .orElseThrow()
-            .getValue();
+    String cookie = sessionCookie(b);
     List<java.net.Socket> streams = new ArrayList<>();
     try {
-      for (int i = 0; i < WebLimits.MAX_STREAMS; i++) {
-        java.net.Socket s = new java.net.Socket("127.0.0.1", web.http.address().getPort());
-        s.setSoTimeout(10_000);
-        s.getOutputStream()
-            .write(
-                ("GET /api/events/mailbox/bann.com/test HTTP/1.1\r\nHost: lab\r\nCookie: mxlab="
-                        + cookie
-                        + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-        streams.add(s);
+      for (int i = 0; i < WebLimits.STREAMS_PER_SESSION; i++) {
+        streams.add(openStream(cookie, "test"));
       }
       java.io.BufferedReader first =
           new java.io.BufferedReader(
@@ -233,16 +227,33 @@ class LabPageTest {
         assertThat(line).doesNotContain("messages\":1");
       }
       assertThat(line).isEqualTo("data: {\"messages\":0,\"uidNext\":1}");
-      deliver(inbox("test"), "Subject: live\n\nnew\n");
+      deliver(web.inbox("test"), "Subject: live\n\nnew\n");
       while (!(line = first.readLine()).startsWith("data:")) {
         // the event's name line, then its data
       }
       assertThat(line).isEqualTo("data: {\"messages\":1,\"uidNext\":2}");
-      assertThat(
-              web.raw(
-                  "GET /api/events/mailbox/bann.com/test HTTP/1.1\r\nHost: lab\r\nCookie: mxlab="
-                      + cookie
-                      + "\r\nConnection: close\r\n\r\n"))
+      // one browser cannot take every slot ...
+      assertThat(refusedStream(cookie, "test"))
+          .startsWith("HTTP/1.1 429")
+          .contains("Retry-after: 10")
+          .contains("close a tab");
+      // ... but two can, and then everyone waits
+      Browser master = new Browser(base);
+      master.login("master@bann.com", "changeme");
+      String masterCookie = sessionCookie(master);
+      for (int i = 0; i < WebLimits.MAX_STREAMS - WebLimits.STREAMS_PER_SESSION; i++) {
+        streams.add(openStream(masterCookie, "master"));
+      }
+      for (java.net.Socket s : streams.subList(1, streams.size())) {
+        assertThat(
+                new java.io.BufferedReader(
+                        new java.io.InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8))
+                    .readLine())
+            .isEqualTo("HTTP/1.1 200 OK");
+      }
+      Browser third = new Browser(base);
+      third.login("test@bann.com", "changeme");
+      assertThat(refusedStream(sessionCookie(third), "test"))
           .startsWith("HTTP/1.1 503")
           .contains("Retry-after: 10");
     } finally {
@@ -255,7 +266,7 @@ class LabPageTest {
   @Test
   void hostileSubjectsAndBodiesShowAsText() throws Exception {
     deliver(
-        inbox("test"),
+        web.inbox("test"),
         "From: \"<img src=x onerror=alert(1)>\" <x@evil.example>\n"
             + "Subject: <script>alert('subject')</script>\n"
             + "MIME-Version: 1.0\n"
@@ -289,7 +300,7 @@ class LabPageTest {
   @Test
   void koreanHeadersAndBodiesAndAttachments() throws Exception {
     deliver(
-        inbox("test"),
+        web.inbox("test"),
         "From: =?UTF-8?B?7ZWc6rWt7Ja0?= <kim@bann.com>\n"
             + "Subject: =?UTF-8?B?7JWI64WV7ZWY7IS47JqU?=\n"
             + "MIME-Version: 1.0\n"
@@ -308,7 +319,7 @@ class LabPageTest {
     assertThat(part.body()).isEqualTo("%PDF-1.4\n");
     assertThat(part.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
     assertThat(part.headers().firstValue("Content-Disposition"))
-        .hasValue("attachment; filename=\".._.._etc_passwd\"");
+        .hasValue("attachment; filename=\"passwd\"");
     assertThat(b.get("/message/bann.com/test/1/raw").body())
         .contains("=?UTF-8?B?7JWI64WV7ZWY7IS47JqU?=");
   }

@@ -2,60 +2,29 @@ package mxlab.web.mtasts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import mxlab.core.spec.SpecFixtures;
 import mxlab.web.WebFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import mxlab.web.WebTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class MtaStsTest {
-  @TempDir Path dir;
-  private WebFixture web;
+class MtaStsTest extends WebTest {
 
-  @BeforeEach
-  void start() throws Exception {
-    web =
-        new WebFixture(
-            dir,
-            SpecFixtures.spec(
-                SpecFixtures.minimal("    mta_sts: testing\n")
-                    + "  - name: other.org\n    hosts: { mail: 192.0.2.1 }\n"),
-            Duration.ofMillis(100));
-  }
-
-  @AfterEach
-  void stop() {
-    web.close();
+  @Override
+  protected WebFixture fixture(Path dir) throws IOException {
+    return new WebFixture(
+        dir,
+        SpecFixtures.spec(
+            SpecFixtures.minimal("    mta_sts: testing\n")
+                + "  - name: other.org\n    hosts: { mail: 192.0.2.1 }\n"),
+        Duration.ofMillis(100));
   }
 
   private String https(String host) throws Exception {
-    KeyStore trust = KeyStore.getInstance("PKCS12");
-    trust.load(null, null);
-    trust.setCertificateEntry("lab", web.tls.certificate());
-    TrustManagerFactory tmf =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(trust);
-    SSLContext ctx = SSLContext.getInstance("TLS");
-    ctx.init(null, tmf.getTrustManagers(), null);
-    try (SSLSocket s =
-        (SSLSocket)
-            ctx.getSocketFactory().createSocket("127.0.0.1", web.https.address().getPort())) {
-      s.getOutputStream()
-          .write(
-              ("GET /.well-known/mta-sts.txt HTTP/1.1\r\nHost: "
-                      + host
-                      + "\r\nConnection: close\r\n\r\n")
-                  .getBytes(StandardCharsets.US_ASCII));
-      return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    }
+    return web.rawTls(
+        "GET /.well-known/mta-sts.txt HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
   }
 
   @Test

@@ -96,7 +96,7 @@ record DomainReader(Problems problems, CrossReferences refs, Addresses addresses
   private MtaSts readMtaSts(Fields f, String where) {
     String mode = f.string("mta_sts", null);
     String tlsRpt = f.string("tls_rpt", "");
-    Duration maxAge = f.duration("mta_sts_max_age", Duration.ofDays(1));
+    Duration maxAge = f.duration("mta_sts_max_age", SpecDefaults.MTA_STS_MAX_AGE);
     if (!tlsRpt.isEmpty() && !tlsRpt.startsWith("mailto:") && !tlsRpt.startsWith("https://")) {
       problems.error(
           f.at("tls_rpt"),

@@ -14,6 +14,7 @@ import mxlab.core.spec.Durations;
 import mxlab.core.spec.ExtraRecord;
 import mxlab.core.spec.Limits;
 import mxlab.core.spec.MailAuth;
+import mxlab.core.spec.MtaSts;
 import mxlab.core.spec.Mx;
 import mxlab.core.spec.Ports;
 import mxlab.core.spec.QueueSettings;
@@ -199,6 +200,9 @@ public final class SpecWriter {
     if (domain.catchAll() != null) {
       d.put("catch_all", local(domain.catchAll(), name));
     }
+    if (domain.mtaSts() != null) {
+      mtaSts(domain.mtaSts(), d);
+    }
     return d;
   }
 
@@ -217,6 +221,19 @@ public final class SpecWriter {
       m.put("retired", YamlList.of(dkim.retired()));
     }
     return m;
+  }
+
+  /** The policy mode and its max_age where not the default; TLS-RPT stands without a policy. */
+  private static void mtaSts(MtaSts sts, YamlMap d) {
+    if (sts.hasPolicy()) {
+      d.put("mta_sts", sts.mode());
+      if (!sts.maxAge().equals(SpecDefaults.MTA_STS_MAX_AGE)) {
+        d.put("mta_sts_max_age", Durations.format(sts.maxAge()));
+      }
+    }
+    if (!sts.tlsRpt().isEmpty()) {
+      d.put("tls_rpt", sts.tlsRpt());
+    }
   }
 
   private static YamlMap record(ExtraRecord r, long domainTtl) {

@@ -9,6 +9,7 @@ import java.util.List;
 import mxlab.core.spec.Mx;
 import mxlab.core.spec.Service;
 import mxlab.core.spec.Spec;
+import mxlab.core.spec.SpecDefaults;
 import mxlab.core.spec.SpecException;
 import mxlab.core.spec.read.SpecLoader;
 import org.junit.jupiter.api.Test;
@@ -67,10 +68,17 @@ class SpecWriterTest {
             - { name: nopass }
           aliases: { admin: [master, sorin.b, x@partner.org], root: admin, "yes": test, "10": test }
           catch_all: test
+          mta_sts: enforce
+          mta_sts_max_age: 7d
+          tls_rpt: mailto:tls@bann.com
         - name: other.org
           hosts: { mail: 10.0.0.1 }
           users: [ { name: a } ]
           catch_all: master@bann.com
+          tls_rpt: https://reports.other.org/tls
+        - name: third.net
+          hosts: { mail: 10.0.0.2 }
+          mta_sts: testing
       virtual:
         info@virt.org: test@bann.com
         "@virt.org": "%1@other.org"
@@ -121,7 +129,16 @@ class SpecWriterTest {
         .contains("  \"@virt.org\": \"%1@other.org\"\n")
         .contains("  \"To:blocked@bann.com\": \"ERROR:5.7.1:550 Go away\"\n")
         .contains("  nobody@virt.org: \"error:5.1.1:550 User unknown\"\n")
-        .contains("  axfr: [127.0.0.1, 10.0.0.0/8, \"::1\"]\n");
+        .contains("  axfr: [127.0.0.1, 10.0.0.0/8, \"::1\"]\n")
+        .contains(
+            "    catch_all: test\n    mta_sts: enforce\n    mta_sts_max_age: 1w\n"
+                + "    tls_rpt: \"mailto:tls@bann.com\"\n")
+        .contains(
+            "    catch_all: master@bann.com\n    tls_rpt: \"https://reports.other.org/tls\"\n")
+        .contains("    mta_sts: testing\n")
+        .doesNotContain("mta_sts_max_age: 1d");
+    assertThat(spec.domains().get(1).mtaSts().hasPolicy()).isFalse();
+    assertThat(spec.domains().get(2).mtaSts().maxAge()).isEqualTo(SpecDefaults.MTA_STS_MAX_AGE);
   }
 
   @Test
