@@ -15,6 +15,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import mxlab.core.queue.Envelope;
 import mxlab.core.queue.QueueIds;
@@ -194,13 +195,15 @@ class QueueScheduleTest {
     // a remote that holds the first attempt until the flush has come, then defers
     CountDownLatch inFirstAttempt = new CountDownLatch(1);
     CountDownLatch flushed = new CountDownLatch(1);
-    BlockingQueue<String> attempts = new LinkedBlockingQueue<>();
+    BlockingQueue<String> attempts = new LinkedBlockingQueue<>(); // the test takes from it
+    AtomicInteger made = new AtomicInteger();
     Transport gated =
         new Transport() {
           @Override
           public List<RecipientResult> deliver(
               Envelope envelope, byte[] data, String domain, List<String> recipients) {
-            if (attempts.isEmpty()) {
+            boolean first = made.incrementAndGet() == 1;
+            if (first) {
               inFirstAttempt.countDown();
               try {
                 flushed.await();
@@ -208,9 +211,10 @@ class QueueScheduleTest {
                 Thread.currentThread().interrupt();
               }
             }
+            remote.answer("bob@south.lab", first ? "451 4.3.0 busy" : "250 ok");
+            List<RecipientResult> results = remote.deliver(envelope, data, domain, recipients);
             attempts.add(recipients.get(0));
-            remote.answer("bob@south.lab", attempts.size() == 1 ? "451 4.3.0 busy" : "250 ok");
-            return remote.deliver(envelope, data, domain, recipients);
+            return results;
           }
 
           @Override
