@@ -193,7 +193,7 @@ class ImapBinaryDialogueTest {
   void appendTakesALiteral8WithNul() throws Exception {
     String message =
         "Subject: raw\r\nContent-Type: application/octet-stream\r\n"
-            + "Content-Transfer-Encoding: binary\r\n\r\nA\0B";
+            + "Content-Transfer-Encoding: binary\r\n\r\nA\0B\r\n";
     int octets = message.getBytes(StandardCharsets.UTF_8).length;
     c.send("p APPEND INBOX ~{" + octets + "}\r\n");
     c.script("S: + go ahead");
@@ -208,10 +208,12 @@ class ImapBinaryDialogueTest {
         S: * 4 RECENT
         S: q OK [APPENDUID * 4] APPEND completed
         C: r FETCH 3:4 BINARY.PEEK[1]
-        S: * 3 FETCH (BINARY[1] ~{3}
-        S: A\0B)
-        S: * 4 FETCH (BINARY[1] ~{3}
-        S: A\0B)
+        S: * 3 FETCH (BINARY[1] ~{5}
+        S: A\0B
+        S: )
+        S: * 4 FETCH (BINARY[1] ~{5}
+        S: A\0B
+        S: )
         S: r OK FETCH completed
         """);
   }
