@@ -15,9 +15,11 @@ import java.util.regex.Pattern;
 /**
  * One command's responses reduced to what two correct IMAP servers must agree on: tags, status
  * conditions and response codes kept, the human text after them dropped; capability lists dropped
- * (each server has its own); strings in one notation whether sent quoted or as literals; flag lists
- * and FETCH items sorted (their order is not significant, RFC 3501 7.4.2); untagged responses of a
- * command sorted, but EXPUNGE and EXISTS kept in their order (each renumbers the next ones).
+ * (each server has its own); strings in one notation whether sent quoted, as literals or as
+ * literal8s (RFC 3516 4.3 wants a string for decoded 8-bit data without NUL, as mxlab sends it;
+ * Dovecot sends a literal8 for any 8-bit data, and both must for a NUL); flag lists and FETCH items
+ * sorted (their order is not significant, RFC 3501 7.4.2); untagged responses of a command sorted,
+ * but EXPUNGE and EXISTS kept in their order (each renumbers the next ones).
  *
  * <p>Dropped: \Recent and RECENT (they belong to the one session that saw a message first, and the
  * servers' histories differ), and so LIST's \Marked and \Unmarked (RFC 3501 7.2.2: optional, and
@@ -255,6 +257,9 @@ final class ImapNormaliser {
         } else if (c == '"') {
           items.add(quoted());
         } else if (c == '{') {
+          items.add(literal());
+        } else if (c == '~' && s.startsWith("~{", pos)) {
+          pos++; // a literal8 (RFC 3516 4.3)
           items.add(literal());
         } else {
           items.add(atom());

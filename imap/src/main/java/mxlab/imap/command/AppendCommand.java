@@ -16,9 +16,9 @@ import mxlab.store.Folder;
 import mxlab.store.Message;
 
 /**
- * APPEND mailbox [flags] [date-time] literal (RFC 3501 6.3.11) or UTF8 (literal8) (RFC 6855 4),
- * answered with APPENDUID (RFC 4315). The literal's size was checked against max_message_size
- * before its octets were read.
+ * APPEND mailbox [flags] [date-time] literal (RFC 3501 6.3.11), literal8 (RFC 3516 4.4) or UTF8
+ * (literal8) (RFC 6855 4), answered with APPENDUID (RFC 4315). The literal's size was checked
+ * against max_message_size before its octets were read.
  */
 final class AppendCommand implements ImapCommand {
   @Override
@@ -64,8 +64,9 @@ final class AppendCommand implements ImapCommand {
   }
 
   /**
-   * The message: a literal, or after ENABLE UTF8=ACCEPT "UTF8 (~{n}...)", a literal8 that may hold
-   * UTF-8 headers (RFC 6855 4; Thunderbird 128 sends it).
+   * The message: a literal or a literal8 (binary content, NUL and all, stored as it is), or after
+   * ENABLE UTF8=ACCEPT "UTF8 (~{n}...)", a literal8 that may hold UTF-8 headers (RFC 6855 4;
+   * Thunderbird 128 sends it).
    */
   private static byte[] message(ImapSession session, Arguments args) throws ImapSyntaxException {
     if (!args.peekAtom().equalsIgnoreCase("UTF8")) {

@@ -7,13 +7,16 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import mxlab.imap.mime.BodyStructure;
 import mxlab.imap.mime.Envelope;
 import mxlab.imap.mime.MimePart;
+import mxlab.imap.mime.UndecodablePartException;
 import mxlab.imap.parse.Arguments;
 import mxlab.imap.parse.ImapSyntaxException;
 import mxlab.imap.session.ImapSession;
@@ -73,6 +76,7 @@ final class FetchCommand implements ImapCommand {
     boolean content = items.stream().anyMatch(FetchCommand::needsContent);
     boolean seen = !view.readOnly() && items.stream().anyMatch(FetchCommand::setsSeen);
     boolean gone = false;
+    UndecodablePartException undecodable = null;
     for (int i = which.nextSetBit(0); i >= 0; i = which.nextSetBit(i + 1)) {
       Message m = view.message(i);
       if (m == null) {
@@ -96,6 +100,13 @@ final class FetchCommand implements ImapCommand {
           parsed = session.environment().cache().parsed(m);
         }
       }
+      Map<FetchItems.Item, byte[]> decoded;
+      try {
+        decoded = decoded(items, parsed);
+      } catch (UndecodablePartException e) {
+        undecodable = e; // RFC 3516 4.3: the request fails; this message is left as it was
+        continue;
+      }
       boolean flagsChanged = false;
       if (seen && !m.flags().has(Flag.SEEN)) {
         Optional<Message> marked = view.folder().setFlags(m.uid(), m.flags().with(Flag.SEEN));
@@ -106,9 +117,13 @@ final class FetchCommand implements ImapCommand {
         }
       }
       session.sendPart(
-          response(i + 1, m, view.flagNames(i, m), parsed, items, flagsChanged, condstore));
+          response(
+              i + 1, m, view.flagNames(i, m), parsed, decoded, items, flagsChanged, condstore));
     }
-    if (gone) {
+    if (undecodable != null) {
+      session.no(
+          tag, (undecodable.unknownEncoding() ? "[UNKNOWN-CTE] " : "") + undecodable.getMessage());
+    } else if (gone) {
       session.no(tag, "[EXPUNGEISSUED] Some messages were expunged"); // RFC 2180 4.1.2
     } else {
       session.ok(tag, name() + " completed");
@@ -134,11 +149,25 @@ final class FetchCommand implements ImapCommand {
     return n;
   }
 
+  /** The decoded octets of each BINARY item, a missing part's empty, before anything is sent. */
+  private static Map<FetchItems.Item, byte[]> decoded(List<FetchItems.Item> items, MimePart p)
+      throws UndecodablePartException {
+    Map<FetchItems.Item, byte[]> decoded = new HashMap<>();
+    for (FetchItems.Item item : items) {
+      if (item instanceof FetchItems.Binary b && !decoded.containsKey(b)) {
+        byte[] data = b.section().decoded(p);
+        decoded.put(b, data == null ? new byte[0] : data);
+      }
+    }
+    return decoded;
+  }
+
   private byte[] response(
       int seq,
       Message m,
       List<String> flags,
       MimePart p,
+      Map<FetchItems.Item, byte[]> decoded,
       List<FetchItems.Item> items,
       boolean flagsChanged,
       boolean condstore) {
@@ -160,11 +189,27 @@ final class FetchCommand implements ImapCommand {
         String label = "BODY[" + b.section().label() + "]";
         if (b.origin() >= 0) {
           label += "<" + b.origin() + ">";
-          int from = (int) Math.min(b.origin(), data.length);
-          int to = (int) Math.min((long) from + b.count(), data.length);
-          data = Arrays.copyOfRange(data, from, to);
+          data = partial(data, b.origin(), b.count());
         }
         r.atom(label).literal(data);
+      } else if (item instanceof FetchItems.Binary b) {
+        byte[] data = decoded.get(b);
+        String section = "[" + b.section().label() + "]";
+        if (b.size()) {
+          r.atom("BINARY.SIZE" + section).number(data.length);
+          continue;
+        }
+        String label = "BINARY" + section;
+        if (b.origin() >= 0) {
+          label += "<" + b.origin() + ">"; // RFC 3516 4.3: the origin in the decoded data
+          data = partial(data, b.origin(), b.count());
+        }
+        r.atom(label);
+        if (containsNul(data)) {
+          r.literal8(data); // RFC 3516 4.3: only a literal8 can carry a NUL
+        } else {
+          r.literal(data);
+        }
       }
     }
     if (flagsChanged && !hasFlags) {
@@ -174,6 +219,21 @@ final class FetchCommand implements ImapCommand {
       r.atom("MODSEQ").open().number(m.modseq()).close(); // RFC 7162 3.1.4
     }
     return r.close().line();
+  }
+
+  private static byte[] partial(byte[] data, long origin, long count) {
+    int from = (int) Math.min(origin, data.length);
+    int to = (int) Math.min((long) from + count, data.length);
+    return Arrays.copyOfRange(data, from, to);
+  }
+
+  private static boolean containsNul(byte[] data) {
+    for (byte b : data) {
+      if (b == 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void simple(Response r, String name, Message m, List<String> flags, MimePart p) {
@@ -195,14 +255,19 @@ final class FetchCommand implements ImapCommand {
 
   private static boolean needsContent(FetchItems.Item item) {
     return item instanceof FetchItems.Body
+        || item instanceof FetchItems.Binary
         || item instanceof FetchItems.Simple s
             && Set.of("ENVELOPE", "BODYSTRUCTURE", "BODY", "RFC822", "RFC822.HEADER", "RFC822.TEXT")
                 .contains(s.name());
   }
 
-  /** RFC 3501 6.4.5: BODY[...] and RFC822(.TEXT) set \Seen; BODY.PEEK and RFC822.HEADER do not. */
+  /**
+   * RFC 3501 6.4.5: BODY[...] and RFC822(.TEXT) set \Seen; BODY.PEEK and RFC822.HEADER do not. RFC
+   * 3516 4.2: BINARY[...] does as BODY[...]; BINARY.PEEK and BINARY.SIZE do not.
+   */
   private static boolean setsSeen(FetchItems.Item item) {
     return item instanceof FetchItems.Body b && !b.peek()
+        || item instanceof FetchItems.Binary bin && !bin.peek() && !bin.size()
         || item instanceof FetchItems.Simple s
             && (s.name().equals("RFC822") || s.name().equals("RFC822.TEXT"));
   }

@@ -38,6 +38,13 @@ final class FetchItems {
    */
   record Body(boolean peek, Section section, long origin, long count) implements Item {}
 
+  /**
+   * BINARY[part]&lt;origin.count&gt;, BINARY.PEEK[...] or BINARY.SIZE[part] (RFC 3516 4.2); {@code
+   * origin} is -1 without a partial, which BINARY.SIZE never has.
+   */
+  record Binary(boolean peek, boolean size, Section section, long origin, long count)
+      implements Item {}
+
   static List<Item> read(Arguments args) throws ImapSyntaxException {
     List<Item> items = new ArrayList<>();
     if (args.tryChar('(')) {
@@ -69,6 +76,10 @@ final class FetchItems {
           items.add(new Simple(atom));
         } else if (atom.startsWith("BODY[") || atom.startsWith("BODY.PEEK[")) {
           items.add(body(args, atom));
+        } else if (atom.startsWith("BINARY[")
+            || atom.startsWith("BINARY.PEEK[")
+            || atom.startsWith("BINARY.SIZE[")) {
+          items.add(binary(args, atom));
         } else {
           throw new ImapSyntaxException("Unknown FETCH item " + atom);
         }
@@ -130,6 +141,45 @@ final class FetchItems {
       default -> throw new ImapSyntaxException("Invalid section " + specifier);
     }
     args.expect(']');
+    long[] partial = partial(args);
+    return new Body(peek, new Section(path, specifier, fields), partial[0], partial[1]);
+  }
+
+  /**
+   * section-binary = "[" [section-part] "]" (RFC 3516 7): part numbers only, since a header has no
+   * transfer encoding to undo; and a part, since the message itself is no leaf (RFC 9051 6.4.5).
+   */
+  private static Binary binary(Arguments args, String atom) throws ImapSyntaxException {
+    boolean size = atom.startsWith("BINARY.SIZE[");
+    String text = atom.substring(atom.indexOf('[') + 1);
+    if (text.isEmpty()) {
+      throw new ImapSyntaxException("BINARY needs a part number: the message itself is no leaf");
+    }
+    List<Integer> path = new ArrayList<>();
+    for (String level : text.split("\\.", -1)) {
+      if (level.isEmpty()
+          || level.length() > 9
+          || !level.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        throw new ImapSyntaxException("BINARY takes part numbers only, not " + text);
+      }
+      int n = Integer.parseInt(level);
+      if (n < 1) {
+        throw new ImapSyntaxException("Invalid section part");
+      }
+      path.add(n);
+    }
+    args.expect(']');
+    long[] partial = size ? new long[] {-1, -1} : partial(args);
+    return new Binary(
+        atom.startsWith("BINARY.PEEK["),
+        size,
+        new Section(path, "", List.of()),
+        partial[0],
+        partial[1]);
+  }
+
+  /** "&lt;origin.count&gt;" if it follows (RFC 3501 9, "section"), else {-1, -1}. */
+  private static long[] partial(Arguments args) throws ImapSyntaxException {
     long origin = -1;
     long count = -1;
     if (args.peek() == '<') {
@@ -148,6 +198,6 @@ final class FetchItems {
         throw new ImapSyntaxException("Invalid partial " + partial);
       }
     }
-    return new Body(peek, new Section(path, specifier, fields), origin, count);
+    return new long[] {origin, count};
   }
 }

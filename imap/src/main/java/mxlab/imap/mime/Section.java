@@ -21,12 +21,9 @@ public record Section(List<Integer> path, String specifier, List<String> fields)
 
   /** The section's octets, or null when the message has no such part. */
   public byte[] extract(MimePart message) {
-    MimePart part = message;
-    for (int n : path) {
-      part = child(part, n, part == message);
-      if (part == null) {
-        return null;
-      }
+    MimePart part = part(message);
+    if (part == null) {
+      return null;
     }
     if (specifier.equals("MIME")) {
       return path.isEmpty() ? null : part.header();
@@ -44,6 +41,27 @@ public record Section(List<Integer> path, String specifier, List<String> fields)
       case "TEXT" -> m.body();
       default -> headerFields(m, specifier.equals("HEADER.FIELDS"));
     };
+  }
+
+  /**
+   * The content of the part the path names with its Content-Transfer-Encoding undone (BINARY, RFC
+   * 3516 4.2), or null when the message has no such part.
+   */
+  public byte[] decoded(MimePart message) throws UndecodablePartException {
+    MimePart part = part(message);
+    return part == null ? null : TransferDecoding.decode(part);
+  }
+
+  /** The part the path names (the message itself for no path), or null when there is none. */
+  private MimePart part(MimePart message) {
+    MimePart part = message;
+    for (int n : path) {
+      part = child(part, n, part == message);
+      if (part == null) {
+        return null;
+      }
+    }
+    return part;
   }
 
   /**

@@ -293,7 +293,8 @@ public final class ImapSession {
             "LIST-STATUS",
             CONDSTORE,
             "ESEARCH",
-            UTF8_ACCEPT));
+            UTF8_ACCEPT,
+            "BINARY"));
     if (state == ImapState.NOT_AUTHENTICATED) {
       if (env.tls() && !connection.secure()) {
         caps.add("STARTTLS");

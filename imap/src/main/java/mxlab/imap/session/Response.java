@@ -107,6 +107,15 @@ public final class Response {
     return this;
   }
 
+  /** A literal8 (RFC 3516 4.3): any octets, NUL too. */
+  public Response literal8(byte[] s) {
+    separate();
+    write("~{" + s.length + "}\r\n");
+    out.write(s, 0, s.length);
+    needSpace = true;
+    return this;
+  }
+
   /** A parenthesized list of strings, or NIL when empty. */
   public Response stringList(List<String> items) {
     if (items.isEmpty()) {

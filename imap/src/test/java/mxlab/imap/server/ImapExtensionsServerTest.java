@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * CONDSTORE, ESEARCH and UTF8=ACCEPT over a real socket on port 0: literal8 APPENDs on the wire,
- * and mod-sequences (and who saw what first, \Recent) that survive a restart of the server and its
- * store.
+ * CONDSTORE, ESEARCH, UTF8=ACCEPT and BINARY over a real socket on port 0: literal8 APPENDs and
+ * FETCH responses on the wire, and mod-sequences (and who saw what first, \Recent) that survive a
+ * restart of the server and its store.
  */
 class ImapExtensionsServerTest {
   private static final String SPEC =
@@ -131,6 +131,31 @@ class ImapExtensionsServerTest {
       d.send("d FETCH 1:* (UID FLAGS) (CHANGEDSINCE 3)");
       d.expect("* 1 FETCH (UID 1 FLAGS (\\Flagged \\Seen) MODSEQ (4))");
       d.expect("* 3 FETCH (UID 3 FLAGS (\\Recent) MODSEQ (5))"); // the first to see it
+      d.expect("d OK FETCH completed");
+    }
+  }
+
+  @Test
+  void binaryAppendAndFetchCarryNulAsLiteral8() throws Exception {
+    start();
+    String message =
+        "Subject: raw\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=B\r\n\r\n"
+            + "--B\r\nContent-Transfer-Encoding: binary\r\n\r\nA\0B\r\n"
+            + "--B\r\nContent-Transfer-Encoding: base64\r\n\r\nWABZ\r\n--B--\r\n";
+    try (Dialogue d = Dialogue.connectTls(imaps.address())) {
+      d.expect("* OK [CAPABILITY * UTF8=ACCEPT BINARY *] mxlab IMAP4rev1 ready");
+      d.send("a LOGIN test changeme").expect("a OK *");
+      d.raw("b APPEND INBOX ~{" + message.length() + "+}\r\n" + message + "\r\n");
+      d.expect("b OK [APPENDUID * 1] APPEND completed");
+      d.send("c EXAMINE INBOX");
+      String line;
+      do {
+        line = d.expect("*");
+      } while (!line.startsWith("c OK"));
+      d.send("d FETCH 1 (BINARY.SIZE[2] BINARY[2] BINARY[1]<1.1>)");
+      d.expect("* 1 FETCH (BINARY.SIZE[2] 3 BINARY[2] ~{3}");
+      d.expect("X\0Y BINARY[1]<1> ~{1}");
+      d.expect("\0)");
       d.expect("d OK FETCH completed");
     }
   }
