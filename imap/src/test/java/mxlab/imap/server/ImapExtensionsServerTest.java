@@ -1,27 +1,11 @@
 package mxlab.imap.server;
 
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import mxlab.core.auth.LoginThrottle;
-import mxlab.core.routing.Mailbox;
-import mxlab.core.site.Site;
-import mxlab.core.spec.Spec;
-import mxlab.core.spec.SpecFixtures;
-import mxlab.core.store.SpoolWriter;
-import mxlab.core.store.SyncBatcher;
-import mxlab.core.tls.TlsMaterial;
-import mxlab.imap.mime.MessageCache;
-import mxlab.imap.session.ImapEnvironment;
 import mxlab.net.Dialogue;
 import mxlab.net.LineServer;
-import mxlab.store.delivery.MailDrop;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,56 +15,22 @@ import org.junit.jupiter.api.io.TempDir;
  * restart of the server and its store.
  */
 class ImapExtensionsServerTest {
-  private static final String SPEC =
-      """
-      version: 1
-      server: { hostname: mail.bann.com }
-      domains:
-        - name: bann.com
-          hosts: { mail: 192.168.0.100 }
-          users: [ { name: test, password: "{PLAIN}changeme" } ]
-      """;
   private static final String MESSAGE = "Subject: Grüße\r\nFrom: jörg@bann.com\r\n\r\nHallo\r\n";
   private static final int OCTETS = MESSAGE.getBytes(StandardCharsets.UTF_8).length;
 
   @TempDir Path data;
-  private final SyncBatcher batcher = new SyncBatcher();
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-  private MailDrop drop;
+  private ImapServerFixture fixture;
   private LineServer imaps;
 
-  /** A server with a store of its own on {@code data}, as after a restart. */
-  private void start() throws Exception {
-    Spec spec = SpecFixtures.spec(SPEC);
-    Site site = Site.of(spec);
-    drop = new MailDrop(data, "mail.bann.com", batcher);
-    TlsMaterial tls = TlsMaterial.load(spec.server().tls(), data, "mail.bann.com");
-    ImapEnvironment env =
-        new ImapEnvironment(
-            () -> site,
-            drop.mailStore(),
-            true,
-            new LoginThrottle(Duration.ofMillis(10), Clock.systemUTC()),
-            timer,
-            new MessageCache(1 << 20));
-    imaps = ImapServer.start(new InetSocketAddress("127.0.0.1", 0), env, tls, true);
+  @BeforeEach
+  void start() throws Exception {
+    fixture = new ImapServerFixture(data, ImapServerFixture.SPEC, true);
+    imaps = fixture.start(true);
   }
 
   @AfterEach
   void stop() {
-    if (imaps != null) {
-      imaps.close();
-    }
-    timer.shutdownNow();
-    batcher.close();
-  }
-
-  private void deliver(String subject) throws Exception {
-    SpoolWriter w = drop.newSpool("Q" + System.nanoTime());
-    for (String line : List.of("Subject: " + subject, "From: a@b.org", "", "hello")) {
-      w.line(line.getBytes(StandardCharsets.UTF_8));
-    }
-    drop.deliver(w.finish(), List.of(new Mailbox("bann.com", "test")), null);
+    fixture.close();
   }
 
   private static void selectUntilOk(Dialogue d, String tag, String highest) throws Exception {
@@ -94,7 +44,6 @@ class ImapExtensionsServerTest {
 
   @Test
   void utf8AppendsEsearchAndModseqsThatSurviveARestart() throws Exception {
-    start();
     try (Dialogue d = Dialogue.connectTls(imaps.address())) {
       d.expect("* OK [CAPABILITY * CONDSTORE ESEARCH UTF8=ACCEPT *] mxlab IMAP4rev1 ready");
       d.send("a LOGIN test changeme").expect("a OK *");
@@ -117,9 +66,9 @@ class ImapExtensionsServerTest {
       d.expect("* 2 FETCH (BODY[HEADER.FIELDS (SUBJECT)] {20}");
       d.expect("Subject: Grüße");
     }
-    imaps.close();
-    start();
-    deliver("after the restart");
+    fixture.restart();
+    imaps = fixture.start(true);
+    fixture.deliver("after the restart");
     try (Dialogue d = Dialogue.connectTls(imaps.address())) {
       d.expect("* OK *");
       d.send("a LOGIN test changeme").expect("a OK *");
@@ -137,7 +86,6 @@ class ImapExtensionsServerTest {
 
   @Test
   void binaryAppendAndFetchCarryNulAsLiteral8() throws Exception {
-    start();
     String message =
         "Subject: raw\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=B\r\n\r\n"
             + "--B\r\nContent-Transfer-Encoding: binary\r\n\r\nA\0B\r\n"

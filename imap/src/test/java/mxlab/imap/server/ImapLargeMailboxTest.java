@@ -4,27 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import mxlab.core.auth.LoginThrottle;
-import mxlab.core.routing.Mailbox;
-import mxlab.core.site.Site;
-import mxlab.core.spec.Spec;
-import mxlab.core.spec.SpecFixtures;
-import mxlab.core.store.SpoolWriter;
-import mxlab.core.store.SyncBatcher;
-import mxlab.imap.mime.MessageCache;
-import mxlab.imap.session.ImapEnvironment;
 import mxlab.net.Dialogue;
 import mxlab.net.LineServer;
-import mxlab.store.delivery.MailDrop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,33 +35,19 @@ class ImapLargeMailboxTest {
       """;
 
   @TempDir Path data;
-  private final SyncBatcher batcher = new SyncBatcher();
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-  private MailDrop drop;
+  private ImapServerFixture fixture;
   private LineServer imap;
 
   @BeforeEach
   void start() throws Exception {
-    Spec spec = SpecFixtures.spec(SPEC);
-    Site site = Site.of(spec);
-    drop = new MailDrop(data, "mail.bann.com", batcher);
-    ImapEnvironment env =
-        new ImapEnvironment(
-            () -> site,
-            drop.mailStore(),
-            false,
-            new LoginThrottle(Duration.ofMillis(10), Clock.systemUTC()),
-            timer,
-            new MessageCache(1 << 20));
-    imap = ImapServer.start(new InetSocketAddress("127.0.0.1", 0), env, null, false);
-    writeMaildir(drop.mailStore().mailbox("bann.com", "test").root());
+    fixture = new ImapServerFixture(data, SPEC, false);
+    imap = fixture.start(false);
+    writeMaildir(fixture.drop().mailStore().mailbox("bann.com", "test").root());
   }
 
   @AfterEach
   void stop() {
-    imap.close();
-    timer.shutdownNow();
-    batcher.close();
+    fixture.close();
   }
 
   /**
@@ -118,15 +90,6 @@ class ImapLargeMailboxTest {
   /** Three lines, each LF a CRLF for clients: SIZE + 3 octets. */
   private static byte[] content(String subject) {
     return ("Subject: " + subject + "\n\nbody\n").getBytes(StandardCharsets.US_ASCII);
-  }
-
-  /** Delivers as SMTP does: spooled, linked into new/, the INBOX's listeners told. */
-  private void deliver(String subject) throws Exception {
-    SpoolWriter w = drop.newSpool("Q" + System.nanoTime());
-    for (String line : List.of("Subject: " + subject, "From: a@b.org", "", "hello")) {
-      w.line(line.getBytes(StandardCharsets.UTF_8));
-    }
-    drop.deliver(w.finish(), List.of(new Mailbox("bann.com", "test")), null);
   }
 
   private Dialogue login() throws IOException {
@@ -187,7 +150,7 @@ class ImapLargeMailboxTest {
           .containsExactly("* 60000 FETCH (UID 60001 FLAGS (\\Flagged))");
 
       // a delivery is seen by both, numbered after the last
-      deliver("new in a big folder");
+      fixture.deliver("new in a big folder");
       assertThat(run(a, "n2", "NOOP")).containsExactly("* " + COUNT + " EXISTS", "* 1 RECENT");
       assertThat(run(a, "f6", "FETCH " + COUNT + " (UID BODY.PEEK[HEADER.FIELDS (SUBJECT)])"))
           .startsWith(

@@ -2,27 +2,14 @@ package mxlab.imap.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import mxlab.core.auth.LoginThrottle;
 import mxlab.core.routing.Mailbox;
-import mxlab.core.site.Site;
-import mxlab.core.spec.Spec;
-import mxlab.core.spec.SpecFixtures;
 import mxlab.core.store.SpoolWriter;
-import mxlab.core.store.SyncBatcher;
-import mxlab.core.tls.TlsMaterial;
-import mxlab.imap.mime.MessageCache;
-import mxlab.imap.session.ImapEnvironment;
 import mxlab.net.Dialogue;
 import mxlab.net.LineServer;
-import mxlab.store.delivery.MailDrop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,56 +17,22 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** IMAP over real sockets on port 0: STARTTLS, IMAPS, literals on the wire, IDLE and delivery. */
 class ImapServerTest {
-  private static final String SPEC =
-      """
-      version: 1
-      server: { hostname: mail.bann.com }
-      domains:
-        - name: bann.com
-          hosts: { mail: 192.168.0.100 }
-          users: [ { name: test, password: "{PLAIN}changeme" } ]
-      """;
 
   @TempDir Path data;
-  private final SyncBatcher batcher = new SyncBatcher();
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-  private MailDrop drop;
+  private ImapServerFixture fixture;
   private LineServer imap;
   private LineServer imaps;
 
   @BeforeEach
   void start() throws Exception {
-    Spec spec = SpecFixtures.spec(SPEC);
-    Site site = Site.of(spec);
-    drop = new MailDrop(data, "mail.bann.com", batcher);
-    TlsMaterial tls = TlsMaterial.load(spec.server().tls(), data, "mail.bann.com");
-    ImapEnvironment env =
-        new ImapEnvironment(
-            () -> site,
-            drop.mailStore(),
-            true,
-            new LoginThrottle(Duration.ofMillis(10), Clock.systemUTC()),
-            timer,
-            new MessageCache(1 << 20));
-    imap = ImapServer.start(new InetSocketAddress("127.0.0.1", 0), env, tls, false);
-    imaps = ImapServer.start(new InetSocketAddress("127.0.0.1", 0), env, tls, true);
+    fixture = new ImapServerFixture(data, ImapServerFixture.SPEC, true);
+    imap = fixture.start(false);
+    imaps = fixture.start(true);
   }
 
   @AfterEach
   void stop() {
-    imap.close();
-    imaps.close();
-    timer.shutdownNow();
-    batcher.close();
-  }
-
-  /** Delivers as SMTP does: spooled, linked into new/, the INBOX's listeners told. */
-  private void deliver(String subject) throws Exception {
-    SpoolWriter w = drop.newSpool("Q" + System.nanoTime());
-    for (String line : List.of("Subject: " + subject, "From: a@b.org", "", "hello")) {
-      w.line(line.getBytes(StandardCharsets.UTF_8));
-    }
-    drop.deliver(w.finish(), List.of(new Mailbox("bann.com", "test")), null);
+    fixture.close();
   }
 
   @Test
@@ -101,7 +54,7 @@ class ImapServerTest {
 
   @Test
   void implicitTlsWithLiteralsOnTheWire() throws Exception {
-    deliver("first");
+    fixture.deliver("first");
     try (Dialogue d = Dialogue.connectTls(imaps.address())) {
       d.expect("* OK *");
       d.raw("a LOGIN {4}\r\n");
@@ -135,7 +88,7 @@ class ImapServerTest {
       }
       d.send("c IDLE").expect("+ idling");
       long start = System.nanoTime();
-      deliver("while idling");
+      fixture.deliver("while idling");
       d.expect("* 1 EXISTS");
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
       d.expect("* 1 RECENT");
@@ -147,14 +100,14 @@ class ImapServerTest {
   void aLongFetchIsStreamedOverTls() throws Exception {
     String line = "x".repeat(76);
     for (int m = 0; m < 12; m++) { // 12 x 200 kB: several parts, more than the window in flight
-      SpoolWriter w = drop.newSpool("Q" + System.nanoTime());
+      SpoolWriter w = fixture.drop().newSpool("Q" + System.nanoTime());
       for (String l : List.of("Subject: big " + m, "From: a@b.org", "")) {
         w.line(l.getBytes(StandardCharsets.UTF_8));
       }
       for (int i = 0; i < 2600; i++) {
         w.line(line.getBytes(StandardCharsets.US_ASCII));
       }
-      drop.deliver(w.finish(), List.of(new Mailbox("bann.com", "test")), null);
+      fixture.drop().deliver(w.finish(), List.of(new Mailbox("bann.com", "test")), null);
     }
     try (Dialogue d = Dialogue.connectTls(imaps.address())) {
       d.expect("* OK *");
