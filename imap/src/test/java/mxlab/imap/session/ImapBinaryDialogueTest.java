@@ -70,11 +70,7 @@ class ImapBinaryDialogueTest {
     imap = new ImapFixture(data, true, false);
     imap.deliver(ATTACHMENTS);
     imap.deliver(SINGLE_BASE64);
-    c = imap.login();
-    c.send("S SELECT INBOX\r\n");
-    while (!c.readLine().startsWith("S OK")) {
-      // the SELECT responses
-    }
+    c = imap.selected();
   }
 
   @AfterEach

@@ -25,17 +25,8 @@ class ImapConcurrencyDialogueTest {
     for (int i = 1; i <= 3; i++) {
       imap.deliver("Subject: m" + i + "\n\nbody\n");
     }
-    one = selected();
-    two = selected();
-  }
-
-  ImapClient selected() throws Exception {
-    ImapClient c = imap.login();
-    c.send("S SELECT INBOX\r\n");
-    while (!c.readLine().startsWith("S OK")) {
-      // the SELECT responses
-    }
-    return c;
+    one = imap.selected();
+    two = imap.selected();
   }
 
   @AfterEach

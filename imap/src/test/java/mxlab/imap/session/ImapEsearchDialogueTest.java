@@ -19,11 +19,7 @@ class ImapEsearchDialogueTest {
       imap.deliver("Subject: " + (i % 3 == 0 ? "odd" : "even") + " " + i + "\n\nbody\n");
     }
     imap.inbox().expunge(java.util.List.of(1L)); // UIDs 2..8 are sequence numbers 1..7
-    c = imap.login();
-    c.send("s SELECT INBOX\r\n");
-    while (!c.readLine().startsWith("s OK")) {
-      // the SELECT responses
-    }
+    c = imap.selected();
   }
 
   @AfterEach

@@ -63,11 +63,7 @@ class ImapFetchDialogueTest {
     imap = new ImapFixture(data, true, false);
     imap.deliver(SIMPLE);
     imap.deliver(MULTIPART);
-    c = imap.login();
-    c.send("S SELECT INBOX\r\n");
-    while (!c.readLine().startsWith("S OK")) {
-      // the SELECT responses
-    }
+    c = imap.selected();
   }
 
   @AfterEach

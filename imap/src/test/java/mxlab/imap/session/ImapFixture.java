@@ -73,6 +73,16 @@ final class ImapFixture implements AutoCloseable {
     return c;
   }
 
+  /** A client logged in as test@bann.com with its INBOX selected. */
+  ImapClient selected() throws Exception {
+    ImapClient c = login();
+    c.send("S SELECT INBOX\r\n");
+    while (!c.readLine().startsWith("S OK")) {
+      // the SELECT responses
+    }
+    return c;
+  }
+
   Folder inbox() throws IOException {
     return store.mailbox("bann.com", "test").inbox();
   }

@@ -20,11 +20,7 @@ class ImapMalformedCommandsTest {
   void start() throws Exception {
     imap = new ImapFixture(data, true, false);
     imap.deliver("Subject: one\n\nbody\n");
-    c = imap.login();
-    c.send("S SELECT INBOX\r\n");
-    while (!c.readLine().startsWith("S OK")) {
-      // the SELECT responses
-    }
+    c = imap.selected();
   }
 
   @AfterEach

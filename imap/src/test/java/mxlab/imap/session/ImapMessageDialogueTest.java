@@ -29,18 +29,9 @@ class ImapMessageDialogueTest {
     imap.close();
   }
 
-  ImapClient selected() throws Exception {
-    ImapClient c = imap.login();
-    c.send("S SELECT INBOX\r\n");
-    while (!c.readLine().startsWith("S OK")) {
-      // the SELECT responses
-    }
-    return c;
-  }
-
   @Test
   void storeWithAndWithoutParenthesesAndSilent() throws Exception {
-    ImapClient c = selected();
+    ImapClient c = imap.selected();
     c.script(
         """
         C: a STORE 1 +FLAGS (\\Seen \\Flagged)
@@ -76,7 +67,7 @@ class ImapMessageDialogueTest {
 
   @Test
   void keywordsAreCaseInsensitive() throws Exception {
-    ImapClient c = selected();
+    ImapClient c = imap.selected();
     c.script(
         """
         C: a STORE 1 +FLAGS ($Forwarded)
@@ -96,7 +87,7 @@ class ImapMessageDialogueTest {
 
   @Test
   void expungeReportsNumbersHighestFirstAndUidExpungeOnlyItsSet() throws Exception {
-    ImapClient c = selected();
+    ImapClient c = imap.selected();
     c.script(
         """
         C: a STORE 1:4 +FLAGS.SILENT (\\Deleted)
@@ -119,7 +110,7 @@ class ImapMessageDialogueTest {
 
   @Test
   void closeExpungesSilentlyAndUnselectDoesNot() throws Exception {
-    ImapClient c = selected();
+    ImapClient c = imap.selected();
     c.script(
         """
         C: a STORE 1 +FLAGS.SILENT (\\Deleted)
@@ -130,7 +121,7 @@ class ImapMessageDialogueTest {
         S: c BAD Select a mailbox first
         """);
     assertThat(imap.inbox().messages()).hasSize(4);
-    c = selected();
+    c = imap.selected();
     c.script(
         """
         C: a CLOSE
@@ -141,7 +132,7 @@ class ImapMessageDialogueTest {
 
   @Test
   void copyAndMoveAnswerCopyUid() throws Exception {
-    ImapClient c = selected();
+    ImapClient c = imap.selected();
     long trash = imap.store.mailbox("bann.com", "test").folder("Trash").orElseThrow().uidValidity();
     c.script(
         """
@@ -170,7 +161,7 @@ class ImapMessageDialogueTest {
 
   @Test
   void appendAndCopyIntoTheSelectedFolderReportExistsBeforeTheirOk() throws Exception {
-    ImapClient c = selected();
+    ImapClient c = imap.selected();
     c.script(
         """
         C: a APPEND INBOX {3+}

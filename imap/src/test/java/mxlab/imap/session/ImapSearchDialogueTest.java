@@ -38,11 +38,7 @@ class ImapSearchDialogueTest {
         bytes("From: spam@evil.com\nSubject: WIN\n\n" + "x".repeat(2000) + "\n"),
         Flags.of(Flag.DELETED),
         Instant.parse("2026-11-30T10:00:00Z"));
-    c = imap.login();
-    c.send("S SELECT INBOX\r\n");
-    while (!c.readLine().startsWith("S OK")) {
-      // the SELECT responses
-    }
+    c = imap.selected();
   }
 
   static byte[] bytes(String s) {
