@@ -81,29 +81,24 @@ class MailAuthDialogueTest {
         Dialogue d = Dialogue.connect(smtp.address(SmtpMode.SUBMISSION))) {
       d.expect("220 *");
       d.send("EHLO c").reply();
+      String auth =
+          Base64.getEncoder()
+              .encodeToString("\0alice@north.lab\0secret".getBytes(StandardCharsets.UTF_8));
       d.script(
-          """
-          C: AUTH PLAIN %s
-          S: 235 *
-          C: MAIL FROM:<alice@north.lab>
-          S: 250 *
-          C: RCPT TO:<alice@north.lab>
-          S: 250 *
-          C: DATA
-          S: 354 *
-          C: From: Alice <alice@north.lab>
-          C: To: alice@north.lab
-          C: Subject: signed   on the way
-          C:
-          C: Hello  there.
-          C:
-          C: .
-          S: 250 2.0.0 Ok: queued as *
-          """
-              .formatted(
-                  Base64.getEncoder()
-                      .encodeToString(
-                          "\0alice@north.lab\0secret".getBytes(StandardCharsets.UTF_8))));
+          "C: AUTH PLAIN "
+              + auth
+              + "\nS: 235 *\n"
+              + toAlice("alice@north.lab")
+              + """
+              C: From: Alice <alice@north.lab>
+              C: To: alice@north.lab
+              C: Subject: signed   on the way
+              C:
+              C: Hello  there.
+              C:
+              C: .
+              S: 250 2.0.0 Ok: queued as *
+              """);
       assertThat(log.containing("decision=accepted"))
           .singleElement()
           .satisfies(
@@ -142,25 +137,17 @@ class MailAuthDialogueTest {
     try (LogCapture log = new LogCapture();
         Dialogue d = smtp.greeted()) {
       d.script(
-          """
-          C: MAIL FROM:<ceo@bank.example>
-          S: 250 *
-          C: RCPT TO:<alice@north.lab>
-          S: 250 *
-          C: DATA
-          S: 354 *
-          C: From: ceo@bank.example
-          C: Subject: wire transfer
-          C:
-          C: now
-          C: .
-          S: 550 5.7.1 Message rejected by the DMARC policy of its From domain
-          C: MAIL FROM:<pal@friend.example>
-          S: 250 *
-          C: RCPT TO:<alice@north.lab>
-          S: 250 *
-          C: DATA
-          S: 354 *
+          toAlice("ceo@bank.example")
+              + """
+              C: From: ceo@bank.example
+              C: Subject: wire transfer
+              C:
+              C: now
+              C: .
+              S: 550 5.7.1 Message rejected by the DMARC policy of its From domain
+              """
+              + toAlice("pal@friend.example")
+              + """
           C: Authentication-Results: mail.north.lab;
           C:   dkim=pass header.d=north.lab
           C: Authentication-Results: mx.friend.example; spf=pass
@@ -200,13 +187,8 @@ class MailAuthDialogueTest {
     start("report");
     try (Dialogue d = smtp.greeted()) {
       d.script(
-          """
-          C: MAIL FROM:<ceo@bank.example>
-          S: 250 *
-          C: RCPT TO:<alice@north.lab>
-          S: 250 *
-          C: DATA
-          S: 354 *
+          toAlice("ceo@bank.example")
+              + """
           C: From: ceo@bank.example
           C:
           C: now
@@ -217,6 +199,19 @@ class MailAuthDialogueTest {
     assertThat(smtp.mailbox("north.lab", "alice").get(0))
         .contains("\tspf=fail smtp.mailfrom=ceo@bank.example;\n")
         .contains("\tdmarc=fail (p=reject dis=reject) header.from=bank.example\n");
+  }
+
+  /** The script of a transaction from {@code sender} to alice, up to DATA's 354. */
+  private static String toAlice(String sender) {
+    return """
+        C: MAIL FROM:<%s>
+        S: 250 *
+        C: RCPT TO:<alice@north.lab>
+        S: 250 *
+        C: DATA
+        S: 354 *
+        """
+        .formatted(sender);
   }
 
   private static int indexOf(List<String> lines, String prefix) {
