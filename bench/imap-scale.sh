@@ -8,11 +8,10 @@
 # MX_JAVA_OPTS adds JVM options to mxlab (a profiler: -XX:StartFlightRecording=filename=x.jfr).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-need dovecot dovecot-imapd
+need_dovecot imap
 need java openjdk-17-jdk
 need python3 python3
 ensure_jar
-[ -x /usr/lib/dovecot/imap ] || { echo "bench: dovecot-imapd is missing; install it: apt-get install -y dovecot-imapd" >&2; exit 2; }
 
 COUNT=${1:-100000}
 ROUNDS=${2:-5}
@@ -64,7 +63,7 @@ java -Xms512m -Xmx1g ${MX_JAVA_OPTS:-} -jar "$JAR" up "$work/bench.yaml" \
   --ports "$(ports_only imap=$MX_PORT)" \
   >"$work/mxlab.log" 2>&1 &
 mx_pid=$!
-dovecot_imap_up "$DC_PORT" "$hash" <<<"big"
+dovecot_up imap "$DC_PORT" "$hash" <<<"big"
 wait_port 127.0.0.1 "$MX_PORT"
 wait_port 127.0.0.1 "$DC_PORT"
 

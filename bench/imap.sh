@@ -10,11 +10,10 @@
 # RAW=1 also prints each round's "sessions messages bytes operations errors seconds" on stderr.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-need dovecot dovecot-imapd
+need_dovecot imap
 need java openjdk-17-jdk
 need python3 python3
 ensure_jar
-[ -x /usr/lib/dovecot/imap ] || { echo "bench: dovecot-imapd is missing; install it: apt-get install -y dovecot-imapd" >&2; exit 2; }
 
 SECONDS_PER_ROUND=${1:-5}
 ROUNDS=${2:-3}
@@ -81,7 +80,7 @@ until [ "$(ls "$work/mx/mail/bench.lab/u$((THREADS - 1))/new" "$work/mx/mail/ben
 done
 
 # Dovecot reads a copy of the same Maildirs (mxlab keeps Dovecot's dovecot-uidlist format).
-dovecot_imap_up "$DC_PORT" "$hash" < <(users)
+dovecot_up imap "$DC_PORT" "$hash" < <(users)
 wait_port 127.0.0.1 "$DC_PORT"
 wait_port 127.0.0.1 "$MX_PORT"
 

@@ -16,6 +16,15 @@ need() {
   }
 }
 
+# need_dovecot PROTOCOL: Debian's Dovecot with its PROTOCOL (imap or pop3) server
+need_dovecot() {
+  need dovecot "dovecot-$1d"
+  [ -x "/usr/lib/dovecot/$1" ] || {
+    echo "bench: dovecot-$1d is missing; install it: apt-get install -y dovecot-$1d" >&2
+    exit 2
+  }
+}
+
 # wait_port HOST PORT [SECONDS]: until something accepts TCP connections there
 wait_port() {
   local host=$1 port=$2 deadline=$((SECONDS + ${3:-30}))
@@ -62,25 +71,30 @@ bench_cleanup() {
   rm -rf "$work"
 }
 
-# dovecot_imap_up PORT HASH < USERS: Debian's Dovecot serving IMAP on 127.0.0.1:PORT from a copy of
-# mxlab's Maildirs ($work/mx/mail/bench.lab), users one a line on stdin with the password HASH
-# (SHA512-CRYPT, as mxlab's); sets $dc (its directory) and $dc_pid
-dovecot_imap_up() {
-  local port=$1 hash=$2 u
+# dovecot_up PROTOCOL PORT HASH < USERS: Debian's Dovecot serving PROTOCOL (imap or pop3) on
+# 127.0.0.1:PORT from a copy of mxlab's Maildirs ($work/mx/mail/bench.lab), users one a line on
+# stdin with the password HASH (SHA512-CRYPT, as mxlab's); sets $dc (its directory) and $dc_pid
+dovecot_up() {
+  local proto=$1 port=$2 hash=$3 u mechanisms=plain extra="" listeners=""
   dc="$work/dovecot"
   mkdir -p "$dc/run" "$dc/mail"
   cp -a "$work/mx/mail/bench.lab" "$dc/mail/"
   chown -R nobody:nogroup "$dc/mail"
   while read -r u; do echo "$u@bench.lab:$hash"; done > "$dc/passwd"
+  if [ "$proto" = imap ]; then
+    mechanisms="plain login"
+    extra=$'protocol imap {\n  mail_max_userip_connections = 1000\n}'
+    listeners=$'  inet_listener imaps {\n    port = 0\n  }'
+  fi
   cat > "$dc/dovecot.conf" <<CONF
-protocols = imap
+protocols = $proto
 listen = 127.0.0.1
 base_dir = $dc/run
 state_dir = $dc/run
 log_path = $dc/dovecot.log
 ssl = no
 disable_plaintext_auth = no
-auth_mechanisms = plain login
+auth_mechanisms = $mechanisms
 mail_location = maildir:$dc/mail/%d/%n
 passdb {
   driver = passwd-file
@@ -91,22 +105,18 @@ userdb {
   args = uid=nobody gid=nogroup home=$dc/mail/%d/%n
 }
 auth_username_format = %n@bench.lab
-protocol imap {
-  mail_max_userip_connections = 1000
-}
-service imap-login {
-  inet_listener imap {
+$extra
+service $proto-login {
+  inet_listener $proto {
     address = 127.0.0.1
     port = $port
   }
-  inet_listener imaps {
-    port = 0
-  }
+$listeners
   # Dovecot's high-performance mode: long-lived login processes
   service_count = 0
   process_min_avail = 2
 }
-service imap {
+service $proto {
   process_limit = 1024
 }
 default_process_limit = 1024

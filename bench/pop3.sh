@@ -6,7 +6,7 @@
 #   bench/pop3.sh [SECONDS_PER_ROUND] [ROUNDS]
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-need dovecot dovecot-pop3d
+need_dovecot pop3
 need java openjdk-17-jdk
 ensure_jar
 
@@ -52,47 +52,7 @@ with smtplib.SMTP('127.0.0.1', 12712) as s:
 PY
 
 # Dovecot reads a copy of the same Maildirs.
-dc="$work/dovecot"
-mkdir -p "$dc/run" "$dc/mail"
-cp -a "$work/mx/mail/bench.lab" "$dc/mail/"
-chown -R nobody:nogroup "$dc/mail"
-for i in $(seq 0 $((THREADS - 1))); do echo "u$i@bench.lab:$hash"; done > "$dc/passwd"
-cat > "$dc/dovecot.conf" <<CONF
-protocols = pop3
-listen = 127.0.0.1
-base_dir = $dc/run
-state_dir = $dc/run
-log_path = $dc/dovecot.log
-ssl = no
-disable_plaintext_auth = no
-auth_mechanisms = plain
-mail_location = maildir:$dc/mail/%d/%n
-passdb {
-  driver = passwd-file
-  args = scheme=SHA512-CRYPT $dc/passwd
-}
-userdb {
-  driver = static
-  args = uid=nobody gid=nogroup home=$dc/mail/%d/%n
-}
-auth_username_format = %n@bench.lab
-service pop3-login {
-  inet_listener pop3 {
-    address = 127.0.0.1
-    port = $DC_PORT
-  }
-  # Dovecot's high-performance mode: long-lived login processes
-  service_count = 0
-  process_min_avail = 2
-}
-service pop3 {
-  process_limit = 1024
-}
-default_process_limit = 1024
-default_client_limit = 2048
-CONF
-dovecot -c "$dc/dovecot.conf" -F >"$dc/stdout.log" 2>&1 &
-dc_pid=$!
+dovecot_up pop3 "$DC_PORT" "$hash" < <(for i in $(seq 0 $((THREADS - 1))); do echo "u$i"; done)
 wait_port 127.0.0.1 "$DC_PORT"
 wait_port 127.0.0.1 "$MX_PORT"
 
