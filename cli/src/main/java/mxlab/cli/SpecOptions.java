@@ -126,7 +126,7 @@ public final class SpecOptions {
                               ExitCode.USAGE,
                               "--lab-address "
                                   + labAddress
-                                  + ": not one IP address of this machine; write e.g. 127.0.0.1")));
+                                  + ": not a single IP address (the wildcard is not one); write e.g. 127.0.0.1")));
     }
     return overridden;
   }
