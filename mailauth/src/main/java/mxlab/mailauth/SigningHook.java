@@ -53,10 +53,13 @@ public final class SigningHook implements MessageHook {
       return HookResult.declined();
     }
     long now = Instant.now().getEpochSecond();
+    List<DkimKey> signing = keys.signingKeys(domain.get(), false); // published ones only
     List<String> fields = new ArrayList<>();
+    for (String field : DkimSigner.sign(message, domain.get().name(), signing, now)) {
+      fields.add(field.replace("\r\n", "\n"));
+    }
     List<String> notes = new ArrayList<>();
-    for (DkimKey key : keys.signingKeys(domain.get(), false)) { // published ones only
-      fields.add(DkimSigner.sign(message, domain.get().name(), key, now).replace("\r\n", "\n"));
+    for (DkimKey key : signing) {
       notes.add("dkim-signed=" + domain.get().name() + "/" + key.selector());
     }
     return HookResult.declinedAdding(fields, notes);

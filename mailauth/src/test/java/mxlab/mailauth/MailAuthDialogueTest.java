@@ -201,6 +201,27 @@ class MailAuthDialogueTest {
         .contains("\tdmarc=fail (p=reject dis=reject) header.from=bank.example\n");
   }
 
+  @Test
+  void verifyOffLeavesMailFromOtherServersUnchecked() throws Exception {
+    start("enforce, verify: false");
+    try (LogCapture log = new LogCapture();
+        Dialogue d = smtp.greeted()) {
+      d.script(
+          toAlice("ceo@bank.example")
+              + """
+          C: From: ceo@bank.example
+          C:
+          C: now
+          C: .
+          S: 250 2.0.0 Ok: queued as *
+          """);
+      assertThat(log.containing("decision=accepted"))
+          .singleElement()
+          .satisfies(e -> assertThat(e.getFormattedMessage()).doesNotContain("dmarc="));
+    }
+    assertThat(smtp.mailbox("north.lab", "alice").get(0)).doesNotContain("Authentication-Results:");
+  }
+
   /** The script of a transaction from {@code sender} to alice, up to DATA's 354. */
   private static String toAlice(String sender) {
     return """

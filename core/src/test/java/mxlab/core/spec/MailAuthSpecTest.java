@@ -59,6 +59,9 @@ class MailAuthSpecTest {
         .contains("dkim must be false or a mapping");
     assertThat(report(minimal("    dkim: { selector: a, retired: [a] }\n")))
         .contains("dkim selector a is both in use and retired");
+    // a bad retired selector is reported at its own list item, not at the retired key
+    assertThat(report(minimal("    dkim: { selector: a, retired: [ok, \"b c\"] }\n")))
+        .contains("t.yaml:8:40: error: domain bann.com: dkim retired 'b c' is not a selector");
   }
 
   @Test

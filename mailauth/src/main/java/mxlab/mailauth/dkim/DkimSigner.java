@@ -38,6 +38,18 @@ public final class DkimSigner {
    * @param time the t= tag, seconds since the epoch
    */
   public static String sign(MailMessage message, String domain, DkimKey key, long time) {
+    return sign(message, domain, List.of(key), time).get(0);
+  }
+
+  /**
+   * One DKIM-Signature field per key, in order: the h= list and the body hash are worked out once
+   * for all of them (a body is canonicalized and hashed once, not once per key).
+   */
+  public static List<String> sign(
+      MailMessage message, String domain, List<DkimKey> keys, long time) {
+    if (keys.isEmpty()) {
+      return List.of();
+    }
     List<String> h = new ArrayList<>();
     for (String name : SIGNED) {
       int count = message.all(name).size() + (OVERSIGNED.contains(name) ? 1 : 0);
@@ -47,27 +59,27 @@ public final class DkimSigner {
     }
     Canonicalization c = Canonicalization.RELAXED;
     String bh = Base64.getEncoder().encodeToString(SignedData.bodyHash(message, c, -1));
-    String field =
-        "DKIM-Signature: v=1; a="
-            + key.algorithmTag()
-            + "; c=relaxed/relaxed; d="
-            + domain
-            + "; s="
-            + key.selector()
-            + ";\r\n\tt="
-            + time
-            + "; h="
-            + fold(String.join(":", h), ':')
-            + ";\r\n\tbh="
-            + bh
-            + ";\r\n\tb=";
-    try {
-      byte[] data = SignedData.headerData(message, h, c, field);
-      byte[] b = SignedData.sign(key.type(), key.privateKey(), data);
-      return field + fold(Base64.getEncoder().encodeToString(b), (char) 0);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot sign with the " + key.type() + " key", e);
+    String tags = ";\r\n\tt=" + time + "; h=" + fold(String.join(":", h), ':') + ";\r\n\tbh=" + bh;
+    List<String> fields = new ArrayList<>();
+    for (DkimKey key : keys) {
+      String field =
+          "DKIM-Signature: v=1; a="
+              + key.algorithmTag()
+              + "; c=relaxed/relaxed; d="
+              + domain
+              + "; s="
+              + key.selector()
+              + tags
+              + ";\r\n\tb=";
+      try {
+        byte[] data = SignedData.headerData(message, h, c, field);
+        byte[] b = SignedData.sign(key.type(), key.privateKey(), data);
+        fields.add(field + fold(Base64.getEncoder().encodeToString(b), (char) 0));
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("cannot sign with the " + key.type() + " key", e);
+      }
     }
+    return fields;
   }
 
   /** Breaks a long value into lines of at most 72 characters, after {@code at} if given. */

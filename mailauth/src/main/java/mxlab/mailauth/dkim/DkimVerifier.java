@@ -8,8 +8,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import mxlab.core.spec.Dkim;
 import mxlab.mailauth.MailDns;
@@ -32,16 +34,19 @@ public final class DkimVerifier {
   /** One result per signature, top to bottom; none when the message is unsigned. */
   public List<DkimResult> verify(MailMessage message, Instant now) {
     List<DkimResult> out = new ArrayList<>();
+    // signatures with the same c= body half and l= share one body hash (a body is hashed once)
+    Map<String, byte[]> bodyHashes = new HashMap<>();
     for (MailMessage.Field f : message.all("DKIM-Signature")) {
       if (out.size() == MAX_SIGNATURES) {
         break;
       }
-      out.add(verifyOne(message, f, now));
+      out.add(verifyOne(message, f, now, bodyHashes));
     }
     return out;
   }
 
-  private DkimResult verifyOne(MailMessage message, MailMessage.Field field, Instant now) {
+  private DkimResult verifyOne(
+      MailMessage message, MailMessage.Field field, Instant now, Map<String, byte[]> bodyHashes) {
     Optional<TagList> parsed = TagList.parse(field.value());
     if (parsed.isEmpty()) {
       return new DkimResult(
@@ -125,7 +130,10 @@ public final class DkimVerifier {
     } catch (IllegalArgumentException e) {
       return fail.of(DkimResult.Verdict.PERMERROR, "bh= or b= is not base64");
     }
-    if (!MessageDigest.isEqual(bh, SignedData.bodyHash(message, cb, length))) {
+    long l = length;
+    byte[] computed =
+        bodyHashes.computeIfAbsent(cb + "/" + l, k -> SignedData.bodyHash(message, cb, l));
+    if (!MessageDigest.isEqual(bh, computed)) {
       return fail.of(DkimResult.Verdict.FAIL, "body hash did not verify");
     }
     try {
