@@ -5,7 +5,6 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import mxlab.cli.console.Console;
 import mxlab.cli.console.SshConsole;
 import mxlab.core.spec.Service;
@@ -36,31 +35,26 @@ public final class Instances {
   }
 
   private static ServiceStarter sshConsole(Services shared) {
-    return new ServiceStarter() {
-      @Override
-      public Set<Service> services() {
-        return EnumSet.of(Service.SSH);
-      }
-
-      @Override
-      public Listening start(Service service, InetSocketAddress address) throws IOException {
-        SshConsole ssh = SshConsole.start(address, shared.dataDir(), shared.site(), shared.admin());
-        return new Listening() {
-          @Override
-          public InetSocketAddress address() {
-            return ssh.address();
-          }
-
-          @Override
-          public void close() {
-            try {
-              ssh.close();
-            } catch (IOException e) {
-              // closing: nothing left to do with it
+    return ServiceStarter.of(
+        EnumSet.of(Service.SSH),
+        (service, address) -> {
+          SshConsole ssh =
+              SshConsole.start(address, shared.dataDir(), shared.site(), shared.admin());
+          return new Listening() {
+            @Override
+            public InetSocketAddress address() {
+              return ssh.address();
             }
-          }
-        };
-      }
-    };
+
+            @Override
+            public void close() {
+              try {
+                ssh.close();
+              } catch (IOException e) {
+                // closing: nothing left to do with it
+              }
+            }
+          };
+        });
   }
 }

@@ -90,19 +90,12 @@ public final class Starters {
         Policy.standard()
             .withMessageHook(new VerifyingHook())
             .withMessageHook(new SigningHook(DkimKeyStore.at(shared.dataDir())));
-    return new ServiceStarter() {
-      @Override
-      public Set<Service> services() {
-        return EnumSet.of(Service.SMTP, Service.SUBMISSION, Service.SUBMISSIONS);
-      }
-
-      @Override
-      public Listening start(Service service, InetSocketAddress address) throws IOException {
-        return new LineListening(
-            SmtpServer.start(
-                SmtpMode.of(service), address, env, CommandRegistry.standard(), policy));
-      }
-    };
+    return ServiceStarter.of(
+        EnumSet.of(Service.SMTP, Service.SUBMISSION, Service.SUBMISSIONS),
+        (service, address) ->
+            new LineListening(
+                SmtpServer.start(
+                    SmtpMode.of(service), address, env, CommandRegistry.standard(), policy)));
   }
 
   static ServiceStarter pop3(Services shared) {
@@ -114,17 +107,10 @@ public final class Starters {
             shared.tls(),
             shared.throttle(),
             shared.timer());
-    return new ServiceStarter() {
-      @Override
-      public Set<Service> services() {
-        return EnumSet.of(Service.POP3, Service.POP3S);
-      }
-
-      @Override
-      public Listening start(Service service, InetSocketAddress address) throws IOException {
-        return new LineListening(Pop3Server.start(address, env, service == Service.POP3S));
-      }
-    };
+    return ServiceStarter.of(
+        EnumSet.of(Service.POP3, Service.POP3S),
+        (service, address) ->
+            new LineListening(Pop3Server.start(address, env, service == Service.POP3S)));
   }
 
   static ServiceStarter imap(Services shared) {
@@ -137,18 +123,11 @@ public final class Starters {
             shared.throttle(),
             shared.timer(),
             new MessageCache(MESSAGE_CACHE));
-    return new ServiceStarter() {
-      @Override
-      public Set<Service> services() {
-        return EnumSet.of(Service.IMAP, Service.IMAPS);
-      }
-
-      @Override
-      public Listening start(Service service, InetSocketAddress address) throws IOException {
-        return new LineListening(
-            ImapServer.start(address, env, shared.tls(), service == Service.IMAPS));
-      }
-    };
+    return ServiceStarter.of(
+        EnumSet.of(Service.IMAP, Service.IMAPS),
+        (service, address) ->
+            new LineListening(
+                ImapServer.start(address, env, shared.tls(), service == Service.IMAPS)));
   }
 
   static ServiceStarter web(Services shared) {
@@ -160,32 +139,26 @@ public final class Starters {
             shared.throttle(),
             new InstanceFacts(shared),
             shared.dataDir());
-    return new ServiceStarter() {
-      @Override
-      public Set<Service> services() {
-        return EnumSet.of(Service.HTTP, Service.HTTPS);
-      }
-
-      @Override
-      public Listening start(Service service, InetSocketAddress address) throws IOException {
-        if (service == Service.HTTPS && shared.tls() == null) {
-          throw new IOException("https needs TLS material");
-        }
-        WebServer web =
-            Web.start(address, env, service == Service.HTTPS ? shared.tls().context() : null);
-        return new Listening() {
-          @Override
-          public InetSocketAddress address() {
-            return web.address();
+    return ServiceStarter.of(
+        EnumSet.of(Service.HTTP, Service.HTTPS),
+        (service, address) -> {
+          if (service == Service.HTTPS && shared.tls() == null) {
+            throw new IOException("https needs TLS material");
           }
+          WebServer web =
+              Web.start(address, env, service == Service.HTTPS ? shared.tls().context() : null);
+          return new Listening() {
+            @Override
+            public InetSocketAddress address() {
+              return web.address();
+            }
 
-          @Override
-          public void close() {
-            web.close();
-          }
-        };
-      }
-    };
+            @Override
+            public void close() {
+              web.close();
+            }
+          };
+        });
   }
 
   private static int cores() {

@@ -11,6 +11,7 @@ import mxlab.bridge.export.ExportTarget;
 import mxlab.cli.ExitCode;
 import mxlab.cli.SpecOptions;
 import mxlab.core.spec.Spec;
+import mxlab.core.tls.CertificateNames;
 import mxlab.core.tls.TlsMaterial;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,8 +63,9 @@ public final class ExportCommand implements Callable<Integer> {
     PrintWriter err = self.commandLine().getErr();
     Spec s = SpecOptions.of(spec, dataDir).load(err);
     if (s.server().tls().isSelfSigned()) {
-      // the exports point at mxlab's own certificate: make it now if no run has yet
-      TlsMaterial.load(s.server().tls(), s.server().dataDir(), s.server().hostname());
+      // the exports point at mxlab's own certificate: make it now, with the names `up` gives it, if
+      // no run has yet
+      TlsMaterial.load(s.server().tls(), s.server().dataDir(), CertificateNames.of(s));
     }
     Export export = to.export(s, installDir == null ? to.home() : installDir.toAbsolutePath());
     for (Map.Entry<String, String> f : export.files().entrySet()) {
