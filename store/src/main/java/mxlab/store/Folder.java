@@ -285,9 +285,8 @@ public final class Folder {
         }
         Files.move(m.path(), target, StandardCopyOption.ATOMIC_MOVE);
       }
-      String name = target.getFileName().toString();
-      changed =
-          m.withFile(target, flagsOf(name), modseqs.changed(uid, MaildirName.parse(name).info()));
+      String info = MaildirName.parse(target.getFileName().toString()).info();
+      changed = m.withFile(target, flagsOf(info), modseqs.changed(uid, info));
       modseqs.save();
       messages.put(uid, changed);
       if (clean) {
@@ -557,19 +556,19 @@ public final class Folder {
     if (size < 0) {
       size = MessageRendering.crlfSize(Files.readAllBytes(file)); // a message others put here
     }
-    String name = file.getFileName().toString();
+    String info = MaildirName.parse(file.getFileName().toString()).info();
     return new Message(
         uid,
         base,
         file,
-        flagsOf(name),
+        flagsOf(info),
         size,
         Files.getLastModifiedTime(file).toInstant(),
-        modseqs.of(uid, MaildirName.parse(name).info()));
+        modseqs.of(uid, info));
   }
 
-  private Flags flagsOf(String fileName) {
-    String info = MaildirName.parse(fileName).info();
+  /** The flags of a file name's info letters. */
+  private Flags flagsOf(String info) {
     if (SYSTEM_FLAGS.size() < 256 && info.chars().allMatch(c -> c >= 'A' && c <= 'Z')) {
       // no keyword letters: the same few sets for every message of a large folder
       return SYSTEM_FLAGS.computeIfAbsent(info, this::parseFlags);

@@ -33,6 +33,7 @@ final class ModSeqs {
   private final Path file;
   private final Map<Long, Entry> byUid = new HashMap<>();
   private final StringBuilder pending = new StringBuilder();
+  private long pendingLines;
   private long highest = 1; // a folder that never changed: RFC 7162 7 counts from 1
   private long lines;
   private boolean torn;
@@ -104,6 +105,7 @@ final class ModSeqs {
     long modseq = ++highest;
     byUid.put(uid, new Entry(modseq, info));
     pending.append(uid).append(' ').append(modseq).append(" :").append(info).append('\n');
+    pendingLines++;
     return modseq;
   }
 
@@ -118,6 +120,7 @@ final class ModSeqs {
     for (long uid : known) {
       pending.append(uid).append(' ').append(modseq).append(" -\n");
     }
+    pendingLines += known.size();
   }
 
   /**
@@ -128,15 +131,24 @@ final class ModSeqs {
     if (pending.isEmpty()) {
       return;
     }
-    long added = pending.chars().filter(c -> c == '\n').count();
-    if (torn || lines + added > 2L * byUid.size() + 1000 || !Files.exists(file)) {
+    if (torn || lines + pendingLines > 2L * byUid.size() + 1000) {
       compact();
       return;
     }
-    Files.writeString(
-        file, pending, StandardCharsets.UTF_8, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-    lines += added;
+    try {
+      Files.writeString(
+          file,
+          pending,
+          StandardCharsets.UTF_8,
+          StandardOpenOption.WRITE,
+          StandardOpenOption.APPEND);
+    } catch (NoSuchFileException e) {
+      compact(); // no journal yet (or removed): written whole
+      return;
+    }
+    lines += pendingLines;
     pending.setLength(0);
+    pendingLines = 0;
   }
 
   private void compact() throws IOException {
@@ -156,5 +168,6 @@ final class ModSeqs {
     lines = byUid.size() + 1;
     torn = false;
     pending.setLength(0);
+    pendingLines = 0;
   }
 }

@@ -40,7 +40,7 @@ public final class SelectedFolder {
   private final BitSet ghosts = new BitSet();
   private int size;
   private boolean modseqs;
-  private final List<long[]> recent = new ArrayList<>(); // UID ranges [from, to), ascending
+  private final List<long[]> recent = new ArrayList<>(); // UID ranges [from, to), ascending, apart
   private final Runnable wake;
   private AutoCloseable listening;
 
@@ -398,7 +398,13 @@ public final class SelectedFolder {
       return;
     }
     long from = Math.max(firstNew, readOnly ? folder.firstRecent() : folder.claimRecent(upTo));
-    if (from < upTo) {
+    if (from >= upTo) {
+      return;
+    }
+    long[] last = recent.isEmpty() ? null : recent.get(recent.size() - 1);
+    if (last != null && last[1] == from) {
+      last[1] = upTo; // claims follow one another: one range, not one per claim
+    } else {
       recent.add(new long[] {from, upTo});
     }
   }
