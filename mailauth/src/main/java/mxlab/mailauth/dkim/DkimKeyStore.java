@@ -138,11 +138,14 @@ public final class DkimKeyStore {
         out.add(new Published(k.selector() + "._domainkey", key.record()));
       }
     }
-    for (String selector : domain.dkim().retired()) {
+    for (String retired : domain.dkim().retired()) {
       for (Dkim.KeyType type : Dkim.KeyType.values()) {
-        DkimKey k = key(domain.name(), selector, type, false);
-        if (k != null) {
-          out.add(new Published(selector + "._domainkey", k.record()));
+        // the selector as it was given, or as `algorithm: both` named its keys (SELECTOR-rsa)
+        for (String selector : List.of(retired, retired + "-" + type.tag())) {
+          DkimKey k = key(domain.name(), selector, type, false);
+          if (k != null) {
+            out.add(new Published(selector + "._domainkey", k.record()));
+          }
         }
       }
     }

@@ -47,4 +47,15 @@ class DkimKeyStoreTest {
     assertThat(Files.list(data.resolve("dkim/north.lab")).map(p -> p.getFileName().toString()))
         .containsExactlyInAnyOrder("s1.rsa.key", "s2.rsa.key");
   }
+
+  @Test
+  void retiringASelectorOfAlgorithmBothKeepsBothItsKeysPublished() throws Exception {
+    DkimKeyStore store = DkimKeyStore.at(data);
+    store.published(domain("{ selector: s1, algorithm: both }"), true);
+
+    Domain rotated = domain("{ selector: s2, retired: [s1] }");
+    assertThat(store.published(rotated, true))
+        .extracting(DkimKeyStore.Published::owner)
+        .containsExactly("s2._domainkey", "s1-rsa._domainkey", "s1-ed25519._domainkey");
+  }
 }
