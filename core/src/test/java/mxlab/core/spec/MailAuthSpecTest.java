@@ -59,6 +59,8 @@ class MailAuthSpecTest {
         .contains("dkim must be false or a mapping");
     assertThat(report(minimal("    dkim: { selector: a, retired: [a] }\n")))
         .contains("dkim selector a is both in use and retired");
+    assertThat(report(minimal("    dkim: { selector: a, retired: [ok, \"b c\"] }\n")))
+        .contains("t.yaml:8:40: error: domain bann.com: dkim retired 'b c' is not a selector");
   }
 
   @Test

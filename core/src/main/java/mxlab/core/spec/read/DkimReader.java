@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import mxlab.core.spec.Dkim;
+import mxlab.core.spec.Location;
 import mxlab.core.spec.Problems;
 
 /**
@@ -30,7 +31,8 @@ record DkimReader(Problems problems) {
       return Dkim.defaults();
     }
     Fields f = Fields.of(n, domain.location(), where + " dkim", problems);
-    String selector = selector(f, f.string("selector", Dkim.DEFAULT_SELECTOR), "selector", where);
+    String selector =
+        selector(f.string("selector", Dkim.DEFAULT_SELECTOR), f.at("selector"), "selector", where);
     String algorithm = f.string("algorithm", Dkim.Algorithm.RSA_2048.specName());
     Dkim.Algorithm chosen = null;
     for (Dkim.Algorithm a : Dkim.Algorithm.values()) {
@@ -47,7 +49,7 @@ record DkimReader(Problems problems) {
     }
     List<String> retired = new ArrayList<>();
     for (Scalars.Item item : f.strings("retired")) {
-      String r = selector(f, item.text(), "retired", where);
+      String r = selector(item.text(), item.location(), "retired", where);
       if (r.equals(selector)) {
         problems.error(
             item.location(),
@@ -61,11 +63,11 @@ record DkimReader(Problems problems) {
     return new Dkim(selector, chosen, retired);
   }
 
-  private String selector(Fields f, String text, String key, String where) {
+  private String selector(String text, Location at, String key, String where) {
     String s = text.trim().toLowerCase(Locale.ROOT);
     if (!s.matches(SELECTOR)) {
       problems.error(
-          f.at(key),
+          at,
           where + ": dkim " + key + " '" + text + "' is not a selector",
           "write one DNS label of letters, digits and hyphens, like mxlab or 2026a");
     }
