@@ -21,6 +21,9 @@ class MtaStsSpecTest {
     assertThat(enforced.mtaSts().id(enforced))
         .isNotEqualTo(d.mtaSts().id(d))
         .matches("[0-9a-f]{20}");
+    Domain week = spec(minimal("    mta_sts: testing\n    mta_sts_max_age: 7d\n")).domains().get(0);
+    assertThat(week.mtaSts().policy(week)).endsWith("\r\nmax_age: 604800\r\n");
+    assertThat(week.mtaSts().id(week)).isNotEqualTo(d.mtaSts().id(d));
     assertThat(spec(minimal("")).domains().get(0).mtaSts()).isNull();
     assertThat(
             spec(minimal("    tls_rpt: mailto:r@bann.com\n")).domains().get(0).mtaSts().hasPolicy())

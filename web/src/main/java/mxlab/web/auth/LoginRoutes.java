@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import mxlab.core.auth.accounts.Credentials;
+import mxlab.core.text.Printable;
 import mxlab.web.WebEnvironment;
 import mxlab.web.auth.Sessions.Session;
 import mxlab.web.http.HttpError;
@@ -67,12 +68,19 @@ public final class LoginRoutes {
     r.reply(
         403,
         "text/html; charset=utf-8",
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Log in · mxlab"
-            + "</title><link rel=\"stylesheet\" href=\"/static/lab.css\"></head><body><main>"
-            + "<h1>mxlab lab</h1><p class=\"error\" id=\"error\">Logins need HTTPS, and the https"
-            + " service is off. Turn it on (<code>--ports https=443</code>), or for a lab on one"
-            + " machine set <code>allow_plaintext_auth: true</code> under <code>server:</code>.</p>"
-            + "</main></body></html>\n");
+        page(
+            "<p class=\"error\" id=\"error\">Logins need HTTPS, and the https service is off."
+                + " Turn it on (<code>--ports https=443</code>), or for a lab on one machine set"
+                + " <code>allow_plaintext_auth: true</code> under <code>server:</code>.</p>"));
+  }
+
+  /** The frame both login pages share; {@code body} is already markup. */
+  private static String page(String body) {
+    return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Log in · mxlab"
+        + "</title><link rel=\"stylesheet\" href=\"/static/lab.css\"></head><body><main>"
+        + "<h1>mxlab lab</h1>"
+        + body
+        + "</main></body></html>\n";
   }
 
   private void form(Request r, int status, String error) throws IOException {
@@ -84,11 +92,8 @@ public final class LoginRoutes {
             + token
             + "; Path=/login; HttpOnly; SameSite=Strict"
             + (r.secure() ? "; Secure" : ""));
-    String page =
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Log in · mxlab"
-            + "</title><link rel=\"stylesheet\" href=\"/static/lab.css\"></head><body><main>"
-            + "<h1>mxlab lab</h1>"
-            + (error.isEmpty() ? "" : "<p class=\"error\" id=\"error\">" + markup(error) + "</p>")
+    String body =
+        (error.isEmpty() ? "" : "<p class=\"error\" id=\"error\">" + markup(error) + "</p>")
             + "<form method=\"post\" action=\"/login\" id=\"login\">"
             + "<input type=\"hidden\" name=\"csrf\" value=\""
             + token
@@ -98,8 +103,8 @@ public final class LoginRoutes {
             + " autocomplete=\"current-password\" required></label>"
             + "<button id=\"submit\">Log in</button></form>"
             + "<p class=\"hint\">Users log in with their mail address and password; the admin with"
-            + " the token in <code>DATA_DIR/web/admin-token</code>.</p></main></body></html>\n";
-    r.reply(status, "text/html; charset=utf-8", page);
+            + " the token in <code>DATA_DIR/web/admin-token</code>.</p>";
+    r.reply(status, "text/html; charset=utf-8", page(body));
   }
 
   private void login(Request r) throws IOException, HttpError {
@@ -124,7 +129,7 @@ public final class LoginRoutes {
       maillog.info(
           "web: client=[{}] user={} login=failed delay={}ms",
           r.client().getHostAddress(),
-          mxlab.core.text.Printable.escape(user),
+          Printable.escape(user),
           delay.toMillis());
       // a waiting answer holds a handler thread: only a few may wait, the rest are told to
       if (!waiting.tryAcquire()) {

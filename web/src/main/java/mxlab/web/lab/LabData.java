@@ -123,7 +123,7 @@ final class LabData {
     java.util.Collections.reverse(all); // newest first
     for (Message m : all) {
       byte[] head = headOf(m);
-      var headers = MessageView.parse(head);
+      var headers = MessageView.headersOnly(head);
       out.add(
           new Summary(
               m.uid(),
@@ -146,15 +146,10 @@ final class LabData {
     return Files.readAllBytes(m.path());
   }
 
-  /** The header section only (the first 64 KiB at most): a list need not read whole messages. */
+  /** The first 64 KiB, where the header section is: a list need not read whole messages. */
   private static byte[] headOf(Message m) throws IOException {
     try (var in = Files.newInputStream(m.path())) {
-      byte[] b = in.readNBytes(64 * 1024);
-      String s = new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
-      int end = s.indexOf("\n\n");
-      int crlf = s.indexOf("\r\n\r\n");
-      int cut = end < 0 ? crlf : crlf < 0 ? end : Math.min(end, crlf);
-      return cut < 0 ? b : java.util.Arrays.copyOf(b, cut + 2);
+      return in.readNBytes(64 * 1024); // MessageView.headersOnly stops at the empty line
     }
   }
 }

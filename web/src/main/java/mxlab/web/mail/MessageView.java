@@ -68,6 +68,11 @@ public final class MessageView {
     return view;
   }
 
+  /** The header fields alone, the body left unparsed: all a message list needs. */
+  public static MessageView headersOnly(byte[] raw) {
+    return new MessageView(headers(raw));
+  }
+
   public List<Header> headers() {
     return headers;
   }
