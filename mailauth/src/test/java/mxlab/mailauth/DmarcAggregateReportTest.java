@@ -204,6 +204,21 @@ class DmarcAggregateReportTest {
     assertThat(sent).isEmpty();
   }
 
+  @Test
+  void aRowThatCannotBeWrittenDoesNotHoldUpTheMail() throws Exception {
+    Files.writeString(data.resolve("dmarc"), "a file where the directory should be");
+    DmarcReports reports = new DmarcReports(data, Clock.systemUTC(), (s, f, t, l) -> null);
+    Policy policy =
+        Policy.standard().withMessageHook(new VerifyingHook(server -> WORLD).reportingTo(reports));
+    smtp = new SmtpFixture(SPEC, data, CommandRegistry.standard(), policy);
+    try (LogCapture log = new LogCapture();
+        Dialogue d = smtp.greeted()) {
+      d.script(DmarcQuarantineDialogueTest.message("pal@friend.example", "still delivered"));
+      assertThat(log.containing("dmarc: cannot record a report row for friend.example")).hasSize(1);
+    }
+    assertThat(smtp.mailbox("north.lab", "alice")).hasSize(1);
+  }
+
   private void checkReport(String stored) throws Exception {
     MimeMessage m =
         new MimeMessage(

@@ -71,8 +71,11 @@ public final class DmarcReports {
     this.external = new ExternalDestinations(clock);
   }
 
-  /** Records {@code o} if reports are on and its policy domain has a destination that agrees. */
-  public void record(Server server, MailDns dns, Observation o) throws IOException {
+  /**
+   * Records {@code o} if reports are on and its policy domain has a destination that agrees. A row
+   * that cannot be written is logged and lost: reporting never holds up the mail itself.
+   */
+  public void record(Server server, MailDns dns, Observation o) {
     MailAuth.DmarcReports settings = server.mailAuth().reports();
     DmarcResult d = o.dmarc();
     if (!settings.enabled() || d.record() == null || d.record().rua().isEmpty()) {
@@ -88,7 +91,11 @@ public final class DmarcReports {
     if (destinations.isEmpty()) {
       return;
     }
-    rows.append(clock, settings.interval(), row(d, destinations, o));
+    try {
+      rows.append(clock, settings.interval(), row(d, destinations, o));
+    } catch (IOException e) {
+      log.warn("dmarc: cannot record a report row for {}: {}", d.policyDomain(), e.toString());
+    }
   }
 
   private static ReportRow row(DmarcResult d, List<String> destinations, Observation o) {

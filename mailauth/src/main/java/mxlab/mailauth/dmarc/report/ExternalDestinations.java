@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 final class ExternalDestinations {
   private static final Logger log = LoggerFactory.getLogger(ExternalDestinations.class);
   private static final Duration REMEMBER = Duration.ofMinutes(10);
+  private static final int MAX_REMEMBERED = 10_000;
 
   private record Answer(boolean allowed, Instant asked) {}
 
@@ -46,6 +47,9 @@ final class ExternalDestinations {
       allowed = dns.txt(name).stream().anyMatch(t -> t.strip().startsWith("v=DMARC1"));
     } catch (MailDns.DnsFailure e) {
       return false; // not remembered: asked again with the next message
+    }
+    if (answers.size() >= MAX_REMEMBERED) {
+      answers.clear(); // many policy domains (spam with made-up ones): start afresh
     }
     answers.put(name, new Answer(allowed, now));
     if (!allowed) {
