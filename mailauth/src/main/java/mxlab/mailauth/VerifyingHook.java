@@ -13,7 +13,9 @@ import mxlab.core.spec.Server;
 import mxlab.mailauth.dkim.DkimResult;
 import mxlab.mailauth.dkim.DkimVerifier;
 import mxlab.mailauth.dmarc.DmarcEvaluator;
+import mxlab.mailauth.dmarc.DmarcRecord;
 import mxlab.mailauth.dmarc.DmarcResult;
+import mxlab.mailauth.dmarc.report.DmarcReports;
 import mxlab.mailauth.spf.SpfChecker;
 import mxlab.mailauth.spf.SpfResult;
 import mxlab.net.Resolvers;
@@ -29,7 +31,9 @@ import org.xbill.DNS.Resolver;
  * Checks mail from other servers (port 25, no AUTH, not a trusted relay client): DKIM, SPF for MAIL
  * FROM and HELO, DMARC; adds Authentication-Results with our host name as authserv-id and notes the
  * verdicts for the maillog line. With {@code mail_auth.dmarc: enforce}, mail whose DMARC policy
- * says reject is refused at the final dot (RFC 7489 6.6.4 / 10.3: 550 5.7.1).
+ * says reject is refused at the final dot (RFC 7489 6.6.4 / 10.3: 550 5.7.1), and mail it says to
+ * quarantine is accepted into the recipients' Junk folders. Messages whose policy domain asks for
+ * aggregate reports are recorded for them (RFC 7489 7.2).
  */
 public final class VerifyingHook implements MessageHook {
   public static final SmtpReply DMARC_REJECT =
@@ -40,6 +44,7 @@ public final class VerifyingHook implements MessageHook {
 
   private final Function<Server, MailDns> dnsFor;
   private final SecureRandom random = new SecureRandom();
+  private final DmarcReports reports; // null: none recorded
 
   /** Asks the spec's {@code server.resolver}, or the system's, each question within 3 s. */
   public VerifyingHook() {
@@ -57,7 +62,17 @@ public final class VerifyingHook implements MessageHook {
   }
 
   public VerifyingHook(Function<Server, MailDns> dnsFor) {
+    this(dnsFor, null);
+  }
+
+  private VerifyingHook(Function<Server, MailDns> dnsFor, DmarcReports reports) {
     this.dnsFor = dnsFor;
+    this.reports = reports;
+  }
+
+  /** This hook also recording each DMARC evaluation for aggregate reports. */
+  public VerifyingHook reportingTo(DmarcReports to) {
+    return new VerifyingHook(dnsFor, to);
   }
 
   @Override
@@ -85,12 +100,35 @@ public final class VerifyingHook implements MessageHook {
     AuthenticationResults.Verdicts verdicts =
         new AuthenticationResults.Verdicts(dkim, mailFrom, sender, heloResult, helo, dmarc);
     List<String> notes = AuthenticationResults.notes(verdicts);
-    if (settings.enforceDmarc() && dmarc.rejects()) {
+    DmarcRecord.Policy applied =
+        settings.enforceDmarc() && dmarc.disposition() != null
+            ? dmarc.disposition()
+            : DmarcRecord.Policy.NONE;
+    if (reports != null) {
+      reports.record(
+          server,
+          dns,
+          new DmarcReports.Observation(
+              dmarc,
+              applied,
+              client.clientAddress(),
+              received.sender() == null ? "" : received.sender().domain(),
+              dkim,
+              mailFrom,
+              spfDomain,
+              received.sender() == null));
+    }
+    if (applied == DmarcRecord.Policy.REJECT) {
       return HookResult.refuse(DMARC_REJECT).noting(notes);
     }
     // RFC 8601 5: results in our name that came with the message are not ours; ours replace them
-    return HookResult.declinedAdding(
-            List.of(AuthenticationResults.field(server.hostname(), verdicts)), notes)
-        .removing(new FieldRemoval("Authentication-Results", server.hostname()));
+    HookResult stamped =
+        HookResult.declinedAdding(
+                List.of(AuthenticationResults.field(server.hostname(), verdicts)), notes)
+            .removing(new FieldRemoval("Authentication-Results", server.hostname()));
+    // RFC 7489 6.6.4 / 10.3: quarantine is accepted, then kept apart from the INBOX
+    return applied == DmarcRecord.Policy.QUARANTINE
+        ? stamped.toJunk().noting(List.of("policy=quarantine"))
+        : stamped;
   }
 }

@@ -2,9 +2,12 @@ package mxlab.server;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import mxlab.core.spec.Service;
 import mxlab.core.spec.Spec;
 import mxlab.dns.server.Authority;
@@ -15,6 +18,7 @@ import mxlab.imap.session.ImapEnvironment;
 import mxlab.mailauth.SigningHook;
 import mxlab.mailauth.VerifyingHook;
 import mxlab.mailauth.dkim.DkimKeyStore;
+import mxlab.mailauth.dmarc.report.DmarcReports;
 import mxlab.pop3.server.Pop3Server;
 import mxlab.pop3.session.Pop3Environment;
 import mxlab.smtp.command.CommandRegistry;
@@ -22,6 +26,7 @@ import mxlab.smtp.policy.Policy;
 import mxlab.smtp.server.SmtpServer;
 import mxlab.smtp.session.SmtpEnvironment;
 import mxlab.smtp.session.SmtpMode;
+import mxlab.store.delivery.Submitter;
 import mxlab.web.Web;
 import mxlab.web.WebEnvironment;
 import mxlab.web.http.WebServer;
@@ -88,7 +93,7 @@ public final class Starters {
     // mail from other servers is checked, our users' mail signed (RFC 6376, 7208, 7489, 8601)
     Policy policy =
         Policy.standard()
-            .withMessageHook(new VerifyingHook())
+            .withMessageHook(new VerifyingHook().reportingTo(dmarcReports(shared)))
             .withMessageHook(new SigningHook(DkimKeyStore.at(shared.dataDir())));
     return ServiceStarter.of(
         EnumSet.of(Service.SMTP, Service.SUBMISSION, Service.SUBMISSIONS),
@@ -96,6 +101,29 @@ public final class Starters {
             new LineListening(
                 SmtpServer.start(
                     SmtpMode.of(service), address, env, CommandRegistry.standard(), policy)));
+  }
+
+  /**
+   * DMARC aggregate reports (RFC 7489 7.2), looked at every second and sent when their period has
+   * ended, as the server's own mail: through {@link Submitter}, as bounces are, into local
+   * mailboxes or the queue.
+   */
+  private static DmarcReports dmarcReports(Services shared) {
+    Submitter submitter = new Submitter(shared.drop());
+    DmarcReports reports =
+        new DmarcReports(
+            shared.dataDir(),
+            Clock.systemUTC(),
+            (site, from, to, lines) -> {
+              Optional<String> id = submitter.submit(site.router(), from, to, lines);
+              id.ifPresent(shared.queue()::wakeup);
+              return id;
+            });
+    shared
+        .timer()
+        .scheduleWithFixedDelay(
+            () -> reports.sendEnded(shared.site().get()), 1, 1, TimeUnit.SECONDS);
+    return reports;
   }
 
   static ServiceStarter pop3(Services shared) {

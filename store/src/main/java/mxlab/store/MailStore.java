@@ -45,6 +45,16 @@ public final class MailStore {
     }
   }
 
+  /** New mail was linked into a folder's new/ (a quarantined delivery): tell its listeners. */
+  public void arrived(String domain, String user, String folder) throws IOException {
+    Path root = maildirs.dir(new mxlab.core.routing.Mailbox(domain, user));
+    Folder f = folders.get(root.resolve(FolderNames.toDirectory(folder)).normalize());
+    if (f != null) {
+      f.changedOutside();
+      f.fire(new FolderChange.Arrived(f));
+    }
+  }
+
   Folder folder(Path dir, String name) {
     return folders.computeIfAbsent(dir.normalize(), d -> new Folder(this, d, name));
   }

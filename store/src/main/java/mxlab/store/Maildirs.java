@@ -68,6 +68,22 @@ public final class Maildirs {
   }
 
   /**
+   * A folder's directory ({@code .Name}, Maildir++) in the mailbox, both created if missing: where
+   * a delivery files mail outside the INBOX (a DMARC quarantine into Junk).
+   */
+  public Path ensureFolder(Mailbox mailbox, String folder) throws IOException {
+    Path dir = ensure(mailbox).resolve(FolderNames.toDirectory(folder));
+    if (!Files.isDirectory(dir.resolve("cur"))) {
+      for (String sub : new String[] {"tmp", "new", "cur"}) {
+        PrivateFiles.createDirectories(dir.resolve(sub));
+      }
+      SyncBatcher.fsync(dir);
+      SyncBatcher.fsync(dir.getParent());
+    }
+    return dir;
+  }
+
+  /**
    * A unique name, {@code time.MusecPpidQn.host,S=size,W=crlfsize}: unique per process by the
    * counter, across restarts by the time and pid.
    */

@@ -86,4 +86,67 @@ class MailAuthSpecTest {
         .isEqualTo(s.domains().stream().map(Domain::dkim).toList());
     assertThat(List.of(again.domains().size())).containsExactly(3);
   }
+
+  @Test
+  void dmarcReportsAreOnDailyFromTheHostDomainAndCanBeTunedOrTurnedOff() throws Exception {
+    MailAuth.DmarcReports d = spec(minimal("")).server().mailAuth().reports();
+    assertThat(d).isEqualTo(MailAuth.DmarcReports.defaults());
+    assertThat(d.interval()).isEqualTo(java.time.Duration.ofDays(1));
+    assertThat(d.address("mail.bann.com")).isEqualTo("dmarc-reports@bann.com");
+    assertThat(d.address("bann.com")).isEqualTo("dmarc-reports@bann.com");
+    String tuned =
+        minimal("")
+            .replace(
+                "version: 1\n",
+                "version: 1\nserver:\n  mail_auth:\n    dmarc_reports: { interval: 1m, from:"
+                    + " reports@bann.com }\n");
+    Spec s = spec(tuned);
+    assertThat(s.server().mailAuth().reports())
+        .isEqualTo(
+            new MailAuth.DmarcReports(true, java.time.Duration.ofMinutes(1), "reports@bann.com"));
+    String written = SpecWriter.write(s, Path.of("/tmp"));
+    assertThat(written).contains("dmarc_reports: { interval: 1m, from: reports@bann.com }");
+    Spec again = SpecLoader.parse("again.yaml", written, Path.of("/tmp")).spec();
+    assertThat(again.server().mailAuth()).isEqualTo(s.server().mailAuth());
+
+    Spec off =
+        spec(
+            minimal("")
+                .replace(
+                    "version: 1\n", "version: 1\nserver: { mail_auth: { dmarc_reports: off } }\n"));
+    assertThat(off.server().mailAuth().reports().enabled()).isFalse();
+    String offWritten = SpecWriter.write(off, Path.of("/tmp"));
+    assertThat(
+            SpecLoader.parse("again.yaml", offWritten, Path.of("/tmp")).spec().server().mailAuth())
+        .isEqualTo(off.server().mailAuth());
+  }
+
+  @Test
+  void badDmarcReportSettingsNameTheirPlace() {
+    assertThat(
+            report(
+                minimal("")
+                    .replace(
+                        "version: 1\n",
+                        "version: 1\nserver: { mail_auth: { dmarc_reports: { interval: 0s } } }\n")))
+        .contains(
+            "t.yaml:2:51: error: server.mail_auth.dmarc_reports.interval must be from 1s to 7d");
+    assertThat(
+            report(
+                minimal("")
+                    .replace(
+                        "version: 1\n",
+                        "version: 1\nserver: { mail_auth: { dmarc_reports: { interval: soon,"
+                            + " from: nobody } } }\n")))
+        .contains("t.yaml:2:51: error: server.mail_auth.dmarc_reports.interval is not a duration")
+        .contains("error: server.mail_auth.dmarc_reports.from: 'nobody' is not a mail address");
+    assertThat(
+            report(
+                minimal("")
+                    .replace(
+                        "version: 1\n",
+                        "version: 1\nserver: { mail_auth: { dmarc_reports: weekly } }\n")))
+        .contains(
+            "t.yaml:2:39: error: server.mail_auth.dmarc_reports 'weekly' is not off or a mapping");
+  }
 }

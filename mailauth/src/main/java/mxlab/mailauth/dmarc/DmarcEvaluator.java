@@ -59,11 +59,21 @@ public final class DmarcEvaluator {
             && mailFromDomain != null
             && aligned(
                 mailFromDomain.toLowerCase(java.util.Locale.ROOT), fromDomain, org, r.strictSpf());
+    String policyDomain = subdomain ? org : fromDomain;
     if (dkimAligned || spfAligned) {
-      return new DmarcResult(DmarcResult.Verdict.PASS, fromDomain, policy, DmarcRecord.Policy.NONE);
+      return new DmarcResult(
+          DmarcResult.Verdict.PASS,
+          fromDomain,
+          policy,
+          DmarcRecord.Policy.NONE,
+          policyDomain,
+          r,
+          dkimAligned,
+          spfAligned);
     }
     DmarcRecord.Policy disposition = percentile.getAsInt() < r.pct() ? policy : policy.gentler();
-    return new DmarcResult(DmarcResult.Verdict.FAIL, fromDomain, policy, disposition);
+    return new DmarcResult(
+        DmarcResult.Verdict.FAIL, fromDomain, policy, disposition, policyDomain, r, false, false);
   }
 
   private static boolean aligned(String domain, String from, String fromOrg, boolean strict) {

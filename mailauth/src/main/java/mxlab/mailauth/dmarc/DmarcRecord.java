@@ -1,16 +1,31 @@
 package mxlab.mailauth.dmarc;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import mxlab.mailauth.dkim.TagList;
 
 /**
- * A DMARC policy record (RFC 7489 6.3): p, sp, adkim, aspf and pct; reporting tags are read past.
+ * A DMARC policy record (RFC 7489 6.3): p, sp, adkim, aspf, pct, and for aggregate reports rua and
+ * fo; ruf and ri are read past (mxlab sends no failure reports and keeps its own interval).
  *
  * @param subdomainPolicy sp=, or p= when absent
+ * @param rua the rua= URIs as written, in order (RFC 7489 6.4: comma-separated), or none
+ * @param fo the fo= value, "0" when absent
  */
 public record DmarcRecord(
-    Policy policy, Policy subdomainPolicy, boolean strictDkim, boolean strictSpf, int pct) {
+    Policy policy,
+    Policy subdomainPolicy,
+    boolean strictDkim,
+    boolean strictSpf,
+    int pct,
+    List<String> rua,
+    String fo) {
+  public DmarcRecord {
+    rua = List.copyOf(rua);
+  }
+
   /** The p= and sp= values. */
   public enum Policy {
     NONE,
@@ -21,7 +36,7 @@ public record DmarcRecord(
       return name().toLowerCase(Locale.ROOT);
     }
 
-    static Policy of(String text) {
+    public static Policy of(String text) {
       for (Policy p : values()) {
         if (p.keyword().equalsIgnoreCase(text)) {
           return p;
@@ -61,7 +76,17 @@ public record DmarcRecord(
         || Integer.parseInt(pctText) > 100) {
       return Optional.empty();
     }
+    String ruaText = t.get("rua", "");
+    List<String> rua =
+        Arrays.stream(ruaText.split(",")).map(String::strip).filter(u -> !u.isEmpty()).toList();
     return Optional.of(
-        new DmarcRecord(p, sp, adkim.equals("s"), aspf.equals("s"), Integer.parseInt(pctText)));
+        new DmarcRecord(
+            p,
+            sp,
+            adkim.equals("s"),
+            aspf.equals("s"),
+            Integer.parseInt(pctText),
+            rua,
+            t.get("fo", "0")));
   }
 }

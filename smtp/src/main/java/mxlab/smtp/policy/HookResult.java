@@ -14,6 +14,8 @@ import mxlab.core.reply.SmtpReply;
  *     Authentication-Results), each whole, folded lines joined by LF
  * @param notes for message hooks: words for the message's maillog line ({@code dkim=pass})
  * @param removals for message hooks: header fields to take out of the message
+ * @param junk for message hooks: accept, but file the local copies in each recipient's Junk folder
+ *     rather than the INBOX (a DMARC quarantine, RFC 7489 6.6.4); sticks once a hook says so
  */
 public record HookResult(
     Verdict verdict,
@@ -22,9 +24,10 @@ public record HookResult(
     boolean discard,
     List<String> fields,
     List<String> notes,
-    List<FieldRemoval> removals) {
+    List<FieldRemoval> removals,
+    boolean junk) {
   private static final HookResult DECLINED =
-      new HookResult(Verdict.DECLINED, null, null, false, List.of(), List.of(), List.of());
+      new HookResult(Verdict.DECLINED, null, null, false, List.of(), List.of(), List.of(), false);
 
   public HookResult {
     fields = List.copyOf(fields);
@@ -33,7 +36,7 @@ public record HookResult(
   }
 
   public HookResult(Verdict verdict, SmtpReply reply, RecipientRoute route, boolean discard) {
-    this(verdict, reply, route, discard, List.of(), List.of(), List.of());
+    this(verdict, reply, route, discard, List.of(), List.of(), List.of(), false);
   }
 
   public static HookResult declined() {
@@ -60,13 +63,18 @@ public record HookResult(
 
   /** A message hook that does not decide, but adds header fields and maillog notes. */
   public static HookResult declinedAdding(List<String> fields, List<String> notes) {
-    return new HookResult(Verdict.DECLINED, null, null, false, fields, notes, List.of());
+    return new HookResult(Verdict.DECLINED, null, null, false, fields, notes, List.of(), false);
   }
 
   /** This answer also taking {@code removal} out of the message. */
   public HookResult removing(FieldRemoval removal) {
     return new HookResult(
-        verdict, reply, route, discard, fields, notes, concat(removals, List.of(removal)));
+        verdict, reply, route, discard, fields, notes, concat(removals, List.of(removal)), junk);
+  }
+
+  /** This answer also filing the local copies in the recipients' Junk folders. */
+  public HookResult toJunk() {
+    return new HookResult(verdict, reply, route, discard, fields, notes, removals, true);
   }
 
   /** This answer after an earlier hook's: its fields, notes and removals come first. */
@@ -78,12 +86,14 @@ public record HookResult(
         discard,
         concat(earlier.fields, fields),
         concat(earlier.notes, notes),
-        concat(earlier.removals, removals));
+        concat(earlier.removals, removals),
+        junk || earlier.junk);
   }
 
   /** This answer with {@code more} notes after its own. */
   public HookResult noting(List<String> more) {
-    return new HookResult(verdict, reply, route, discard, fields, concat(notes, more), removals);
+    return new HookResult(
+        verdict, reply, route, discard, fields, concat(notes, more), removals, junk);
   }
 
   private static <T> List<T> concat(List<T> a, List<T> b) {

@@ -41,6 +41,7 @@ import mxlab.smtp.policy.PolicyContext;
 import mxlab.smtp.policy.ReceivedMessage;
 import mxlab.smtp.policy.RecipientRoute;
 import mxlab.smtp.reply.Replies;
+import mxlab.store.delivery.Filing;
 import org.apache.mina.core.session.IoSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -480,7 +481,9 @@ public final class SmtpSession implements CommandContext, PolicyContext, Protoco
     }
     Envelope queued = offsite.isEmpty() ? null : envelope(in, tx, spooled, offsite);
     try {
-      env.drop().deliver(spooled, List.copyOf(mailboxes), queued);
+      env.drop()
+          .deliver(
+              spooled, List.copyOf(mailboxes), queued, verdict.junk() ? Filing.JUNK : Filing.INBOX);
     } catch (IOException e) {
       log.error("smtp: cannot store {} from {}: {}", Printable.escapeAll(in.id(), client(), e));
       logMessage(in.id(), tx, spooled.size(), "deferred", "local error: " + e.getMessage());
@@ -492,7 +495,12 @@ public final class SmtpSession implements CommandContext, PolicyContext, Protoco
         tx,
         spooled.size(),
         "accepted",
-        "mailboxes=" + mailboxes.size() + " queued=" + offsite.size() + notes(verdict));
+        "mailboxes="
+            + mailboxes.size()
+            + (verdict.junk() && !mailboxes.isEmpty() ? " folder=Junk" : "")
+            + " queued="
+            + offsite.size()
+            + notes(verdict));
     reply(Replies.OK.withText("Ok: queued as " + in.id()));
     if (queued != null) {
       env.queueWakeup().accept(queued.id());

@@ -74,10 +74,17 @@ public final class MailDrop {
    */
   public void deliver(SpoolWriter.Spooled spooled, List<Mailbox> mailboxes, Envelope queued)
       throws IOException {
+    deliver(spooled, mailboxes, queued, Filing.INBOX);
+  }
+
+  /** As {@link #deliver(SpoolWriter.Spooled, List, Envelope)}, into {@code filing}'s folder. */
+  public void deliver(
+      SpoolWriter.Spooled spooled, List<Mailbox> mailboxes, Envelope queued, Filing filing)
+      throws IOException {
     Set<Path> dirs = new LinkedHashSet<>();
     List<Path> created = new ArrayList<>();
     try {
-      linkIntoMailboxes(spooled, mailboxes, dirs, created);
+      linkIntoMailboxes(spooled, mailboxes, filing, dirs, created);
       if (queued != null) {
         queue.add(spooled.file(), queued);
         created.add(queue.messageFile(queued.id()));
@@ -95,13 +102,17 @@ public final class MailDrop {
     } finally {
       Files.deleteIfExists(spooled.file());
     }
-    arrived(mailboxes);
+    arrived(mailboxes, filing);
   }
 
-  /** Open sessions on these INBOXes (IMAP IDLE) hear of the new mail. */
-  private void arrived(List<Mailbox> mailboxes) throws IOException {
+  /** Open sessions on these folders (IMAP IDLE) hear of the new mail. */
+  private void arrived(List<Mailbox> mailboxes, Filing filing) throws IOException {
     for (Mailbox m : mailboxes) {
-      store.arrived(m.domain(), m.user());
+      if (filing == Filing.INBOX) {
+        store.arrived(m.domain(), m.user());
+      } else {
+        store.arrived(m.domain(), m.user(), filing.folder());
+      }
     }
   }
 
@@ -116,7 +127,7 @@ public final class MailDrop {
     Set<Path> dirs = new LinkedHashSet<>();
     List<Path> created = new ArrayList<>();
     try {
-      linkIntoMailboxes(spooled, mailboxes, dirs, created);
+      linkIntoMailboxes(spooled, mailboxes, Filing.INBOX, dirs, created);
       batcher.syncDirectories(dirs);
     } catch (IOException e) {
       for (Path p : created) {
@@ -124,14 +135,22 @@ public final class MailDrop {
       }
       throw e;
     }
-    arrived(mailboxes);
+    arrived(mailboxes, Filing.INBOX);
   }
 
   private void linkIntoMailboxes(
-      SpoolWriter.Spooled spooled, List<Mailbox> mailboxes, Set<Path> dirs, List<Path> created)
+      SpoolWriter.Spooled spooled,
+      List<Mailbox> mailboxes,
+      Filing filing,
+      Set<Path> dirs,
+      List<Path> created)
       throws IOException {
     for (Mailbox mailbox : mailboxes) {
-      Path newDir = maildirs.ensure(mailbox).resolve("new");
+      Path dir =
+          filing == Filing.INBOX
+              ? maildirs.ensure(mailbox)
+              : maildirs.ensureFolder(mailbox, filing.folder());
+      Path newDir = dir.resolve("new");
       Path target = newDir.resolve(maildirs.uniqueName(spooled.size(), spooled.crlfSize()));
       PrivateFiles.link(spooled.file(), target);
       created.add(target);

@@ -47,6 +47,34 @@ class MailStorageTest {
   }
 
   @Test
+  void aJunkFilingLandsInTheJunkFolderWhichImapSessionsSeeAndHearOf() throws Exception {
+    MailDrop drop = new MailDrop(data, "mail.bann.com", batcher);
+    mxlab.store.Mailbox box = drop.mailStore().mailbox("bann.com", "test");
+    box.ensureSpecialUse(); // a client logged in before: Junk exists and is being watched
+    List<mxlab.store.FolderChange> heard = new java.util.ArrayList<>();
+    mxlab.store.Folder junk = box.folder("Junk").orElseThrow();
+    assertThat(junk.messages()).isEmpty();
+    junk.listen(heard::add);
+    SpoolWriter.Spooled spooled = spool(drop, "J1", "Return-Path: <a@b.c>", "Subject: j", "", "x");
+    drop.deliver(spooled, List.of(new Mailbox("bann.com", "test")), null, Filing.JUNK);
+    assertThat(heard).singleElement().isInstanceOf(mxlab.store.FolderChange.Arrived.class);
+    assertThat(files(data.resolve("mail/bann.com/test/.Junk/new"))).hasSize(1);
+    assertThat(files(data.resolve("mail/bann.com/test/new"))).isEmpty();
+    assertThat(junk.messages()).hasSize(1);
+    assertThat(box.inbox().messages()).isEmpty();
+
+    // a mailbox nobody has opened yet gets its Junk folder made by the delivery
+    drop.deliver(
+        spool(drop, "J2", "Subject: k", "", "y"),
+        List.of(new Mailbox("bann.com", "fresh")),
+        null,
+        Filing.JUNK);
+    assertThat(
+            drop.mailStore().mailbox("bann.com", "fresh").folder("Junk").orElseThrow().messages())
+        .hasSize(1);
+  }
+
+  @Test
   void oneWriteLandsInEveryMailboxAndTheQueue() throws Exception {
     MailDrop drop = new MailDrop(data, "mail.bann.com", batcher);
     String id = QueueIds.next();

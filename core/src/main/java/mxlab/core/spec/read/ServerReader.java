@@ -3,6 +3,7 @@ package mxlab.core.spec.read;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -121,7 +122,7 @@ record ServerReader(
     return new Relayhost(DomainNames.normalize(host), port, !bracketed && !literal);
   }
 
-  /** {@code mail_auth: { verify: true, dmarc: report | enforce }}. */
+  /** {@code mail_auth: { verify: true, dmarc: report | enforce, dmarc_reports: ... }}. */
   private MailAuth readMailAuth(Fields server) {
     Fields f = Fields.of(server.node("mail_auth"), server.location(), "server.mail_auth", problems);
     MailAuth defaults = MailAuth.defaults();
@@ -132,10 +133,48 @@ record ServerReader(
       problems.error(
           f.at("dmarc"),
           "server.mail_auth.dmarc '" + dmarc + "' is not report or enforce",
-          "write 'dmarc: enforce' to refuse what a p=reject policy rejects, or 'dmarc: report'");
+          "write 'dmarc: enforce' to refuse what a p=reject policy rejects and file in Junk what"
+              + " p=quarantine quarantines, or 'dmarc: report'");
+    }
+    MailAuth.DmarcReports reports = readDmarcReports(f);
+    f.finish();
+    return new MailAuth(verify, enforce, reports);
+  }
+
+  /** {@code dmarc_reports: off}, or {@code { interval: 1d, from: dmarc-reports@bann.com }}. */
+  private MailAuth.DmarcReports readDmarcReports(Fields mailAuth) {
+    MailAuth.DmarcReports defaults = MailAuth.DmarcReports.defaults();
+    Node node = mailAuth.node("dmarc_reports");
+    if (node instanceof Node.Scalar s) {
+      String text = s.text().trim().toLowerCase(java.util.Locale.ROOT);
+      if (text.equals("off") || text.equals("false") || text.equals("no")) {
+        return MailAuth.DmarcReports.off();
+      }
+      if (text.equals("on") || text.equals("true") || text.equals("yes")) {
+        return defaults;
+      }
+      problems.error(
+          s.location(),
+          "server.mail_auth.dmarc_reports '" + s.text() + "' is not off or a mapping",
+          "write 'dmarc_reports: off', or 'dmarc_reports: { interval: 1d }' (1m for a lab)");
+      return defaults;
+    }
+    Fields f = Fields.of(node, mailAuth.location(), "server.mail_auth.dmarc_reports", problems);
+    Duration interval = f.duration("interval", defaults.interval());
+    if (interval.compareTo(MailAuth.DmarcReports.MIN_INTERVAL) < 0
+        || interval.compareTo(MailAuth.DmarcReports.MAX_INTERVAL) > 0) {
+      problems.error(
+          f.at("interval"),
+          "server.mail_auth.dmarc_reports.interval must be from 1s to 7d",
+          "write 1d (RFC 7489's default report interval), or 1m to see reports soon in a lab");
+      interval = defaults.interval();
+    }
+    String from = f.string("from", null);
+    if (from != null) {
+      from = addresses.address(from, f.at("from"), "server.mail_auth.dmarc_reports.from");
     }
     f.finish();
-    return new MailAuth(verify, enforce);
+    return new MailAuth.DmarcReports(true, interval, from);
   }
 
   private Ports readPorts(Fields server) {

@@ -66,7 +66,8 @@ public enum Section {
   ADMIN("name", "key"),
   DNS("axfr"),
   DKIM("selector", "algorithm", "retired"),
-  MAIL_AUTH("verify", "dmarc"),
+  MAIL_AUTH("verify", "dmarc", "dmarc_reports"),
+  DMARC_REPORTS("interval", "from"),
   /** A mapping whose keys are data: hosts, aliases, virtual, access. */
   DATA;
 

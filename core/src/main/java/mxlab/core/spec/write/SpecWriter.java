@@ -118,6 +118,19 @@ public final class SpecWriter {
     if (server.mailAuth().enforceDmarc() != MailAuth.defaults().enforceDmarc()) {
       mailAuth.put("dmarc", server.mailAuth().enforceDmarc() ? "enforce" : "report");
     }
+    MailAuth.DmarcReports reports = server.mailAuth().reports();
+    if (!reports.enabled()) {
+      mailAuth.put("dmarc_reports", "off");
+    } else if (!reports.equals(MailAuth.DmarcReports.defaults())) {
+      YamlMap r = flowMap(Section.DMARC_REPORTS);
+      if (!reports.interval().equals(MailAuth.DmarcReports.DEFAULT_INTERVAL)) {
+        r.put("interval", Durations.format(reports.interval()));
+      }
+      if (reports.from() != null) {
+        r.put("from", reports.from());
+      }
+      mailAuth.put("dmarc_reports", r);
+    }
     putIfAny(s, "mail_auth", mailAuth);
     return s;
   }
