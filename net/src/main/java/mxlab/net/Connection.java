@@ -45,6 +45,7 @@ public final class Connection<U> {
   private boolean paused;
   private boolean handshaking;
   private boolean closing;
+  private Duration provenIdle; // set while the client has not proved itself
 
   public Connection(IoSession io, Framing<U> framing) {
     this.io = io;
@@ -230,6 +231,30 @@ public final class Connection<U> {
   /** How long the client may stay silent before {@link Protocol#timedOut()}. */
   public void idle(Duration d) {
     io.getConfig().setIdleTime(IdleStatus.READER_IDLE, (int) Math.max(1, d.toSeconds()));
+  }
+
+  /**
+   * Until the client proves itself ({@link #proven()}: SMTP's first command, a POP3 or IMAP login)
+   * it may stay silent only {@code unproven}, then {@code proven}: sockets that never talk cannot
+   * hold every connection slot for the minutes a session may idle (Postfix's smtpd_timeout under
+   * stress, Dovecot's login processes).
+   */
+  public void idle(Duration unproven, Duration proven) {
+    provenIdle = proven;
+    idle(unproven.compareTo(proven) < 0 ? unproven : proven);
+  }
+
+  /** The client proved itself: it gets the longer idle time from now on. */
+  public void proven() {
+    if (provenIdle != null) {
+      idle(provenIdle);
+      provenIdle = null;
+    }
+  }
+
+  /** Whether the short idle time of a client that has not proved itself is running. */
+  public boolean unproven() {
+    return provenIdle != null;
   }
 
   public InetAddress client() {

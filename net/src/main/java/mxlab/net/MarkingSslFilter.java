@@ -15,11 +15,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * MINA's TLS filter, handing decrypted bytes on as {@link Decrypted}. A client offering only SSL
- * 3.0, TLS 1.0 or 1.1 gets a protocol_version alert and one log line, not the engine's stack trace.
+ * 3.0, TLS 1.0 or 1.1 gets a protocol_version alert and one log line, not the engine's stack trace;
+ * one that starts a new handshake on an established session (a renegotiation, which {@link Tls}
+ * forbids) is cut with one log line before the engine refuses it with MINA's stack trace.
  */
 final class MarkingSslFilter extends SslFilter {
   private static final Logger log = LoggerFactory.getLogger(MarkingSslFilter.class);
-  private static final AttributeKey FIRST_SEEN = new AttributeKey(MarkingSslFilter.class, "first");
+  private static final AttributeKey RECORDS = new AttributeKey(MarkingSslFilter.class, "records");
 
   MarkingSslFilter(SSLContext context) {
     super(context);
@@ -28,15 +30,27 @@ final class MarkingSslFilter extends SslFilter {
 
   @Override
   public void messageReceived(NextFilter next, IoSession session, Object message) throws Exception {
-    if (message instanceof IoBuffer in && session.setAttributeIfAbsent(FIRST_SEEN, true) == null) {
-      String outdated = LegacyHello.outdatedVersion(in);
-      if (outdated != null) {
+    if (message instanceof IoBuffer in) {
+      RecordScanner records = (RecordScanner) session.getAttribute(RECORDS);
+      if (records == null) {
+        records = new RecordScanner();
+        session.setAttribute(RECORDS, records);
+        String outdated = LegacyHello.outdatedVersion(in);
+        if (outdated != null) {
+          log.info(
+              "tls: refused {} handshake from {}: TLSv1.2 or later required",
+              outdated,
+              session.getRemoteAddress());
+          Tls.writeClear(session, LegacyHello.protocolVersionAlert());
+          session.closeOnFlush();
+          return;
+        }
+      }
+      if (records.handshakeStartsIn(in) && session.containsAttribute(SSL_SECURED)) {
         log.info(
-            "tls: refused {} handshake from {}: TLSv1.2 or later required",
-            outdated,
+            "tls: refused a renegotiation from {}: closing the connection",
             session.getRemoteAddress());
-        Tls.writeClear(session, LegacyHello.protocolVersionAlert());
-        session.closeOnFlush();
+        session.closeNow();
         return;
       }
     }

@@ -3,6 +3,7 @@ package mxlab.pop3;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import mxlab.net.Dialogue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -86,6 +87,49 @@ class Pop3LimitsTest {
           c.expect("-ERR [SYS/TEMP] Too many connections*");
           assertThat(c.closedByServer()).isTrue();
         }
+      }
+    }
+  }
+
+  /**
+   * Before a login only preauth_timeout; after it RFC 1939's autologout (at least 10 minutes): a
+   * client that never logs in, even one that talks, is cut soon; one that did stays.
+   */
+  @Test
+  void aClientThatDoesNotLogInIsCutSoonerThanOneThatDid(@TempDir Path other) throws Exception {
+    try (Pop3Fixture patient =
+        new Pop3Fixture(
+            """
+            version: 1
+            server:
+              allow_plaintext_auth: true
+              limits: { pop3_timeout: 10m, preauth_timeout: 1s }
+            domains:
+              - name: bann.com
+                hosts: { mail: 192.168.0.100 }
+                users: [ { name: test, password: "{PLAIN}pw" } ]
+            """,
+            other)) {
+      try (Dialogue silent = patient.connect();
+          Dialogue talking = patient.connect();
+          Dialogue loggedIn = patient.connect()) {
+        long start = System.nanoTime();
+        silent.expect("+OK *");
+        talking.expect("+OK *");
+        loggedIn.expect("+OK *");
+        talking.send("CAPA").expect("+OK *");
+        talking.multiline();
+        talking.send("USER test").expect("+OK *");
+        loggedIn.send("USER test").expect("+OK *");
+        loggedIn.send("PASS pw").expect("+OK maildrop has *");
+
+        silent.expect("-ERR Disconnected for inactivity");
+        assertThat(silent.closedByServer()).isTrue();
+        talking.expect("-ERR Disconnected for inactivity");
+        assertThat(talking.closedByServer()).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        Thread.sleep(2500); // past preauth_timeout twice over: the logged-in client stays
+        loggedIn.script("C: NOOP\nS: +OK*\nC: QUIT\nS: +OK*");
       }
     }
   }

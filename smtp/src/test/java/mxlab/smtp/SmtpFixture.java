@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -54,57 +53,25 @@ public final class SmtpFixture implements AutoCloseable {
 
   /** With the MX listener on {@code mxPort} (0: any), so a test can stop and restart it. */
   public SmtpFixture(String yaml, Path dataDir, int mxPort) throws IOException {
-    this(
-        yaml, dataDir, mxPort, SmtpEnvironment.FIRST_COMMAND_TIMEOUT, SpoolWriter.NEW_PRIVATE_FILE);
-  }
-
-  /** With a given wait for a client's first command. */
-  public SmtpFixture(String yaml, Path dataDir, int mxPort, Duration firstCommandTimeout)
-      throws IOException {
-    this(yaml, dataDir, mxPort, firstCommandTimeout, SpoolWriter.NEW_PRIVATE_FILE);
+    this(yaml, dataDir, mxPort, SpoolWriter.NEW_PRIVATE_FILE);
   }
 
   /** With spool files opened by {@code spoolFiles}, e.g. on a disk that fills up. */
   public SmtpFixture(String yaml, Path dataDir, int mxPort, SpoolWriter.Opener spoolFiles)
       throws IOException {
-    this(yaml, dataDir, mxPort, SmtpEnvironment.FIRST_COMMAND_TIMEOUT, spoolFiles);
+    this(yaml, dataDir, mxPort, spoolFiles, CommandRegistry.standard(), Policy.standard());
   }
 
   /** With other commands or another policy chain than the standard ones. */
   public SmtpFixture(String yaml, Path dataDir, CommandRegistry commands, Policy policy)
       throws IOException {
-    this(
-        yaml,
-        dataDir,
-        0,
-        SmtpEnvironment.FIRST_COMMAND_TIMEOUT,
-        SpoolWriter.NEW_PRIVATE_FILE,
-        commands,
-        policy);
+    this(yaml, dataDir, 0, SpoolWriter.NEW_PRIVATE_FILE, commands, policy);
   }
 
   private SmtpFixture(
       String yaml,
       Path dataDir,
       int mxPort,
-      Duration firstCommandTimeout,
-      SpoolWriter.Opener spoolFiles)
-      throws IOException {
-    this(
-        yaml,
-        dataDir,
-        mxPort,
-        firstCommandTimeout,
-        spoolFiles,
-        CommandRegistry.standard(),
-        Policy.standard());
-  }
-
-  private SmtpFixture(
-      String yaml,
-      Path dataDir,
-      int mxPort,
-      Duration firstCommandTimeout,
       SpoolWriter.Opener spoolFiles,
       CommandRegistry commands,
       Policy policy)
@@ -125,7 +92,6 @@ public final class SmtpFixture implements AutoCloseable {
               queueWakeups.incrementAndGet();
               onQueued.get().accept(id);
             },
-            firstCommandTimeout,
             new ClientNames(() -> site.get().spec().server().resolvers(), ClientNames.DEADLINE));
     for (SmtpMode mode : SmtpMode.values()) {
       int port = mode == SmtpMode.MX ? mxPort : 0;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import mxlab.net.Dialogue;
@@ -69,12 +68,10 @@ class SmtpLimitsTest {
             new SmtpFixture(
                 """
             version: 1
-            server: { limits: { command_timeout: 1m } }
+            server: { limits: { command_timeout: 1m, preauth_timeout: 1s } }
             domains: [ { name: bann.com, hosts: { mail: 192.168.0.100 }, users: [ { name: test } ] } ]
             """,
-                other,
-                0,
-                Duration.ofSeconds(1));
+                other);
         Dialogue silent = patient.connect();
         Dialogue talking = patient.connect()) {
       silent.expect("220 *");

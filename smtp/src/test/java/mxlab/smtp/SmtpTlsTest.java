@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -136,13 +137,14 @@ class SmtpTlsTest {
   }
 
   @Test
-  void clientInitiatedRenegotiationIsRefusedAndTheServerStaysUp() throws Exception {
+  void clientInitiatedRenegotiationIsRefusedWithOneLogLineAndTheServerStaysUp() throws Exception {
     InetSocketAddress smtps = smtp.address(SmtpMode.SUBMISSIONS);
-    try (SSLSocket s =
-        (SSLSocket)
-            Dialogue.trustAll()
-                .getSocketFactory()
-                .createSocket(smtps.getAddress(), smtps.getPort())) {
+    try (LogCapture log = new LogCapture();
+        SSLSocket s =
+            (SSLSocket)
+                Dialogue.trustAll()
+                    .getSocketFactory()
+                    .createSocket(smtps.getAddress(), smtps.getPort())) {
       s.setSoTimeout(5000);
       s.setEnabledProtocols(new String[] {"TLSv1.2"}); // TLS 1.3 has no renegotiation
       s.startHandshake();
@@ -160,8 +162,18 @@ class SmtpTlsTest {
                 }
                 throw new SSLException("closed without an alert");
               })
-          .isInstanceOf(SSLException.class)
+          .isInstanceOf(IOException.class)
           .hasMessageNotContaining("closed without an alert");
+      List<ILoggingEvent> lines = List.of();
+      for (int i = 0; i < 50 && lines.isEmpty(); i++) {
+        Thread.sleep(50);
+        lines = log.containing("renegotiation");
+      }
+      Thread.sleep(200); // anything else it would log comes now
+      assertThat(log.events()).allSatisfy(e -> assertThat(e.getThrowableProxy()).isNull());
+      assertThat(log.containing("renegotiation"))
+          .singleElement()
+          .satisfies(e -> assertThat(e.getFormattedMessage()).doesNotContain("\n"));
     }
     try (Dialogue d = Dialogue.connectTls(smtps)) {
       d.expect("220 *");

@@ -16,10 +16,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -38,6 +40,9 @@ import mxlab.core.store.PrivateFiles;
 public final class Folder {
   /** A directory changed this recently may change again within its time stamp's resolution. */
   private static final Duration SETTLED = Duration.ofSeconds(2);
+
+  /** Fresh listings a known file must be missing from before it counts as expunged. */
+  private static final int RELISTS = 2;
 
   /** Flags by info letters without keywords ("", "S", "FS"): alike in every folder. */
   private static final Map<String, Flags> SYSTEM_FLAGS = new ConcurrentHashMap<>();
@@ -471,19 +476,22 @@ public final class Folder {
         }
       }
     }
-    for (String sub : cur ? new String[] {"new", "cur"} : new String[] {"new"}) {
-      Path d = dir.resolve(sub);
-      if (!Files.isDirectory(d)) {
-        continue;
+    list("new", files, null);
+    if (cur) {
+      list("cur", files, null);
+    }
+    // Another program's rename can hide a file from us: new/ to cur/ after we took cur/ as we hold
+    // it or listed it, or a flag rename within cur/ that readdir skips (it may return neither
+    // name). A file we know is expunged only if fresh listings of both miss it too; else it would
+    // vanish and come back as a new message with another UID.
+    for (int pass = 0; pass < RELISTS; pass++) {
+      Set<String> missing = new HashSet<>(uids.entries().keySet());
+      missing.removeAll(files.keySet());
+      if (missing.isEmpty()) {
+        break;
       }
-      try (DirectoryStream<Path> entries = Files.newDirectoryStream(d)) {
-        for (Path f : entries) {
-          String fileName = f.getFileName().toString();
-          if (!fileName.startsWith(".")) {
-            files.put(MaildirName.parse(fileName).base(), f);
-          }
-        }
-      }
+      list("new", files, missing);
+      list("cur", files, missing);
     }
     List<Long> vanished = new ArrayList<>(); // expunged by another program
     List<Long> gone = new ArrayList<>(); // of those, the ones listeners were told of
@@ -549,6 +557,28 @@ public final class Folder {
       fire(new FolderChange.Appended(this, added));
     }
     flagged.forEach(m -> fire(new FolderChange.FlagsChanged(this, m)));
+  }
+
+  /**
+   * Adds the messages of one of new/ and cur/ by base name, only those of {@code only} if given.
+   */
+  private void list(String sub, Map<String, Path> into, Set<String> only) throws IOException {
+    Path d = dir.resolve(sub);
+    if (!Files.isDirectory(d)) {
+      return;
+    }
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(d)) {
+      for (Path f : entries) {
+        String fileName = f.getFileName().toString();
+        if (fileName.startsWith(".")) {
+          continue;
+        }
+        String base = MaildirName.parse(fileName).base();
+        if (only == null || only.contains(base)) {
+          into.put(base, f);
+        }
+      }
+    }
   }
 
   private Message read(long uid, String base, Path file) throws IOException {

@@ -9,6 +9,8 @@ import java.time.Duration;
  * @param dataTimeout waiting for the next chunk of DATA (4.5.3.2.6: 3 minutes)
  * @param sessionTimeout the whole connection, however busy
  * @param pop3Timeout RFC 1939's autologout timer (at least 10 minutes)
+ * @param preauthTimeout waiting for a client that has not proved itself: SMTP's first command, a
+ *     POP3 or IMAP login (then the timeouts above, if this is longer)
  * @param maxErrors wrong commands in a row before 421 and close
  * @param authFailures failed logins in one session before 421 and close
  * @param authDelay how long a failed login waits before its answer
@@ -23,6 +25,7 @@ public record Limits(
     Duration dataTimeout,
     Duration sessionTimeout,
     Duration pop3Timeout,
+    Duration preauthTimeout,
     Duration authDelay) {
 
   public static Limits defaults() {
@@ -36,6 +39,7 @@ public record Limits(
         Duration.ofMinutes(3),
         Duration.ofMinutes(30),
         Duration.ofMinutes(10),
+        Duration.ofSeconds(30),
         Duration.ofSeconds(1));
   }
 }

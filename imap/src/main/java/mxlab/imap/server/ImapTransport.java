@@ -34,6 +34,7 @@ final class ImapTransport implements Protocol<CommandAssembler.Event>, ImapConne
   private final Connection<CommandAssembler.Event> conn;
   private final SSLContext tls;
   private final ImapSession session;
+  private final Duration preauthTimeout;
 
   ImapTransport(IoSession io, ImapEnvironment env, ImapCommands commands, SSLContext tls) {
     this.conn =
@@ -41,6 +42,7 @@ final class ImapTransport implements Protocol<CommandAssembler.Event>, ImapConne
             io, new ImapFraming(new CommandAssembler.Limits(MAX_LINE, env.maxMessageSize())));
     this.tls = tls;
     this.session = new ImapSession(this, env, commands);
+    this.preauthTimeout = env.limits().preauthTimeout();
     conn.handledBy(this);
   }
 
@@ -56,7 +58,7 @@ final class ImapTransport implements Protocol<CommandAssembler.Event>, ImapConne
       conn.closeWith(line("* BYE Too many connections, try again later"));
       return;
     }
-    conn.idle(AUTOLOGOUT);
+    conn.idle(preauthTimeout, AUTOLOGOUT);
     session.open();
   }
 
@@ -78,7 +80,7 @@ final class ImapTransport implements Protocol<CommandAssembler.Event>, ImapConne
 
   @Override
   public void timedOut() {
-    session.idleTimeout();
+    session.idleTimeout(conn.unproven());
   }
 
   @Override
@@ -113,6 +115,11 @@ final class ImapTransport implements Protocol<CommandAssembler.Event>, ImapConne
   @Override
   public void close() {
     conn.closeWith(NOTHING);
+  }
+
+  @Override
+  public void loggedIn() {
+    conn.proven();
   }
 
   @Override

@@ -16,6 +16,9 @@ public interface ImapConnection {
    */
   void stream();
 
+  /** A login succeeded: the autologout timer of RFC 3501 5.4 replaces the preauth_timeout. */
+  void loggedIn();
+
   /** Closes the connection once what is queued is sent. */
   void close();
 

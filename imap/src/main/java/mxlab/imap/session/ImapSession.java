@@ -140,9 +140,12 @@ public final class ImapSession {
     connection.flush();
   }
 
-  /** The autologout timer ran out (RFC 3501 5.4: at least 30 minutes). */
-  public void idleTimeout() {
-    bye("Autologout; idle for too long");
+  /**
+   * The autologout timer ran out (RFC 3501 5.4: at least 30 minutes), or before a login the shorter
+   * preauth_timeout (Dovecot's imap-login words it the same).
+   */
+  public void idleTimeout(boolean beforeLogin) {
+    bye(beforeLogin ? "Disconnected for inactivity" : "Autologout; idle for too long");
     connection.flush();
   }
 
@@ -369,6 +372,7 @@ public final class ImapSession {
     mailbox = env.store().mailbox(a.mailbox().domain(), a.mailbox().user());
     mailbox.ensureSpecialUse(); // RFC 6154: where clients put sent mail, drafts, trash, junk
     state = ImapState.AUTHENTICATED;
+    connection.loggedIn();
     maillog.info(
         "imap: client=[{}] user={} login=ok",
         Printable.escapeAll(connection.client().getHostAddress(), a.mailbox()));

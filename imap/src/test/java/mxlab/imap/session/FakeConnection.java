@@ -32,6 +32,9 @@ final class FakeConnection implements ImapConnection {
   public void flush() {}
 
   @Override
+  public void loggedIn() {}
+
+  @Override
   public void stream() {
     streamed++;
   }

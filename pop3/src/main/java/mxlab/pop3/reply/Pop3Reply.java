@@ -26,6 +26,7 @@ public final class Pop3Reply {
   public static final byte[] TOO_MANY_FAILURES =
       err("[AUTH] Too many failed logins, closing connection");
   public static final byte[] TIMEOUT = err("Autologout; idle for too long");
+  public static final byte[] PREAUTH_TIMEOUT = err("Disconnected for inactivity");
   public static final byte[] TLS_UNAVAILABLE = err("[SYS/PERM] TLS not available");
   public static final byte[] TLS_ACTIVE = err("TLS already active");
   public static final byte[] BEGIN_TLS = ok("Begin TLS negotiation");

@@ -83,7 +83,7 @@ public final class Pop3Session implements Protocol<Line> {
       closeWith(Pop3Reply.TOO_MANY_CONNECTIONS);
       return;
     }
-    conn.idle(limits().pop3Timeout());
+    conn.idle(limits().preauthTimeout(), limits().pop3Timeout());
     reply(Pop3Reply.ok("mxlab POP3 ready" + (apopTimestamp == null ? "" : " " + apopTimestamp)));
   }
 
@@ -112,10 +112,13 @@ public final class Pop3Session implements Protocol<Line> {
     state = Pop3State.AUTHORIZATION;
   }
 
-  /** RFC 1939 3: the autologout timer ran out; nothing marked deleted is removed. */
+  /**
+   * RFC 1939 3: the autologout timer ran out; nothing marked deleted is removed. Before a login the
+   * shorter preauth_timeout runs (the 10 minutes are for a session in TRANSACTION).
+   */
   @Override
   public void timedOut() {
-    closeWith(Pop3Reply.TIMEOUT);
+    closeWith(conn.unproven() ? Pop3Reply.PREAUTH_TIMEOUT : Pop3Reply.TIMEOUT);
   }
 
   /** The connection is gone: the lock is released, and a dropped session deletes nothing. */
@@ -240,6 +243,7 @@ public final class Pop3Session implements Protocol<Line> {
     }
     account = a;
     state = Pop3State.TRANSACTION;
+    conn.proven();
     maillog.info(
         "pop3: client=[{}] user={} login=ok messages={}",
         Printable.escapeAll(clientAddress.getHostAddress(), a.mailbox(), maildrop.count()));

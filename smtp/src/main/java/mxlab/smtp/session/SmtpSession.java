@@ -80,7 +80,6 @@ public final class SmtpSession implements CommandContext, PolicyContext, Protoco
   private int authFailures;
   private SaslExchange sasl;
   private Inbound inbound;
-  private boolean heard;
 
   /** A message being received after 354. */
   private record Inbound(String id, SpoolWriter spool, DataReceiver receiver) {}
@@ -140,7 +139,7 @@ public final class SmtpSession implements CommandContext, PolicyContext, Protoco
       refusal = refusedNow ? Replies.BAD_SEQUENCE : r.reply();
     }
     discardAll = r.discard();
-    conn.idle(min(env.firstCommandTimeout(), limits().commandTimeout()));
+    conn.idle(limits().preauthTimeout(), limits().commandTimeout());
     reply(refusedNow ? r.reply() : SmtpReply.plain(220, site.hostname() + " ESMTP mxlab"));
   }
 
@@ -151,10 +150,7 @@ public final class SmtpSession implements CommandContext, PolicyContext, Protoco
   /** One line: a command, a SASL response, or a line of the message after 354. */
   @Override
   public void received(Line line) throws IOException {
-    if (!heard) {
-      heard = true; // a client that talks gets the full command_timeout
-      conn.idle(limits().commandTimeout());
-    }
+    conn.proven(); // a client that talks gets the full command_timeout
     if (state == SmtpState.DATA) {
       if (inbound.receiver().line(line)) {
         finishData();
@@ -605,10 +601,6 @@ public final class SmtpSession implements CommandContext, PolicyContext, Protoco
         + "["
         + clientAddress.getHostAddress()
         + "]";
-  }
-
-  private static Duration min(Duration a, Duration b) {
-    return a.compareTo(b) <= 0 ? a : b;
   }
 
   private Limits limits() {

@@ -51,6 +51,7 @@ record LimitsReader(Problems problems) {
             f.duration("data_timeout", d.dataTimeout()),
             f.duration("session_timeout", d.sessionTimeout()),
             f.duration("pop3_timeout", d.pop3Timeout()),
+            f.duration("preauth_timeout", d.preauthTimeout()),
             f.duration("auth_delay", d.authDelay()));
     f.finish();
     return limits;

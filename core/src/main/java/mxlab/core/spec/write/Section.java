@@ -41,7 +41,8 @@ public enum Section {
       "command_timeout",
       "data_timeout",
       "session_timeout",
-      "pop3_timeout"),
+      "pop3_timeout",
+      "preauth_timeout"),
   DOMAIN(
       "name",
       "ttl",

@@ -47,6 +47,7 @@ class SpecWriterTest {
           data_timeout: 2m
           session_timeout: 20m
           pop3_timeout: 11m
+          preauth_timeout: 15s
       domains:
         - name: bann.com
           ttl: 600
