@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * spec → export --to sendmail (and bind, for the zones) → import → a spec that means the same: the
- * same domains, users, passwords, aliases, forwards, catch-alls, zones, virtual, access and relay
- * domains, and the server settings sendmail.mc holds.
+ * same domains, users, passwords, aliases, forwards, catch-alls, zones (DKIM selectors and
+ * algorithms too), virtual, access and relay domains, and the server settings sendmail.mc holds.
  */
 class SendmailRoundTripTest {
 
@@ -24,7 +24,8 @@ class SendmailRoundTripTest {
       strings = {
         "../examples/bann.com.yaml",
         "../examples/classroom.yaml",
-        "src/test/resources/bridge/rich.yaml"
+        "src/test/resources/bridge/rich.yaml",
+        "src/test/resources/bridge/dkim.yaml"
       })
   void importOfTheExportMeansTheSame(String file, @TempDir Path dir) throws Exception {
     Path data = dir.resolve("data");

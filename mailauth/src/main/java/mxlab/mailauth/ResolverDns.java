@@ -2,10 +2,15 @@ package mxlab.mailauth;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DClass;
@@ -25,14 +30,27 @@ import org.xbill.DNS.Type;
 /**
  * {@link MailDns} asked of a dnsjava resolver (the spec's {@code server.resolver}), for one
  * message: once a question went unanswered, the rest fail at once (a temperror), so a resolver that
- * is down costs a message one timeout, not one per SPF term.
+ * is down costs a message one timeout, not one per SPF term; and all the questions together get one
+ * deadline, so a resolver that answers slowly cannot hold the message for minutes either.
  */
 public final class ResolverDns implements MailDns {
   private final Resolver resolver;
+  private final long deadline; // System.nanoTime()
   private String unanswered;
 
+  /** Without a deadline: each question waits as long as the resolver's own timeouts. */
   public ResolverDns(Resolver resolver) {
     this.resolver = resolver;
+    this.deadline = Long.MAX_VALUE;
+  }
+
+  /**
+   * @param budget how long all the questions of this instance may take together, from now; a
+   *     question still in flight then fails, and so does every later one
+   */
+  public ResolverDns(Resolver resolver, Duration budget) {
+    this.resolver = resolver;
+    this.deadline = System.nanoTime() + budget.toNanos();
   }
 
   @Override
@@ -94,13 +112,7 @@ public final class ResolverDns implements MailDns {
     if (unanswered != null) {
       throw new DnsFailure(unanswered);
     }
-    Message answer;
-    try {
-      answer = resolver.send(Message.newQuery(Record.newRecord(name, type, DClass.IN)));
-    } catch (IOException e) {
-      unanswered = "no answer for " + name + " " + Type.string(type) + ": " + e;
-      throw new DnsFailure(unanswered);
-    }
+    Message answer = send(Message.newQuery(Record.newRecord(name, type, DClass.IN)));
     int rcode = answer.getRcode();
     if (rcode == Rcode.NXDOMAIN) {
       return List.of();
@@ -115,6 +127,40 @@ public final class ResolverDns implements MailDns {
       }
     }
     return out;
+  }
+
+  /** The answer, within what is left of the deadline. */
+  private Message send(Message query) throws DnsFailure {
+    Record q = query.getQuestion();
+    String what = q.getName() + " " + Type.string(q.getType());
+    if (deadline == Long.MAX_VALUE) {
+      try {
+        return resolver.send(query);
+      } catch (IOException e) {
+        throw unanswered("no answer for " + what + ": " + e);
+      }
+    }
+    long left = deadline - System.nanoTime();
+    if (left <= 0) {
+      throw unanswered("no time left for " + what + ": the verification's DNS deadline passed");
+    }
+    CompletableFuture<Message> answer = resolver.sendAsync(query).toCompletableFuture();
+    try {
+      return answer.get(left, TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      answer.cancel(true);
+      throw unanswered("no answer for " + what + " before the verification's DNS deadline");
+    } catch (ExecutionException e) {
+      throw unanswered("no answer for " + what + ": " + e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw unanswered("interrupted while asking " + what);
+    }
+  }
+
+  private DnsFailure unanswered(String why) {
+    unanswered = why;
+    return new DnsFailure(why);
   }
 
   private static String text(Name n) {

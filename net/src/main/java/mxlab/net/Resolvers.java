@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.xbill.DNS.ExtendedResolver;
-import org.xbill.DNS.Lookup;
 import org.xbill.DNS.Resolver;
 import org.xbill.DNS.SimpleResolver;
 
@@ -19,7 +18,7 @@ public final class Resolvers {
    */
   public static Resolver of(List<InetSocketAddress> servers, Duration timeout) {
     if (servers.isEmpty()) {
-      return Lookup.getDefaultResolver();
+      return system(timeout);
     }
     List<Resolver> each = new ArrayList<>();
     for (InetSocketAddress s : servers) {
@@ -31,5 +30,18 @@ public final class Resolvers {
     all.setTimeout(timeout);
     all.setRetries(1);
     return all;
+  }
+
+  /**
+   * The system's servers (resolv.conf) with our timeout: dnsjava's shared default resolver would
+   * wait 10 s a try and retry three times, whatever the caller can afford.
+   *
+   * @param timeout for each try at each server
+   */
+  public static Resolver system(Duration timeout) {
+    ExtendedResolver system = new ExtendedResolver();
+    system.setTimeout(timeout);
+    system.setRetries(1);
+    return system;
   }
 }

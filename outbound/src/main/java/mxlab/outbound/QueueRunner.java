@@ -25,11 +25,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import mxlab.core.address.MailAddress;
 import mxlab.core.dsn.DeliveryReport;
+import mxlab.core.notice.NoticeSigner;
 import mxlab.core.queue.Envelope;
 import mxlab.core.queue.QueueStore;
 import mxlab.core.queue.RetrySchedule;
 import mxlab.core.reply.SmtpReply;
 import mxlab.core.routing.Resolution;
+import mxlab.core.routing.Router;
 import mxlab.core.site.Site;
 import mxlab.core.spec.Server;
 import mxlab.core.store.MessageRendering;
@@ -82,10 +84,23 @@ public final class QueueRunner implements AutoCloseable {
    */
   public QueueRunner(
       Supplier<Site> site, MailDrop drop, Clock clock, int workers, Transport transport) {
+    this(site, drop, clock, workers, transport, NoticeSigner.NONE);
+  }
+
+  /**
+   * @param signer signs the notices this runner sends, and whatever else {@link #send} is given
+   */
+  public QueueRunner(
+      Supplier<Site> site,
+      MailDrop drop,
+      Clock clock,
+      int workers,
+      Transport transport,
+      NoticeSigner signer) {
     this.site = site;
     this.drop = drop;
     this.store = drop.queue();
-    this.submitter = new Submitter(drop);
+    this.submitter = new Submitter(drop, signer);
     this.clock = clock;
     this.transport = transport;
     AtomicInteger n = new AtomicInteger();
@@ -103,6 +118,21 @@ public final class QueueRunner implements AutoCloseable {
 
   public void start() {
     scheduler.start();
+  }
+
+  /**
+   * Sends a message mxlab writes itself (a bounce, a delay notice, a report): signed (DKIM for its
+   * From domain when that is hosted), delivered to local mailboxes or queued and tried at once.
+   *
+   * @param sender the reverse path; empty for the null sender
+   * @param lines the message, header and body, without line ends
+   * @return the queue id, or empty when the recipient has nowhere to receive it
+   */
+  public Optional<String> send(Router router, String sender, String recipient, List<String> lines)
+      throws IOException {
+    Optional<String> id = submitter.submit(router, sender, recipient, lines);
+    id.ifPresent(this::wakeup);
+    return id;
   }
 
   /** A message was queued or changed: look at it now. */
@@ -340,8 +370,7 @@ public final class QueueRunner implements AutoCloseable {
             DeliveryReport.header(message, envelope.skip()),
             retryUntil,
             now);
-    Optional<String> id = submitter.submit(current.router(), "", envelope.sender(), report);
-    id.ifPresent(this::wakeup);
+    Optional<String> id = send(current.router(), "", envelope.sender(), report);
     maillog.info(
         "id={} sender notice: {} to=<{}> {}",
         Printable.escapeAll(

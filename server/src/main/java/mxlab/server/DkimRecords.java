@@ -1,6 +1,8 @@
 package mxlab.server;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import mxlab.core.spec.Spec;
 import mxlab.dns.zone.ZoneAdditions;
 import mxlab.mailauth.dkim.DkimKeyStore;
 
@@ -17,5 +19,16 @@ public final class DkimRecords {
         keys.published(domain, make).stream()
             .map(p -> new ZoneAdditions.Txt(p.owner(), p.text()))
             .toList();
+  }
+
+  /**
+   * The records of {@code spec}'s keys, the missing signing keys made first as {@code mxlab up}
+   * makes them (on several cores), but before returning: for exports that must match what up
+   * serves.
+   */
+  public static ZoneAdditions made(Spec spec) throws IOException {
+    Path dataDir = spec.server().dataDir();
+    DkimKeyStore.at(dataDir).prepare(spec.domains());
+    return of(dataDir, false);
   }
 }

@@ -30,6 +30,7 @@ import mxlab.core.tls.TlsMaterial;
 import mxlab.dns.zone.CompiledZone;
 import mxlab.dns.zone.SerialStore;
 import mxlab.dns.zone.ZoneCompiler;
+import mxlab.mailauth.NoticeDkimSigner;
 import mxlab.mailauth.dkim.DkimKeyStore;
 import mxlab.outbound.QueueAdmin;
 import mxlab.outbound.QueueRunner;
@@ -119,7 +120,15 @@ public final class Instance implements AutoCloseable {
     startMailStore(); // first: its crash recovery frees what a full disk left behind
     zones = compileZones(spec);
     site.set(Site.of(spec));
-    runner = new QueueRunner(site::get, drop, Clock.systemUTC(), 16, new SmtpTransport(site::get));
+    // what mxlab writes itself (bounces, delay notices, reports: QueueRunner.send) is DKIM-signed
+    runner =
+        new QueueRunner(
+            site::get,
+            drop,
+            Clock.systemUTC(),
+            16,
+            new SmtpTransport(site::get),
+            new NoticeDkimSigner(() -> site.get().spec()));
     infrastructure.add(runner);
     runner.start();
     queueAdmin = new QueueAdmin(drop.queue(), runner, Clock.systemUTC());

@@ -8,20 +8,25 @@ import mxlab.core.address.AddressRange;
 import mxlab.core.spec.Spec;
 import mxlab.dns.zone.CompiledZone;
 import mxlab.dns.zone.SerialStore;
+import mxlab.dns.zone.ZoneAdditions;
 import mxlab.dns.zone.ZoneCompiler;
 import mxlab.dns.zone.ZoneWriter;
 
-/** BIND for a spec: named.conf zone stanzas and the master files, with the same serials. */
+/**
+ * BIND for a spec: named.conf zone stanzas and the master files, with the same serials and the same
+ * extra records (the DKIM keys) as mxlab serves.
+ */
 final class BindExport {
   private BindExport() {}
 
-  static Export export(Spec spec, Path dir, String header) throws java.io.IOException {
+  static Export export(Spec spec, Path dir, String header, ZoneAdditions additions)
+      throws java.io.IOException {
     Export out = new Export(header);
     SerialStore serials =
         SerialStore.open(
             spec.server().dataDir().resolve("dns").resolve("serials.properties"),
             LocalDate.now(ZoneOffset.UTC));
-    List<CompiledZone> zones = ZoneCompiler.compile(spec, serials);
+    List<CompiledZone> zones = ZoneCompiler.compile(spec, serials, additions);
     String transfer =
         spec.dns().axfrAllow().isEmpty()
             ? "none;"

@@ -13,6 +13,9 @@ import mxlab.core.spec.write.YamlScalar;
 
 /** One domain of an imported spec, as it is assembled from sendmail's files and its zone. */
 final class ImportedDomain {
+  /** A DKIM key record of the zone: its selector and key type (k=). */
+  record DkimKey(String selector, String type) {}
+
   final String name;
 
   /** A host's addresses: a host may have several A and AAAA records. */
@@ -23,6 +26,10 @@ final class ImportedDomain {
   final List<YamlMap> records = new ArrayList<>();
   final List<YamlMap> users = new ArrayList<>();
   final Map<String, List<String>> aliases = new LinkedHashMap<>();
+
+  /** In zone order: mxlab writes the signing keys first, then the retired ones. */
+  final List<DkimKey> dkimKeys = new ArrayList<>();
+
   String catchAll;
   String spf;
   String dmarc;
@@ -61,6 +68,10 @@ final class ImportedDomain {
     if (reverse) {
       m.put("reverse", true);
     }
+    YamlMap dkim = dkim();
+    if (!dkim.isEmpty()) {
+      m.put("dkim", dkim);
+    }
     putIfAny(m, "records", blockList(records));
     m.put("users", blockList(users));
     YamlMap aliasMap = new YamlMap(Section.DATA);
@@ -68,6 +79,44 @@ final class ImportedDomain {
     putIfAny(m, "aliases", aliasMap);
     if (catchAll != null) {
       m.put("catch_all", catchAll);
+    }
+    return m;
+  }
+
+  /**
+   * The dkim key the key records say, leaving out the defaults (selector mxlab, RSA): the first
+   * selector signs (an S-rsa and S-ed25519 pair is {@code algorithm: both}), later ones are
+   * retired. A zone without key records keeps the default.
+   */
+  private YamlMap dkim() {
+    YamlMap m = new YamlMap(Section.DKIM).style(YamlNode.Style.AUTO);
+    if (dkimKeys.isEmpty()) {
+      return m;
+    }
+    List<String> selectors = new ArrayList<>();
+    for (DkimKey k : dkimKeys) {
+      String base = k.selector().replaceFirst("-(rsa|ed25519)$", "");
+      boolean paired =
+          !base.equals(k.selector())
+              && dkimKeys.stream().anyMatch(o -> o.selector().equals(base + "-rsa"))
+              && dkimKeys.stream().anyMatch(o -> o.selector().equals(base + "-ed25519"));
+      String selector = paired ? base : k.selector();
+      if (!selectors.contains(selector)) {
+        selectors.add(selector);
+      }
+    }
+    String signing = selectors.get(0);
+    DkimKey first = dkimKeys.get(0);
+    String algorithm =
+        !signing.equals(first.selector()) ? "both" : first.type().equals("rsa") ? null : "ed25519";
+    if (!signing.equals("mxlab")) {
+      m.put("selector", signing);
+    }
+    if (algorithm != null) {
+      m.put("algorithm", algorithm);
+    }
+    if (selectors.size() > 1) {
+      m.put("retired", YamlList.of(selectors.subList(1, selectors.size())));
     }
     return m;
   }

@@ -21,9 +21,10 @@ import org.xbill.DNS.Type;
 
 /**
  * BIND zone files (db.DOMAIN, as the tutorial names them) into the imported domains: hosts, MX, NS,
- * SPF, DMARC and extra records; a reverse zone pointing at a domain's host turns on its reverse.
- * The SRV records mxlab writes itself (RFC 6186) and the web's names (autoconfig, autodiscover,
- * mta-sts, their SRV and TXT records) are left to it: it makes them again for its own listener.
+ * SPF, DMARC, the DKIM selectors and extra records; a reverse zone pointing at a domain's host
+ * turns on its reverse. The SRV records mxlab writes itself (RFC 6186) and the web's names
+ * (autoconfig, autodiscover, mta-sts, their SRV and TXT records) are left to it: it makes them
+ * again for its own listener.
  */
 final class ZoneImport {
   private static final Set<String> OWN_SRV =
@@ -123,7 +124,11 @@ final class ZoneImport {
   }
 
   private static void text(ImportedDomain d, String owner, String text) {
-    if (owner.equals("@") && text.startsWith("v=spf1")) {
+    if (owner.endsWith("._domainkey") && text.startsWith("v=DKIM1")) {
+      // mxlab publishes its own keys: the selector is kept, the key is made again in data_dir
+      String type = text.matches("(?s).*\\bk=\\s*ed25519\\b.*") ? "ed25519" : "rsa";
+      d.dkimKeys.add(new ImportedDomain.DkimKey(owner.substring(0, owner.indexOf('.')), type));
+    } else if (owner.equals("@") && text.startsWith("v=spf1")) {
       d.spf = text;
     } else if (owner.equals("_dmarc") && text.startsWith("v=DMARC1")) {
       d.dmarc = text;

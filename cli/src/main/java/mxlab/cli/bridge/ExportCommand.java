@@ -13,6 +13,8 @@ import mxlab.cli.SpecOptions;
 import mxlab.core.spec.Spec;
 import mxlab.core.tls.CertificateNames;
 import mxlab.core.tls.TlsMaterial;
+import mxlab.dns.zone.ZoneAdditions;
+import mxlab.server.DkimRecords;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -67,7 +69,10 @@ public final class ExportCommand implements Callable<Integer> {
       // no run has yet
       TlsMaterial.load(s.server().tls(), s.server().dataDir(), CertificateNames.of(s));
     }
-    Export export = to.export(s, installDir == null ? to.home() : installDir.toAbsolutePath());
+    // BIND serves the DKIM key records `up` serves: the same keys, made now if no run has yet
+    ZoneAdditions dkim = to == ExportTarget.bind ? DkimRecords.made(s) : ZoneAdditions.NONE;
+    Export export =
+        to.export(s, installDir == null ? to.home() : installDir.toAbsolutePath(), dkim);
     for (Map.Entry<String, String> f : export.files().entrySet()) {
       Path file = out.resolve(f.getKey());
       Files.createDirectories(file.getParent());

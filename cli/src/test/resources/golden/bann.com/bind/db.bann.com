@@ -8,6 +8,7 @@ bann.com.		3600	IN	MX	10 mail.bann.com.
 mail.bann.com.		3600	IN	A	192.168.0.100
 bann.com.		3600	IN	TXT	"v=spf1 mx -all"
 _dmarc.bann.com.	3600	IN	TXT	"v=DMARC1; p=none"
+mxlab._domainkey.bann.com.	3600	IN	TXT	"v=DKIM1; k=rsa; p=KEY" KEY
 _submission._tcp.bann.com.	3600	IN	SRV	0 1 587 mail.bann.com.
 _submissions._tcp.bann.com.	3600	IN	SRV	0 1 465 mail.bann.com.
 _imap._tcp.bann.com.	3600	IN	SRV	0 1 143 mail.bann.com.

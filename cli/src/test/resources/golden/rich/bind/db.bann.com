@@ -12,6 +12,7 @@ mx.bann.com.		600	IN	AAAA	2001:db8:0:0:0:0:0:25
 www.bann.com.		600	IN	A	192.168.0.80
 bann.com.		600	IN	TXT	"v=spf1 ip4:192.168.0.0/24 -all"
 _dmarc.bann.com.	600	IN	TXT	"v=DMARC1; p=none"
+mxlab._domainkey.bann.com.	600	IN	TXT	"v=DKIM1; k=rsa; p=KEY" KEY
 _submission._tcp.bann.com.	600	IN	SRV	0 0 0 .
 _submissions._tcp.bann.com.	600	IN	SRV	0 1 4465 mx.bann.com.
 _imap._tcp.bann.com.	600	IN	SRV	0 1 143 mx.bann.com.

@@ -14,14 +14,28 @@ import java.util.Locale;
  * {@code %_}, {@code %-}.
  */
 final class Macros {
-  /** What the letters stand for in one check_host() call. */
+  /**
+   * What the letters stand for in one check_host() call.
+   *
+   * @param ptr the validated name of {@code ip} for {@code %{p}}, looked up only when asked for
+   */
   record Context(
-      InetAddress ip, String sender, String domain, String helo, String receiver, String ptr) {}
+      InetAddress ip, String sender, String domain, String helo, String receiver, PtrName ptr) {
+    Context withPtr(PtrName other) {
+      return new Context(ip, sender, domain, helo, receiver, other);
+    }
+  }
+
+  /** {@code %{p}}: its DNS questions count toward the check's limit (RFC 7208 4.6.4). */
+  @FunctionalInterface
+  interface PtrName {
+    String get() throws SpfLimitExceeded;
+  }
 
   private Macros() {}
 
   /** The expansion, or null when the text is not a valid macro-string (a permerror). */
-  static String expand(String text, Context c, boolean explanation) {
+  static String expand(String text, Context c, boolean explanation) throws SpfLimitExceeded {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < text.length(); i++) {
       char ch = text.charAt(i);
@@ -57,7 +71,7 @@ final class Macros {
     return out.toString();
   }
 
-  private static String macro(String spec, Context c, boolean explanation) {
+  private static String macro(String spec, Context c, boolean explanation) throws SpfLimitExceeded {
     if (spec.isEmpty()) {
       return null;
     }
@@ -70,7 +84,7 @@ final class Macros {
           case 'o' -> c.sender().substring(c.sender().lastIndexOf('@') + 1);
           case 'd' -> c.domain();
           case 'i' -> ip(c.ip());
-          case 'p' -> c.ptr() == null ? "unknown" : c.ptr();
+          case 'p' -> c.ptr() == null ? "unknown" : c.ptr().get();
           case 'v' -> c.ip() instanceof Inet6Address ? "ip6" : "in-addr";
           case 'h' -> c.helo() == null ? "unknown" : c.helo();
           case 'c' -> explanation ? readable(c.ip()) : null;

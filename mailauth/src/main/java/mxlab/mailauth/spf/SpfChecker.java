@@ -110,7 +110,8 @@ public final class SpfChecker {
       if (record == null) {
         return SpfResult.of(SpfResult.Verdict.PERMERROR);
       }
-      Macros.Context context = new Macros.Context(ip, sender, domain, helo, receiver, null);
+      Macros.Context context =
+          new Macros.Context(ip, sender, domain, helo, receiver, () -> validatedName(domain, true));
       for (SpfRecord.Directive d : record.directives()) {
         Boolean matched = matches(d, domain, context);
         if (matched == null) {
@@ -221,39 +222,83 @@ public final class SpfChecker {
     private boolean ptrMatches(String target) throws MailDns.DnsFailure, SpfLimitExceeded {
       List<String> names = dns.ptr(ip);
       noteVoid(names.isEmpty());
-      int asked = 0;
-      for (String name : names) {
-        if (asked++ == MAX_NAMES) {
-          break;
-        }
-        String n = normalize(name);
-        if ((n.equals(target) || n.endsWith("." + target))
-            && dns.addresses(n, ip instanceof Inet6Address).contains(ip)) {
+      for (String n : firstNames(names)) {
+        if ((n.equals(target) || n.endsWith("." + target)) && resolvesBack(n)) {
           return true;
         }
       }
       return false;
     }
 
+    /**
+     * {@code %{p}} (7.3): the validated name of the client (5.5) that is {@code domain}, else one
+     * below it, else any; "unknown" when none validates or DNS fails. Its PTR question is one of
+     * the 10 DNS terms (4.6.4) when {@code counted}; an explanation (exp=) is not counted.
+     */
+    private String validatedName(String domain, boolean counted) throws SpfLimitExceeded {
+      if (counted) {
+        countTerm();
+      }
+      List<String> names;
+      try {
+        names = dns.ptr(ip);
+      } catch (MailDns.DnsFailure f) {
+        return "unknown";
+      }
+      String below = null;
+      String any = null;
+      for (String n : firstNames(names)) {
+        if (!resolvesBack(n)) {
+          continue;
+        }
+        if (n.equals(domain)) {
+          return n;
+        }
+        if (below == null && n.endsWith("." + domain)) {
+          below = n;
+        }
+        if (any == null) {
+          any = n;
+        }
+      }
+      return below != null ? below : any != null ? any : "unknown";
+    }
+
+    /** 4.6.4: of more than 10 PTR names, all but the first 10 are ignored. */
+    private List<String> firstNames(List<String> names) {
+      return names.stream().limit(MAX_NAMES).map(SpfChecker::normalize).toList();
+    }
+
+    /** Whether {@code name} has the client's address; a DNS error skips the name (5.5). */
+    private boolean resolvesBack(String name) {
+      try {
+        return dns.addresses(name, ip instanceof Inet6Address).contains(ip);
+      } catch (MailDns.DnsFailure f) {
+        return false;
+      }
+    }
+
     private String explanation(SpfRecord record, Macros.Context context) {
       if (record.exp() == null) {
         return "";
       }
+      // the explanation is looked up after the verdict (4.6.4): its %{p} is not counted
+      Macros.Context uncounted = context.withPtr(() -> validatedName(context.domain(), false));
       try {
-        String target = target(record.exp(), context);
+        String target = target(record.exp(), uncounted);
         List<String> texts = target == null ? List.of() : dns.txt(target);
         if (texts.size() != 1) {
           return "";
         }
-        String text = Macros.expand(texts.get(0), context, true);
+        String text = Macros.expand(texts.get(0), uncounted, true);
         return text == null ? "" : text;
-      } catch (MailDns.DnsFailure | RuntimeException f) {
+      } catch (MailDns.DnsFailure | SpfLimitExceeded | RuntimeException f) {
         return ""; // 6.2: any problem with exp= only loses the explanation
       }
     }
 
     /** A macro-expanded domain-spec, shortened to 253 octets from the left (7.3); null if bad. */
-    private String target(String spec, Macros.Context context) {
+    private String target(String spec, Macros.Context context) throws SpfLimitExceeded {
       String t = Macros.expand(spec, context, false);
       if (t == null || t.isEmpty()) {
         return null;

@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Cases of the openspf.org RFC 7208 test suite (release 2014.04, pyspf's rfc7208-tests.yml), with
  * their zone data in a fake resolver: each row is the suite's test name, host, mailfrom, helo and
  * result (and explanation where the suite gives one). The SPF RR type is gone from RFC 7208, so the
- * suite's SPF records are TXT records here, as its drivers do.
+ * suite's SPF records are TXT records here, as its drivers do. All the suite's %{p} cases are here
+ * (its PTR records keyed by address).
  */
 class Rfc7208SuiteTest {
   private static final List<String> INITIAL =
@@ -103,7 +104,21 @@ class Rfc7208SuiteTest {
           "e11.example.com TXT v=spf1 exists:%{i}.%{l2r-}.user.%{d2}",
           "1.2.3.4.gladstone.philip.user.example.com A 127.0.0.2",
           "e12.example.com TXT v=spf1 exists:%{l2r+-}.user.%{d2}",
-          "bar.foo.user.example.com A 127.0.0.2");
+          "bar.foo.user.example.com A 127.0.0.2",
+          // the suite's in-addr.arpa and ip6.arpa PTR records, by address
+          "e6.example.com TXT v=spf1 -all exp=e6msg.example.com",
+          "e6msg.example.com TXT connect from %{p}",
+          "mx.example.com A 192.168.218.41 192.168.218.42",
+          "mx.example.com AAAA CAFE:BABE::2 CAFE:BABE::3",
+          "192.168.218.40 PTR mx.example.com",
+          "192.168.218.41 PTR mx.example.com",
+          "192.168.218.42 PTR mx.example.com mx.e7.example.com",
+          "CAFE:BABE::1 PTR mx.example.com",
+          "CAFE:BABE::3 PTR mx.example.com",
+          "mx.e7.example.com A 192.168.218.42",
+          "mx.e7.example.com.should.example.com A 127.0.0.2",
+          "mx.example.com.ok.example.com A 127.0.0.2",
+          "e7.example.com TXT v=spf1 exists:%{p}.should.example.com ~exists:%{p}.ok.example.com");
 
   private static final List<String> LIMITS =
       List.of(
@@ -466,6 +481,46 @@ class Rfc7208SuiteTest {
             "foo-bar+zip+quux@e12.example.com",
             "mail.example.com",
             "pass"),
+        row(
+            MACROS,
+            "p-macro-ip4-novalid",
+            "192.168.218.40",
+            "test@e6.example.com",
+            "msgbas2x.cos.example.com",
+            "fail",
+            "connect from unknown"),
+        row(
+            MACROS,
+            "p-macro-ip4-valid",
+            "192.168.218.41",
+            "test@e6.example.com",
+            "msgbas2x.cos.example.com",
+            "fail",
+            "connect from mx.example.com"),
+        row(
+            MACROS,
+            "p-macro-ip6-novalid",
+            "CAFE:BABE::1",
+            "test@e6.example.com",
+            "msgbas2x.cos.example.com",
+            "fail",
+            "connect from unknown"),
+        row(
+            MACROS,
+            "p-macro-ip6-valid",
+            "CAFE:BABE::3",
+            "test@e6.example.com",
+            "msgbas2x.cos.example.com",
+            "fail",
+            "connect from mx.example.com"),
+        // the suite allows pass or softfail; 7.3's SHOULD (the name below <domain>) gives pass
+        row(
+            MACROS,
+            "p-macro-multiple",
+            "192.168.218.42",
+            "test@e7.example.com",
+            "msgbas2x.cos.example.com",
+            "pass"),
         // Processing limits
         row(
             LIMITS,
@@ -557,13 +612,25 @@ class Rfc7208SuiteTest {
     }
   }
 
-  /** "name TYPE value...": TXT takes the rest of the line, the others a list of values. */
+  /** An address as FakeDns keys its PTR records. */
+  private static String address(String literal) {
+    try {
+      return InetAddress.getByName(literal).getHostAddress();
+    } catch (java.net.UnknownHostException e) {
+      throw new IllegalArgumentException(literal, e);
+    }
+  }
+
+  /**
+   * "name TYPE value...": TXT takes the rest of the line, the others a list of values; a PTR line
+   * names the address, not its reverse name.
+   */
   private static FakeDns dns(List<String> zone) {
     FakeDns dns = new FakeDns();
     for (String line : zone) {
       java.util.regex.Matcher m =
           java.util.regex.Pattern.compile(
-                  "(.*?) (TIMEOUT|TXT|A|AAAA|MX)(?: (.*))?", java.util.regex.Pattern.DOTALL)
+                  "(.*?) (TIMEOUT|TXT|A|AAAA|MX|PTR)(?: (.*))?", java.util.regex.Pattern.DOTALL)
               .matcher(line);
       if (!m.matches()) {
         throw new IllegalArgumentException(line);
@@ -575,6 +642,7 @@ class Rfc7208SuiteTest {
         case "A" -> dns.a(p[0], p[2].split(" "));
         case "AAAA" -> dns.aaaa(p[0], p[2].split(" "));
         case "MX" -> dns.mx(p[0], p[2].split(" "));
+        case "PTR" -> dns.ptr(address(p[0]), p[2].split(" "));
         default -> throw new IllegalArgumentException(line);
       }
     }

@@ -7,22 +7,36 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import mxlab.core.address.MailAddress;
+import mxlab.core.notice.NoticeSigner;
 import mxlab.core.queue.Envelope;
 import mxlab.core.queue.QueueIds;
 import mxlab.core.routing.Mailbox;
 import mxlab.core.routing.Resolution;
 import mxlab.core.routing.Router;
 import mxlab.core.store.SpoolWriter;
+import mxlab.core.text.Printable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Sends a message mxlab writes itself (a bounce, a delay notice): routed like any other, into local
- * mailboxes and, for off-site recipients, into the queue.
+ * Sends a message mxlab writes itself (a bounce, a delay notice, a report): signed by its {@link
+ * NoticeSigner}, then routed like any other, into local mailboxes and, for off-site recipients,
+ * into the queue. Every message mxlab makes goes through here, so it is signed in one place.
  */
 public final class Submitter {
-  private final MailDrop drop;
+  private static final Logger log = LoggerFactory.getLogger(Submitter.class);
 
+  private final MailDrop drop;
+  private final NoticeSigner signer;
+
+  /** Sends messages unsigned. */
   public Submitter(MailDrop drop) {
+    this(drop, NoticeSigner.NONE);
+  }
+
+  public Submitter(MailDrop drop, NoticeSigner signer) {
     this.drop = drop;
+    this.signer = signer;
   }
 
   /**
@@ -46,11 +60,15 @@ public final class Submitter {
     } else {
       return Optional.empty();
     }
+    List<String> signature = sign(lines);
     String id = QueueIds.next();
     SpoolWriter w = drop.newSpool(id);
     String returnPath = "Return-Path: <" + sender + ">";
     try {
       w.line(returnPath.getBytes(StandardCharsets.UTF_8));
+      for (String line : signature) {
+        w.line(line.getBytes(StandardCharsets.UTF_8));
+      }
       for (String line : lines) {
         w.line(line.getBytes(StandardCharsets.UTF_8));
       }
@@ -82,5 +100,15 @@ public final class Submitter {
     }
     drop.deliver(spooled, mailboxes, queued);
     return Optional.of(id);
+  }
+
+  /** The signer's fields; a signer that fails costs the signature, never the notice. */
+  private List<String> sign(List<String> lines) {
+    try {
+      return signer.fieldsFor(lines);
+    } catch (IOException | RuntimeException e) {
+      log.warn("cannot sign a message of our own, sending it unsigned: {}", Printable.escape(e));
+      return List.of();
+    }
   }
 }
