@@ -30,7 +30,8 @@ import org.w3c.dom.Document;
  * SMTP: north publishes {@code p=quarantine; rua=mailto:alice@north.lab}; south enforces and
  * reports every 2 seconds. Alice's genuine mail reaches bob's INBOX; a forgery in her name from
  * another host is accepted into bob's Junk; south's aggregate report then travels back through its
- * queue and north's MX to alice's INBOX, and its XML validates against RFC 7489 Appendix C.
+ * queue and north's MX to alice's INBOX, DKIM-signed by south and verified by north, and its XML
+ * validates against RFC 7489 Appendix C.
  */
 class DmarcInteropTest {
   private static final String NORTH = "127.0.24.12";
@@ -59,6 +60,11 @@ class DmarcInteropTest {
           () -> has(aliceInbox(), "Subject: Report Domain: north.lab Submitter: south.lab"));
       List<String> reports =
           aliceInbox().stream().filter(m -> m.contains("Subject: Report Domain:")).toList();
+      // the report is the server's own mail: signed by south, verified by north
+      assertThat(reports)
+          .allMatch(
+              r -> r.contains("DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d=south.lab"))
+          .allMatch(r -> r.contains("dkim=pass") && r.contains("header.d=south.lab"));
       int messages = 0;
       for (String report : reports) {
         messages += reportedMessages(report);

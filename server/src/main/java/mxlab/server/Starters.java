@@ -5,7 +5,6 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import mxlab.core.spec.Service;
@@ -26,7 +25,6 @@ import mxlab.smtp.policy.Policy;
 import mxlab.smtp.server.SmtpServer;
 import mxlab.smtp.session.SmtpEnvironment;
 import mxlab.smtp.session.SmtpMode;
-import mxlab.store.delivery.Submitter;
 import mxlab.web.Web;
 import mxlab.web.WebEnvironment;
 import mxlab.web.http.WebServer;
@@ -105,20 +103,15 @@ public final class Starters {
 
   /**
    * DMARC aggregate reports (RFC 7489 7.2), looked at every second and sent when their period has
-   * ended, as the server's own mail: through {@link Submitter}, as bounces are, into local
-   * mailboxes or the queue.
+   * ended, as the server's own mail: through the queue's {@code send}, as bounces are, so they are
+   * DKIM-signed and go into local mailboxes or the queue.
    */
   private static DmarcReports dmarcReports(Services shared) {
-    Submitter submitter = new Submitter(shared.drop());
     DmarcReports reports =
         new DmarcReports(
             shared.dataDir(),
             Clock.systemUTC(),
-            (site, from, to, lines) -> {
-              Optional<String> id = submitter.submit(site.router(), from, to, lines);
-              id.ifPresent(shared.queue()::wakeup);
-              return id;
-            });
+            (site, from, to, lines) -> shared.queue().send(site.router(), from, to, lines));
     shared
         .timer()
         .scheduleWithFixedDelay(
