@@ -30,9 +30,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  *       libunbound has stub zones to mxlab's DNS and nothing else), and Postfix delivers it with
  *       OpenDKIM's Authentication-Results; a tampered copy fails there.
  *   <li>OpenDKIM signs what bob@outside.lab sends through Postfix (rsa-sha256 simple/simple with
- *       From and Subject oversigned, and ed25519-sha256 relaxed/simple), which relays it to mxlab's
- *       port 25; mxlab verifies it with outside.lab's keys, SPF and DMARC records served by another
- *       mxlab (the outside world's DNS), and a tampered copy fails.
+ *       From, Subject and an absent Reply-To oversigned, x=, z= and l=; and ed25519-sha256
+ *       relaxed/simple), which relays it to mxlab's port 25; mxlab verifies it with outside.lab's
+ *       keys, SPF and DMARC records served by another mxlab (the outside world's DNS). A tampered
+ *       copy fails; a footer after l= fails only the signature without l=.
  * </ul>
  *
  * <p>Not ed25519-sha256 with simple header canonicalization: what this OpenDKIM (2.11.0~beta2,
@@ -85,6 +86,7 @@ class OpenDkimInteropTest {
     for (String zone : List.of("school.lab", "ed.lab", "both.lab")) {
       stubs.put(zone, labDnsAt);
     }
+    Path bodyLengths = Files.writeString(dir.resolve("body-lengths"), "*\n");
     // the verifier, signing with RSA; then a second signer for Ed25519 (one algorithm a milter)
     opendkim =
         OpenDkimMilter.start(
@@ -93,7 +95,17 @@ class OpenDkimInteropTest {
             "mx.pf.lab",
             BOB,
             new OpenDkimMilter.Key(
-                "outside.lab", "od-rsa", "rsa-sha256", "simple/simple", "From,Subject", pem(rsa)),
+                "outside.lab",
+                "od-rsa",
+                "rsa-sha256",
+                "simple/simple",
+                List.of(
+                    // From and Subject once more than they occur, Reply-To that does not
+                    "OversignHeaders From,Subject,Reply-To",
+                    "SignatureTTL 86400", // x=
+                    "Diagnostics yes", // z=, the signed fields copied
+                    "BodyLengthDB refile:" + bodyLengths), // l=
+                pem(rsa)),
             stubs);
     opendkimEd25519 =
         OpenDkimMilter.start(
@@ -102,7 +114,7 @@ class OpenDkimInteropTest {
             "mx.pf.lab",
             BOB,
             new OpenDkimMilter.Key(
-                "outside.lab", "od-ed", "ed25519-sha256", "relaxed/simple", "", pem(ed)),
+                "outside.lab", "od-ed", "ed25519-sha256", "relaxed/simple", List.of(), pem(ed)),
             stubs);
     postfix =
         PostfixInstance.start(
@@ -255,7 +267,11 @@ class OpenDkimInteropTest {
                 assertThat(s.replaceAll("\\s", ""))
                     .contains("a=rsa-sha256;", "c=simple/simple;", "s=od-rsa;")
                     .containsPattern("(?i)h=[^;]*from:[^;]*from")
-                    .containsPattern("(?i)h=[^;]*subject:[^;]*subject"))
+                    .containsPattern("(?i)h=[^;]*subject:[^;]*subject")
+                    .containsPattern("(?i)h=[^;]*reply-to")
+                    .containsPattern("x=[0-9]+;")
+                    .containsPattern("z=From:")
+                    .containsPattern("l=[0-9]+;"))
         .anySatisfy(
             s ->
                 assertThat(s.replaceAll("\\s", ""))
@@ -291,6 +307,22 @@ class OpenDkimInteropTest {
         .containsPattern("dkim=fail [^;]*header\\.s=od-rsa header\\.a=rsa-sha256")
         .containsPattern("dkim=fail [^;]*header\\.s=od-ed header\\.a=ed25519-sha256")
         .doesNotContain("dkim=pass");
+
+    // a footer after the l= length that the RSA signature covers: that one still passes
+    String footer = withoutReturnPath(delivered) + "-- \nappended by a mailing list\n";
+    send(LAB, lab.port("smtp"), "127.0.0.1", null, footer.replace("\n", "\r\n"), "dave@school.lab");
+    await(
+        () ->
+            mxlabCopies("school.lab", "dave", subject).stream()
+                .anyMatch(m -> m.contains("appended by")));
+    String appended =
+        mxlabCopies("school.lab", "dave", subject).stream()
+            .filter(m -> m.contains("appended by"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(results(appended, "mail.school.lab"))
+        .contains("dkim=pass header.d=outside.lab header.s=od-rsa header.a=rsa-sha256")
+        .containsPattern("dkim=fail [^;]*header\\.s=od-ed header\\.a=ed25519-sha256");
   }
 
   /** Waits for CHECK as eventually does; on time-out, says what each hop logged. */

@@ -24,14 +24,14 @@ final class OpenDkimMilter implements AutoCloseable {
   /**
    * A signing key: OpenDKIM signs mail from {@code *@domain} with it, under {@code selector}, with
    * ALGORITHM (rsa-sha256, ed25519-sha256) in CANONICALIZATION ("relaxed/relaxed", ...), signing
-   * the OVERSIGNED fields once more than they occur (OversignHeaders; "" for none).
+   * the SETTINGS given beside ("OversignHeaders From", ...).
    */
   record Key(
       String domain,
       String selector,
       String algorithm,
       String canonicalization,
-      String oversigned,
+      List<String> settings,
       String pkcs8Pem) {}
 
   private OpenDkimMilter(int port, Path log, Process process) {
@@ -87,7 +87,7 @@ final class OpenDkimMilter implements AutoCloseable {
             // would answer every message to sign with a 451
             "RequireSafeKeys no",
             "Canonicalization " + key.canonicalization(),
-            key.oversigned().isEmpty() ? "" : "OversignHeaders " + key.oversigned(),
+            String.join("\n", key.settings()),
             // no TrustAnchorFile: the lab's zones are unsigned, so results say "unprotected"
             "ResolverConfiguration " + dir.resolve("unbound.conf"),
             ""));
