@@ -27,8 +27,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * <ul>
  *   <li>mxlab (school.lab rsa-2048, ed.lab ed25519, both.lab both) signs what alice submits and
  *       relays it to Postfix; OpenDKIM verifies it there, asking mxlab's own DNS for the keys (its
- *       libunbound has stub zones to mxlab's DNS and nothing else), and Postfix delivers it with
- *       OpenDKIM's Authentication-Results; a tampered copy fails there.
+ *       libunbound has stub zones to mxlab's DNS and nothing else: control.lab, left out of them,
+ *       gets no verdict), and Postfix delivers it with OpenDKIM's Authentication-Results; a
+ *       tampered copy fails there.
  *   <li>OpenDKIM signs what bob@outside.lab sends through Postfix (rsa-sha256 simple/simple with
  *       From, Subject and an absent Reply-To oversigned, x=, z= and l=; and ed25519-sha256
  *       relaxed/simple), which relays it to mxlab's port 25; mxlab verifies it with outside.lab's
@@ -197,7 +198,8 @@ class OpenDkimInteropTest {
                 + " ")
         .doesNotContain("dkim=fail")
         .doesNotContain("dkim=neutral");
-    // OpenDKIM has no key of its own for these domains: the key came from mxlab's DNS
+    // OpenDKIM has no key of its own for these domains: the key came from mxlab's DNS (and without
+    // a stub zone there, it finds none: openDkimFindsNoKeyWhereItsResolverHasNoStubZone)
     assertThat(
             Tools.run(
                     List.of(
@@ -219,6 +221,24 @@ class OpenDkimInteropTest {
       assertThat(fields(atPostfix, name)).as(name).isEqualTo(fields(atMxlab, name));
     }
     assertThat(atMxlab).contains("Subject: " + subject + " that is long enough\n\tto be folded");
+  }
+
+  /** The control: control.lab's key is in mxlab's DNS too, but OpenDKIM has no way there. */
+  @Test
+  void openDkimFindsNoKeyWhereItsResolverHasNoStubZone() throws Exception {
+    String subject = "from control.lab";
+    send(
+        LAB,
+        lab.port("submission"),
+        LAB,
+        "alice@control.lab",
+        message("alice@control.lab", "carol@pf.lab", subject),
+        "carol@pf.lab");
+    await(() -> postfixCopy(subject) != null);
+    assertThat(field(postfixCopy(subject), "DKIM-Signature")).contains("d=control.lab;");
+    // no key, no verdict: OpenDKIM passes it on and adds no results
+    assertThat(fields(postfixCopy(subject), "Authentication-Results"))
+        .noneMatch(f -> f.contains("dkim=pass"));
   }
 
   @Test
@@ -435,6 +455,10 @@ class OpenDkimInteropTest {
     return out;
   }
 
+  private static String field(String message, String name) {
+    return fields(message, name).get(0);
+  }
+
   /** The Authentication-Results field of AUTHSERV_ID, unfolded, without its id. */
   private static String results(String message, String authservId) {
     return fields(message, "Authentication-Results").stream()
@@ -488,7 +512,8 @@ class OpenDkimInteropTest {
         List.of(
             new String[] {"school.lab", ""},
             new String[] {"ed.lab", "    dkim: { selector: e1, algorithm: ed25519 }\n"},
-            new String[] {"both.lab", "    dkim: { selector: b1, algorithm: both }\n"})) {
+            new String[] {"both.lab", "    dkim: { selector: b1, algorithm: both }\n"},
+            new String[] {"control.lab", "    dkim: { selector: c1, algorithm: ed25519 }\n"})) {
       domains.append(
           "  - name: %s\n    hosts: { mail: %s }\n%s    users: [ { name: alice, password: \"{PLAIN}secret\" }, { name: dave, password: \"{PLAIN}secret\" } ]\n"
               .formatted(d[0], LAB, d[1]));
