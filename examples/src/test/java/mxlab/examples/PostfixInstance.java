@@ -24,6 +24,12 @@ final class PostfixInstance implements AutoCloseable {
 
   /** Starts Postfix in a new directory under /tmp: its unprivileged processes must reach it. */
   static PostfixInstance start(String domain, List<String> users) throws Exception {
+    return start(domain, users, List.of());
+  }
+
+  /** As {@link #start(String, List)}, with EXTRA main.cf lines ("smtpd_milters = ...") last. */
+  static PostfixInstance start(String domain, List<String> users, List<String> extra)
+      throws Exception {
     Path dir = Files.createTempDirectory("mxlab-postfix-");
     Tools.require("postfix");
     String uid = Tools.run(List.of("id", "-u")).ok().out().trim();
@@ -86,6 +92,7 @@ final class PostfixInstance implements AutoCloseable {
             "virtual_gid_maps = static:" + nogroup,
             "maillog_file_prefixes = " + dir,
             "maillog_file = " + dir.resolve("postfix.log"),
+            String.join("\n", extra),
             ""));
     Tools.run(List.of("postfix", "-c", dir.resolve("etc").toString(), "start")).ok();
     PostfixInstance pf = new PostfixInstance(dir, port, domain);
@@ -101,6 +108,12 @@ final class PostfixInstance implements AutoCloseable {
     } catch (IOException e) {
       return false;
     }
+  }
+
+  /** Postfix's maillog, for failure messages. */
+  String log() throws IOException {
+    Path log = dir.resolve("postfix.log");
+    return Files.exists(log) ? Files.readString(log) : "";
   }
 
   List<String> mailbox(String user) throws IOException {
