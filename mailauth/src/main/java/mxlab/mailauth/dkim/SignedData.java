@@ -64,22 +64,24 @@ final class SignedData {
   /** rsa-sha256 signs the data; ed25519-sha256 signs its SHA-256 hash (RFC 8463 3). */
   static byte[] sign(Dkim.KeyType type, PrivateKey key, byte[] data)
       throws GeneralSecurityException {
-    Signature s = signature(type);
+    if (type == Dkim.KeyType.ED25519) {
+      return Ed25519.sign(key, sha256().digest(data));
+    }
+    Signature s = Signature.getInstance("SHA256withRSA");
     s.initSign(key);
-    s.update(type == Dkim.KeyType.ED25519 ? sha256().digest(data) : data);
+    s.update(data);
     return s.sign();
   }
 
   static boolean verify(Dkim.KeyType type, PublicKey key, byte[] data, byte[] signature)
       throws GeneralSecurityException {
-    Signature s = signature(type);
+    if (type == Dkim.KeyType.ED25519) {
+      return Ed25519.verify(key, sha256().digest(data), signature);
+    }
+    Signature s = Signature.getInstance("SHA256withRSA");
     s.initVerify(key);
-    s.update(type == Dkim.KeyType.ED25519 ? sha256().digest(data) : data);
+    s.update(data);
     return s.verify(signature);
-  }
-
-  private static Signature signature(Dkim.KeyType type) throws GeneralSecurityException {
-    return Signature.getInstance(type == Dkim.KeyType.RSA ? "SHA256withRSA" : "Ed25519");
   }
 
   private static MessageDigest sha256() {
