@@ -1,6 +1,6 @@
 # Shared helpers for the benchmark scripts: build the jar, pick ports, wait for a port, median.
 BENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-JAR="$BENCH_ROOT/cli/target/mxlab.jar"
+JAR="${MXLAB_JAR:-$BENCH_ROOT/cli/target/mxlab.jar}"
 
 ensure_jar() {
   if [ ! -f "$JAR" ]; then

@@ -65,7 +65,7 @@ run() {
   echo "access:"
   echo "  \"Connect:127.0.0.1\": RELAY"
 } > "$work/bench.yaml"
-java -Xms512m -Xmx1g -jar "$JAR" up "$work/bench.yaml" \
+java ${MX_JAVA_OPTS:-} -Xms512m -Xmx1g -jar "$JAR" up "$work/bench.yaml" \
   --ports "$(ports_only smtp=$MX_PORT)" \
   >"$work/mxlab.log" 2>&1 &
 mx_pid=$!

@@ -10,15 +10,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import mxlab.core.spec.Dkim;
 import mxlab.mailauth.MailMessage;
 
 /** What a DKIM signature covers and how it is computed: one place for the signer and verifier. */
 final class SignedData {
-  /** The b= tag's value, whitespace around it included (RFC 6376 3.5, 3.7). */
-  private static final Pattern B_VALUE = Pattern.compile("(^|;)([ \t\r\n]*b[ \t\r\n]*=)[^;]*");
-
   private SignedData() {}
 
   /** SHA-256 of the canonicalized body, its first {@code length} octets if not negative. */
@@ -51,14 +47,27 @@ final class SignedData {
         }
       }
     }
-    String emptied =
-        B_VALUE
-            .matcher(signatureField.substring(signatureField.indexOf(':') + 1))
-            .replaceFirst("$1$2");
-    String canonical =
-        c.header(signatureField.substring(0, signatureField.indexOf(':') + 1) + emptied);
+    String canonical = c.header(withEmptyB(signatureField));
     data.append(canonical, 0, canonical.length() - 2);
     return data.toString().getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * The field with its b= tag's value taken out, the whitespace around it kept (RFC 6376 3.5, 3.7):
+   * the first tag named b, its name alone between the semicolons and the equals sign.
+   */
+  static String withEmptyB(String field) {
+    int from = field.indexOf(':') + 1;
+    while (from <= field.length()) {
+      int semicolon = field.indexOf(';', from);
+      int end = semicolon < 0 ? field.length() : semicolon;
+      int equals = field.indexOf('=', from);
+      if (equals >= 0 && equals < end && field.substring(from, equals).strip().equals("b")) {
+        return field.substring(0, equals + 1) + field.substring(end);
+      }
+      from = end + 1;
+    }
+    return field;
   }
 
   /** rsa-sha256 signs the data; ed25519-sha256 signs its SHA-256 hash (RFC 8463 3). */
