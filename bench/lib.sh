@@ -34,6 +34,15 @@ wait_port() {
   done
 }
 
+# wait_socket PATH [SECONDS]: until a Unix socket is there (a milter's)
+wait_socket() {
+  local deadline=$((SECONDS + ${2:-30}))
+  while [ ! -S "$1" ]; do
+    [ $SECONDS -ge $deadline ] && { echo "bench: no socket at $1" >&2; return 1; }
+    sleep 0.2
+  done
+}
+
 # ports_only NAME=PORT...: a --ports value that runs only those services, every other one off
 MXLAB_SERVICES="dns smtp submission submissions pop3 pop3s imap imaps http https ssh"
 ports_only() {
