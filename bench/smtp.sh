@@ -30,7 +30,9 @@ if [ "$PF_SIGN" = on ]; then
   need opendkim opendkim
   need openssl openssl
 fi
-SENDER=sender@bench.lab # hosted by all three, so mxlab and OpenDKIM sign what they are given
+SENDER=sender@example.org
+# when signing, a sender of the hosted domain: mxlab and OpenDKIM sign what it sends
+if [ -n "$SIGN" ]; then SENDER=sender@bench.lab; fi
 MX_PORT=${MX_PORT:-12625}
 PF_PORT=${PF_PORT:-12626}
 PD_PORT=${PD_PORT:-12627}
