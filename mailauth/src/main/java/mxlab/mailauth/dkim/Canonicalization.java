@@ -1,5 +1,6 @@
 package mxlab.mailauth.dkim;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /** The two canonicalization algorithms of RFC 6376 3.4, for header fields and for the body. */
@@ -90,7 +91,7 @@ public enum Canonicalization {
     if (this == SIMPLE && n == 0) {
       n = crlfs(out, n, 1);
     }
-    return java.util.Arrays.copyOf(out, n);
+    return Arrays.copyOf(out, n);
   }
 
   private static int crlfs(byte[] out, int n, int count) {
