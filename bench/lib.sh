@@ -1,5 +1,6 @@
 # Shared helpers for the benchmark scripts: build the jar, pick ports, wait for a port, median.
 BENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# MXLAB_JAR runs another build (to compare two) instead of this checkout's
 JAR="${MXLAB_JAR:-$BENCH_ROOT/cli/target/mxlab.jar}"
 
 ensure_jar() {
