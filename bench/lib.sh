@@ -1,6 +1,7 @@
 # Shared helpers for the benchmark scripts: build the jar, pick ports, wait for a port, median.
 BENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-JAR="$BENCH_ROOT/cli/target/mxlab.jar"
+# MXLAB_JAR runs another build (to compare two) instead of this checkout's
+JAR="${MXLAB_JAR:-$BENCH_ROOT/cli/target/mxlab.jar}"
 
 ensure_jar() {
   if [ ! -f "$JAR" ]; then
@@ -30,6 +31,15 @@ wait_port() {
   local host=$1 port=$2 deadline=$((SECONDS + ${3:-30}))
   while ! (exec 3<>"/dev/tcp/$host/$port") 2>/dev/null; do
     [ $SECONDS -ge $deadline ] && { echo "bench: nothing listens on $host:$port" >&2; return 1; }
+    sleep 0.2
+  done
+}
+
+# wait_socket PATH [SECONDS]: until a Unix socket is there (a milter's)
+wait_socket() {
+  local deadline=$((SECONDS + ${2:-30}))
+  while [ ! -S "$1" ]; do
+    [ $SECONDS -ge $deadline ] && { echo "bench: no socket at $1" >&2; return 1; }
     sleep 0.2
   done
 }

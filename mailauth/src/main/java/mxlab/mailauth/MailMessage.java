@@ -1,6 +1,5 @@
 package mxlab.mailauth;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -94,14 +93,21 @@ public record MailMessage(List<Field> fields, byte[] body) {
 
   /** The rest of {@code all} from {@code pos}, with every bare LF made CRLF. */
   private static byte[] crlf(byte[] all, int pos) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(all.length - pos + 1024);
+    int bare = 0;
     for (int i = pos; i < all.length; i++) {
       if (all[i] == '\n' && (i == pos || all[i - 1] != '\r')) {
-        out.write('\r');
+        bare++;
       }
-      out.write(all[i]);
     }
-    return out.toByteArray();
+    byte[] out = new byte[all.length - pos + bare];
+    int n = 0;
+    for (int i = pos; i < all.length; i++) {
+      if (all[i] == '\n' && (i == pos || all[i - 1] != '\r')) {
+        out[n++] = '\r';
+      }
+      out[n++] = all[i];
+    }
+    return out;
   }
 
   /** The fields named {@code name}, top to bottom. */

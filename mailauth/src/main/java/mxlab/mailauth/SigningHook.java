@@ -37,14 +37,15 @@ public final class SigningHook implements MessageHook {
 
   @Override
   public HookResult onMessage(PolicyContext client, ReceivedMessage received) throws IOException {
-    if (!trusted(client)) {
+    Spec spec = client.site().spec();
+    // no signing domain, nothing to read the spool file for
+    if (!trusted(client) || spec.domains().stream().noneMatch(d -> d.dkim().signs())) {
       return HookResult.declined();
     }
     MailMessage message;
     try (InputStream in = received.open()) {
       message = MailMessage.read(in, true);
     }
-    Spec spec = client.site().spec();
     Optional<Domain> domain = Optional.ofNullable(message.fromDomain()).flatMap(spec::domain);
     if (domain.isEmpty() && received.sender() != null) {
       domain = spec.domain(received.sender().domain());

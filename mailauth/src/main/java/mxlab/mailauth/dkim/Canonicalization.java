@@ -1,7 +1,6 @@
 package mxlab.mailauth.dkim;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 
 /** The two canonicalization algorithms of RFC 6376 3.4, for header fields and for the body. */
@@ -34,38 +33,94 @@ public enum Canonicalization {
       return raw + "\r\n";
     }
     int colon = raw.indexOf(':');
-    String name = raw.substring(0, colon).strip().toLowerCase(Locale.ROOT);
-    String value = raw.substring(colon + 1).replace("\r\n", "").replaceAll("[ \t]+", " ").strip();
-    return name + ":" + value + "\r\n";
+    StringBuilder out = new StringBuilder(raw.length() + 2);
+    out.append(raw.substring(0, colon).strip().toLowerCase(Locale.ROOT)).append(':');
+    // unfold, runs of WSP become one SP, none before or after the value
+    boolean space = false;
+    boolean started = false;
+    for (int i = colon + 1; i < raw.length(); i++) {
+      char ch = raw.charAt(i);
+      if (ch == '\r' && i + 1 < raw.length() && raw.charAt(i + 1) == '\n') {
+        i++;
+      } else if (ch == ' ' || ch == '\t') {
+        space = true;
+      } else {
+        if (space && started) {
+          out.append(' ');
+        }
+        out.append(ch);
+        space = false;
+        started = true;
+      }
+    }
+    return out.append("\r\n").toString();
   }
 
-  /** The body (CRLF lines), canonicalized (3.4.3, 3.4.4). */
+  /**
+   * The body (CRLF lines), canonicalized (3.4.3, 3.4.4): relaxed makes each run of WSP one SP and
+   * drops it at a line's end; both drop empty lines at the end and end the last line with CRLF; an
+   * empty body is empty (relaxed) or one CRLF (simple). One pass over the octets: it runs for every
+   * message signed or checked.
+   */
   public byte[] body(byte[] body) {
-    String text = new String(body, StandardCharsets.ISO_8859_1);
-    if (!text.isEmpty() && !text.endsWith("\r\n")) {
-      text += "\r\n";
-    }
-    StringBuilder out = new StringBuilder(text.length());
-    if (this == RELAXED) {
-      for (String line : text.split("\r\n", -1)) {
-        out.append(line.replaceAll("[ \t]+", " ").replaceAll(" $", "")).append("\r\n");
+    byte[] out = new byte[body.length + 2];
+    int n = 0;
+    int emptyLines = 0; // held back until a line with content follows
+    int start = 0;
+    while (start < body.length) {
+      int lf = start;
+      while (lf < body.length && body[lf] != '\n') {
+        lf++;
       }
-      out.setLength(out.length() - 2); // split's last piece is after the final CRLF
-    } else {
-      out.append(text);
+      int end = lf > start && lf < body.length && body[lf - 1] == '\r' ? lf - 1 : lf;
+      int mark = n;
+      if (emptyLines > 0) {
+        n = crlfs(out, n, emptyLines); // written first, taken back if this line is empty too
+      }
+      int content = n;
+      n = this == RELAXED ? relaxedLine(body, start, end, out, n) : copy(body, start, end, out, n);
+      if (n == content) {
+        n = mark;
+        emptyLines++;
+      } else {
+        n = crlfs(out, n, 1);
+        emptyLines = 0;
+      }
+      start = lf + 1;
     }
-    // trailing empty lines go; simple keeps one CRLF even for an empty body
-    while (out.length() >= 4 && out.substring(out.length() - 4).equals("\r\n\r\n")) {
-      out.setLength(out.length() - 2);
+    if (this == SIMPLE && n == 0) {
+      n = crlfs(out, n, 1);
     }
-    if (out.length() == 2 && out.toString().equals("\r\n")) {
-      out.setLength(0);
+    return Arrays.copyOf(out, n);
+  }
+
+  private static int crlfs(byte[] out, int n, int count) {
+    for (int i = 0; i < count; i++) {
+      out[n++] = '\r';
+      out[n++] = '\n';
     }
-    if (this == SIMPLE && out.length() == 0) {
-      out.append("\r\n");
+    return n;
+  }
+
+  private static int copy(byte[] in, int from, int to, byte[] out, int n) {
+    System.arraycopy(in, from, out, n, to - from);
+    return n + to - from;
+  }
+
+  private static int relaxedLine(byte[] in, int from, int to, byte[] out, int n) {
+    boolean space = false;
+    for (int i = from; i < to; i++) {
+      byte b = in[i];
+      if (b == ' ' || b == '\t') {
+        space = true;
+      } else {
+        if (space) {
+          out[n++] = ' ';
+        }
+        out[n++] = b;
+        space = false;
+      }
     }
-    ByteArrayOutputStream b = new ByteArrayOutputStream(out.length());
-    b.writeBytes(out.toString().getBytes(StandardCharsets.ISO_8859_1));
-    return b.toByteArray();
+    return n;
   }
 }

@@ -10,15 +10,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import mxlab.core.spec.Dkim;
 import mxlab.mailauth.MailMessage;
 
 /** What a DKIM signature covers and how it is computed: one place for the signer and verifier. */
 final class SignedData {
-  /** The b= tag's value, whitespace around it included (RFC 6376 3.5, 3.7). */
-  private static final Pattern B_VALUE = Pattern.compile("(^|;)([ \t\r\n]*b[ \t\r\n]*=)[^;]*");
-
   private SignedData() {}
 
   /** SHA-256 of the canonicalized body, its first {@code length} octets if not negative. */
@@ -51,35 +47,50 @@ final class SignedData {
         }
       }
     }
-    String emptied =
-        B_VALUE
-            .matcher(signatureField.substring(signatureField.indexOf(':') + 1))
-            .replaceFirst("$1$2");
-    String canonical =
-        c.header(signatureField.substring(0, signatureField.indexOf(':') + 1) + emptied);
+    String canonical = c.header(withEmptyB(signatureField));
     data.append(canonical, 0, canonical.length() - 2);
     return data.toString().getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * The field with its b= tag's value taken out, the whitespace around it kept (RFC 6376 3.5, 3.7):
+   * the first tag named b, its name alone between the semicolons and the equals sign.
+   */
+  static String withEmptyB(String field) {
+    int from = field.indexOf(':') + 1;
+    while (from <= field.length()) {
+      int semicolon = field.indexOf(';', from);
+      int end = semicolon < 0 ? field.length() : semicolon;
+      int equals = field.indexOf('=', from);
+      if (equals >= 0 && equals < end && field.substring(from, equals).strip().equals("b")) {
+        return field.substring(0, equals + 1) + field.substring(end);
+      }
+      from = end + 1;
+    }
+    return field;
   }
 
   /** rsa-sha256 signs the data; ed25519-sha256 signs its SHA-256 hash (RFC 8463 3). */
   static byte[] sign(Dkim.KeyType type, PrivateKey key, byte[] data)
       throws GeneralSecurityException {
-    Signature s = signature(type);
+    if (type == Dkim.KeyType.ED25519) {
+      return Ed25519.sign(key, sha256().digest(data));
+    }
+    Signature s = Signature.getInstance("SHA256withRSA");
     s.initSign(key);
-    s.update(type == Dkim.KeyType.ED25519 ? sha256().digest(data) : data);
+    s.update(data);
     return s.sign();
   }
 
   static boolean verify(Dkim.KeyType type, PublicKey key, byte[] data, byte[] signature)
       throws GeneralSecurityException {
-    Signature s = signature(type);
+    if (type == Dkim.KeyType.ED25519) {
+      return Ed25519.verify(key, sha256().digest(data), signature);
+    }
+    Signature s = Signature.getInstance("SHA256withRSA");
     s.initVerify(key);
-    s.update(type == Dkim.KeyType.ED25519 ? sha256().digest(data) : data);
+    s.update(data);
     return s.verify(signature);
-  }
-
-  private static Signature signature(Dkim.KeyType type) throws GeneralSecurityException {
-    return Signature.getInstance(type == Dkim.KeyType.RSA ? "SHA256withRSA" : "Ed25519");
   }
 
   private static MessageDigest sha256() {

@@ -1,12 +1,12 @@
 package mxlab.smtp.data;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import mxlab.core.store.SpoolWriter;
 import mxlab.smtp.policy.FieldRemoval;
@@ -29,18 +29,15 @@ public final class FieldStamp {
       List<FieldRemoval> removals,
       SpoolWriter copy)
       throws IOException {
-    try (InputStream old = new BufferedInputStream(Files.newInputStream(spooled.file()))) {
-      copy.line(readLine(old)); // Return-Path: it stays first, and is cut before relaying
+    try (Lines old = new Lines(Files.newInputStream(spooled.file()))) {
+      copy.line(old.next()); // Return-Path: it stays first, and is cut before relaying
       for (int i = fields.size() - 1; i >= 0; i--) {
         for (String physical : fields.get(i).split("\n")) {
           copy.line(physical.getBytes(StandardCharsets.UTF_8));
         }
       }
       copyHeader(old, removals, copy);
-      byte[] line;
-      while ((line = readLine(old)) != null) {
-        copy.line(line);
-      }
+      old.copyRest(copy);
       SpoolWriter.Spooled stamped = copy.finish();
       Files.deleteIfExists(spooled.file());
       return stamped;
@@ -51,11 +48,11 @@ public final class FieldStamp {
   }
 
   /** The header section up to and with its empty line, each field kept unless removed. */
-  private static void copyHeader(InputStream old, List<FieldRemoval> removals, SpoolWriter copy)
+  private static void copyHeader(Lines old, List<FieldRemoval> removals, SpoolWriter copy)
       throws IOException {
     List<byte[]> field = new ArrayList<>();
     byte[] line;
-    while ((line = readLine(old)) != null) {
+    while ((line = old.next()) != null) {
       boolean continuation = line.length > 0 && (line[0] == ' ' || line[0] == '\t');
       if (!continuation) {
         keepUnlessRemoved(field, removals, copy);
@@ -75,23 +72,90 @@ public final class FieldStamp {
     if (lines.isEmpty()) {
       return;
     }
-    StringBuilder text = new StringBuilder();
-    lines.forEach(l -> text.append(new String(l, StandardCharsets.ISO_8859_1)));
-    if (removals.stream().anyMatch(r -> r.matches(text.toString()))) {
-      return;
+    if (!removals.isEmpty()) {
+      StringBuilder text = new StringBuilder();
+      lines.forEach(l -> text.append(new String(l, StandardCharsets.ISO_8859_1)));
+      if (removals.stream().anyMatch(r -> r.matches(text.toString()))) {
+        return;
+      }
     }
     for (byte[] l : lines) {
       copy.line(l);
     }
   }
 
-  /** One LF-ended line without its LF; null at the end. */
-  private static byte[] readLine(InputStream in) throws IOException {
-    ByteArrayOutputStream b = new ByteArrayOutputStream(128);
-    int c;
-    while ((c = in.read()) != -1 && c != '\n') {
-      b.write(c);
+  /**
+   * LF-ended lines out of a buffer of our own: a byte-at-a-time read costs a lock each, and every
+   * signed or checked message is copied here once.
+   */
+  private static final class Lines implements AutoCloseable {
+    private final InputStream in;
+    private final byte[] buffer = new byte[64 * 1024];
+    private int pos;
+    private int limit;
+
+    Lines(InputStream in) {
+      this.in = in;
     }
-    return c == -1 && b.size() == 0 ? null : b.toByteArray();
+
+    /** The next line without its LF; null at the end. */
+    byte[] next() throws IOException {
+      ByteArrayOutputStream carry = null; // a line longer than what the buffer holds
+      while (fill()) {
+        int lf = lineFeed();
+        if (lf < limit) {
+          byte[] line = Arrays.copyOfRange(buffer, pos, lf);
+          pos = lf + 1;
+          if (carry == null) {
+            return line;
+          }
+          carry.writeBytes(line);
+          return carry.toByteArray();
+        }
+        if (carry == null) {
+          carry = new ByteArrayOutputStream(2 * (limit - pos));
+        }
+        carry.write(buffer, pos, limit - pos);
+        pos = limit;
+      }
+      return carry == null ? null : carry.toByteArray();
+    }
+
+    /** Every line left, each written straight from the buffer when it lies in it whole. */
+    void copyRest(SpoolWriter copy) throws IOException {
+      while (fill()) {
+        int lf = lineFeed();
+        if (lf < limit) {
+          copy.line(buffer, pos, lf - pos);
+          pos = lf + 1;
+        } else {
+          byte[] line = next();
+          copy.line(line);
+        }
+      }
+    }
+
+    private int lineFeed() {
+      int i = pos;
+      while (i < limit && buffer[i] != '\n') {
+        i++;
+      }
+      return i;
+    }
+
+    /** Whether there is something to read, refilling the buffer once it is used up. */
+    private boolean fill() throws IOException {
+      if (pos < limit) {
+        return true;
+      }
+      pos = 0;
+      limit = Math.max(0, in.read(buffer));
+      return limit > 0;
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
+    }
   }
 }
