@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import mxlab.core.address.IpLiterals;
 import mxlab.core.spec.MailHostReach;
+import mxlab.core.spec.MtaStsReach;
 import mxlab.core.spec.Ports;
 import mxlab.core.spec.Problem;
 import mxlab.core.spec.Service;
@@ -82,9 +83,13 @@ public final class SpecOptions {
     return applyOverrides(loaded.spec());
   }
 
-  /** Says which mail host addresses of the zones lead nowhere near this mxlab. */
+  /**
+   * Says which mail host addresses of the zones lead nowhere near this mxlab, and which MTA-STS
+   * policies cannot be served (after --ports: it may have turned https off).
+   */
   public static void warnUnreachableHosts(Spec spec, PrintWriter err) {
     MailHostReach.warnings(spec, SpecOptions::isLocal).forEach(err::println);
+    MtaStsReach.warnings(spec).forEach(err::println);
     err.flush();
   }
 

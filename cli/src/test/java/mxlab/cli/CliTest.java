@@ -55,6 +55,23 @@ class CliTest {
   }
 
   @Test
+  void anMtaStsPolicyWithHttpsOffIsWarnedAboutAndLeftOutOfTheZone() throws Exception {
+    Path spec = write("sts.yaml", minimal("    mta_sts: enforce\n"));
+    CliRun r = CliRun.of("validate", spec.toString(), "--ports", "https=off");
+    assertThat(r.exit()).isZero();
+    assertThat(r.err())
+        .contains("warning: bann.com: mta_sts: enforce needs the https service, which is off");
+    CliRun zone =
+        CliRun.of("zone", spec.toString(), "--domain", "bann.com", "--ports", "https=off");
+    assertThat(zone.out())
+        .contains("autoconfig")
+        .doesNotContain("_mta-sts")
+        .doesNotContain("mta-sts.");
+    CliRun on = CliRun.of("validate", spec.toString());
+    assertThat(on.err()).doesNotContain("mta_sts");
+  }
+
+  @Test
   void zonePrintsMasterFilesAndWritesThem() throws Exception {
     Path spec = write("lab.yaml", minimal(""));
     CliRun printed = CliRun.of("zone", spec.toString(), "--domain", "bann.com");

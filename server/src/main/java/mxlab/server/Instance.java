@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import mxlab.core.auth.LoginThrottle;
 import mxlab.core.site.Site;
+import mxlab.core.spec.MtaStsReach;
 import mxlab.core.spec.Problem;
 import mxlab.core.spec.Service;
 import mxlab.core.spec.Spec;
@@ -268,6 +269,7 @@ public final class Instance implements AutoCloseable {
     Spec next = loaded.spec();
     List<String> lines = new ArrayList<>();
     loaded.warnings().stream().map(Problem::toString).forEach(lines::add);
+    lines.addAll(MtaStsReach.warnings(next)); // a reload may have turned https off
     if (!next.server().dataDir().equals(spec.server().dataDir())) {
       return new ReloadReport(
           false,

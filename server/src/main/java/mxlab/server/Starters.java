@@ -152,31 +152,33 @@ public final class Starters {
   }
 
   static ServiceStarter web(Services shared) {
-    // HTTP and HTTPS serve the same pages; the facts are asked at each request
-    WebEnvironment env =
-        new WebEnvironment(
-            shared.site(),
-            shared.drop().mailStore(),
-            shared.throttle(),
-            new InstanceFacts(shared),
-            shared.dataDir());
+    // HTTP and HTTPS serve the same pages and share the logins, also across a reload that moves
+    // one; the facts are asked at each request
+    Web web =
+        Web.of(
+            new WebEnvironment(
+                shared.site(),
+                shared.drop().mailStore(),
+                shared.throttle(),
+                new InstanceFacts(shared),
+                shared.dataDir()));
     return ServiceStarter.of(
         EnumSet.of(Service.HTTP, Service.HTTPS),
         (service, address) -> {
           if (service == Service.HTTPS && shared.tls() == null) {
             throw new IOException("https needs TLS material");
           }
-          WebServer web =
-              Web.start(address, env, service == Service.HTTPS ? shared.tls().context() : null);
+          WebServer listener =
+              web.start(address, service == Service.HTTPS ? shared.tls().context() : null);
           return new Listening() {
             @Override
             public InetSocketAddress address() {
-              return web.address();
+              return listener.address();
             }
 
             @Override
             public void close() {
-              web.close();
+              listener.close();
             }
           };
         });

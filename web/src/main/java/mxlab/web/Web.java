@@ -1,7 +1,6 @@
 package mxlab.web;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import javax.net.ssl.SSLContext;
@@ -15,33 +14,52 @@ import mxlab.web.http.WebServer;
 import mxlab.web.lab.LabRoutes;
 import mxlab.web.mtasts.MtaStsRoutes;
 
-/** The web service of an instance: every route, on one HTTP or HTTPS listener. */
+/**
+ * The web service of an instance: every route, on each HTTP or HTTPS listener it starts. The
+ * listeners share one session store (a login on one is known to the other, and a listener that a
+ * reload moves keeps everyone logged in) and, through the environment, the failed-login throttle.
+ * Each listener has its own routes, so the limits that guard a listener's threads (waiting failed
+ * logins, live streams) stay per listener.
+ */
 public final class Web {
-  private Web() {}
+  private final WebEnvironment env;
+  private final Sessions sessions = new Sessions(Clock.systemUTC());
+  private AdminToken adminToken;
 
-  /** Starts on {@code address}; with {@code tls} it serves HTTPS. */
-  public static WebServer start(InetSocketAddress address, WebEnvironment env, SSLContext tls)
-      throws IOException {
-    return WebServer.start(address, routes(env), tls);
+  private Web(WebEnvironment env) {
+    this.env = env;
   }
 
-  private static AdminToken adminToken(WebEnvironment env) {
-    try {
-      return AdminToken.load(env.dataDir());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot make " + AdminToken.file(env.dataDir()), e);
+  /** One per instance; nothing is read or written until the first listener starts. */
+  public static Web of(WebEnvironment env) {
+    return new Web(env);
+  }
+
+  /** Starts a listener on {@code address}; with {@code tls} it serves HTTPS. */
+  public WebServer start(InetSocketAddress address, SSLContext tls) throws IOException {
+    return WebServer.start(address, routes(), tls);
+  }
+
+  /** Made at the first start, not before: an instance with the web off has no token file. */
+  private synchronized AdminToken adminToken() throws IOException {
+    if (adminToken == null) {
+      try {
+        adminToken = AdminToken.load(env.dataDir());
+      } catch (IOException e) {
+        throw new IOException("cannot make " + AdminToken.file(env.dataDir()) + ": " + e, e);
+      }
     }
+    return adminToken;
   }
 
-  static Routes routes(WebEnvironment env) {
+  Routes routes() throws IOException {
     Routes routes = new Routes();
     // for `mxlab status` and load balancers: the listener is up and routing
     routes.get("/healthz", r -> r.reply(200, "text/plain; charset=utf-8", "ok\n"));
     AutoconfigRoutes.addTo(routes, env);
     MtaStsRoutes.addTo(routes, env);
     StaticFiles.addTo(routes);
-    Sessions sessions = new Sessions(Clock.systemUTC());
-    new LoginRoutes(env, sessions, adminToken(env)).addTo(routes);
+    new LoginRoutes(env, sessions, adminToken()).addTo(routes);
     new LabRoutes(env, sessions).addTo(routes);
     return routes;
   }

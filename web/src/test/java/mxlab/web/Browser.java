@@ -16,7 +16,7 @@ import javax.net.ssl.SSLContext;
 public final class Browser {
   private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
-  public final CookieManager cookies = new CookieManager();
+  public final CookieManager cookies;
   private final HttpClient client;
   private final String base;
 
@@ -26,7 +26,17 @@ public final class Browser {
 
   /** A browser that trusts {@code tls} (the fixture's {@link WebFixture#clientTls()}). */
   public Browser(String base, SSLContext tls) {
+    this(base, tls, new CookieManager());
+  }
+
+  /** The same browser at another address: the cookies are shared, as in one browser's tabs. */
+  public Browser at(String otherBase, SSLContext tls) {
+    return new Browser(otherBase, tls, cookies);
+  }
+
+  private Browser(String base, SSLContext tls, CookieManager cookies) {
     this.base = base;
+    this.cookies = cookies;
     HttpClient.Builder b =
         HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER);
     this.client = (tls == null ? b : b.sslContext(tls)).build();

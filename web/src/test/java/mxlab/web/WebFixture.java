@@ -95,8 +95,10 @@ public final class WebFixture implements AutoCloseable {
     WebEnvironment env =
         new WebEnvironment(site::get, drop.mailStore(), throttle, facts, dir.resolve("data"));
     InetSocketAddress any = new InetSocketAddress("127.0.0.1", 0);
-    http = Web.start(any, env, null);
-    https = Web.start(any, env, tls.context());
+    // one Web for both listeners, as an instance has
+    Web service = Web.of(env);
+    http = service.start(any, null);
+    https = service.start(any, tls.context());
     endpoints.add(new LabFacts.Endpoint("http", http.address()));
     endpoints.add(new LabFacts.Endpoint("https", https.address()));
   }

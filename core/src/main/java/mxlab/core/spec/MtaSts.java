@@ -18,6 +18,9 @@ import java.util.Locale;
 public record MtaSts(String mode, Duration maxAge, String tlsRpt) {
   public static final List<String> MODES = List.of("testing", "enforce", "none");
 
+  /** RFC 8461 3.2: max_age is at most 31557600 seconds (a Julian year). */
+  public static final Duration MAX_AGE_LIMIT = Duration.ofSeconds(31_557_600);
+
   public boolean hasPolicy() {
     return !mode.isEmpty();
   }

@@ -38,4 +38,19 @@ class MtaStsSpecTest {
     assertThat(report(minimal("    tls_rpt: tlsrpt@bann.com\n")))
         .contains("tls_rpt must be a mailto: or https:// address");
   }
+
+  @Test
+  void aMaxAgeBeyondRfc8461sYearIsAnErrorAtItsPlace() {
+    // the domain's lines start at line 8 of minimal(); the value at column 22
+    assertThat(report(minimal("    mta_sts: testing\n    mta_sts_max_age: 400d\n")))
+        .contains(
+            "t.yaml:9:22: error: domain bann.com: mta_sts_max_age 34560000s is more than RFC 8461"
+                + " allows (31557600s, about a year)")
+        .contains("write at most 31557600 (or 365d)");
+    assertThat(report(minimal("    mta_sts: testing\n    mta_sts_max_age: 31557601\n")))
+        .contains("t.yaml:9:22: error:");
+    Domain limit =
+        spec(minimal("    mta_sts: enforce\n    mta_sts_max_age: 31557600\n")).domains().get(0);
+    assertThat(limit.mtaSts().policy(limit)).endsWith("\r\nmax_age: 31557600\r\n");
+  }
 }

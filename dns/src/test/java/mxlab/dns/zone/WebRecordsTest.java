@@ -55,6 +55,29 @@ class WebRecordsTest {
   }
 
   @Test
+  void withHttpsOffNoPolicyIsServedSoNoneIsAnnounced() {
+    // a sender that finds _mta-sts but cannot fetch the policy counts every delivery as failed
+    List<String> all =
+        ZoneCompiler.compile(
+                spec(
+                    "server: { listen: 127.0.26.9, ports: { https: off } }\n"
+                        + minimal(
+                                "    mta_sts: enforce\n    tls_rpt: mailto:tlsrpt@bann.com\n"
+                                    + "    hosts: { mail: 192.168.0.100, mta-sts: 127.0.26.9 }\n")
+                            .replace("    hosts: { mail: 192.168.0.100 }\n", "")),
+                SerialStore.inMemory())
+            .get(0)
+            .all()
+            .stream()
+            .map(r -> r.toString().replaceAll("\\s+", " "))
+            .toList();
+    assertThat(all)
+        .noneMatch(r -> r.startsWith("_mta-sts."))
+        .contains("mta-sts.bann.com. 3600 IN A 127.0.26.9") // the spec's own host stays
+        .contains("_smtp._tls.bann.com. 3600 IN TXT \"v=TLSRPTv1; rua=mailto:tlsrpt@bann.com\"");
+  }
+
+  @Test
   void noneWithoutTheWebAndNoneTheSpecDefines() {
     assertThat(lines("server: { ports: { http: off, https: off } }\n" + minimal(""))).isEmpty();
     assertThat(

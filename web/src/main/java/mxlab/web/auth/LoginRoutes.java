@@ -152,7 +152,7 @@ public final class LoginRoutes {
         "web: client=[{}] user={} login=ok", r.client().getHostAddress(), who.get().name());
     // a new id at every login (session fixation): whatever session the browser had ends
     sessions.find(r).ifPresent(sessions::end);
-    Session s = sessions.create(who.get());
+    Session s = sessions.create(who.get(), r);
     r.responseHeader("Set-Cookie", Sessions.cookie(s, r.secure()));
     Principal p = who.get();
     r.redirect(p.admin() ? "/" : "/mailbox/" + p.mailbox().domain() + "/" + p.mailbox().user());
@@ -173,6 +173,10 @@ public final class LoginRoutes {
       sessions.end(s.get());
     }
     r.responseHeader("Set-Cookie", Sessions.cookie(null, r.secure()));
+    if (r.secure()) {
+      // the cookie of a login over HTTP, which the browser sends here too
+      r.addResponseHeader("Set-Cookie", Sessions.cookie(null, false));
+    }
     r.redirect("/login");
   }
 }

@@ -14,6 +14,9 @@ import mxlab.web.http.Request;
  * Logged-in browsers: a random session id in a cookie (HttpOnly, SameSite=Strict, and Secure with
  * the __Host- prefix over HTTPS), a CSRF token per session that every form carries, an idle and an
  * absolute lifetime. Sessions live in memory: a restart logs everyone out, which a lab can bear.
+ * One store serves both listeners of an instance: a login over HTTP (allow_plaintext_auth) holds
+ * over HTTPS too, whose browsers send it along (a cookie does not tell schemes apart), but a login
+ * over HTTPS never holds over HTTP, where its id would cross the network in the clear.
  */
 public final class Sessions {
   public static final Duration IDLE = Duration.ofHours(1);
@@ -21,8 +24,12 @@ public final class Sessions {
   private static final int MAX_SESSIONS = 10_000;
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  /** One session; {@code csrf} is the token its forms must send back. */
-  public record Session(String id, Principal who, String csrf, Instant created, Instant seen) {}
+  /**
+   * One session; {@code csrf} is the token its forms must send back; {@code overTls} whether it was
+   * made over HTTPS.
+   */
+  public record Session(
+      String id, Principal who, String csrf, boolean overTls, Instant created, Instant seen) {}
 
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   private final Clock clock;
@@ -35,7 +42,8 @@ public final class Sessions {
     return secure ? "__Host-mxlab" : "mxlab";
   }
 
-  public Session create(Principal who) {
+  /** A new session for {@code who}, logged in with request {@code r}. */
+  public Session create(Principal who, Request r) {
     Instant now = clock.instant();
     if (sessions.size() >= MAX_SESSIONS) {
       sessions.values().removeIf(s -> expired(s, now));
@@ -45,27 +53,34 @@ public final class Sessions {
             .ifPresent(s -> sessions.remove(s.id()));
       }
     }
-    Session s = new Session(random(), who, random(), now, now);
+    Session s = new Session(random(), who, random(), r.secure(), now, now);
     sessions.put(s.id(), s);
     return s;
   }
 
-  /** The live session the request's cookie names, its idle time reset. */
+  /**
+   * The live session the request's cookie names, its idle time reset: over HTTPS the __Host-
+   * cookie's, else that of a login over HTTP; over HTTP only one made over HTTP.
+   */
   public Optional<Session> find(Request r) {
-    Optional<String> id = r.cookie(cookieName(r.secure()));
-    if (id.isEmpty()) {
-      return Optional.empty();
+    if (r.secure()) {
+      Optional<Session> s = live(r.cookie(cookieName(true)));
+      return s.isPresent() ? s : live(r.cookie(cookieName(false)));
     }
-    Session s = sessions.get(id.get());
-    Instant now = clock.instant();
+    return live(r.cookie(cookieName(false))).filter(s -> !s.overTls());
+  }
+
+  private Optional<Session> live(Optional<String> id) {
+    Session s = id.map(sessions::get).orElse(null);
     if (s == null) {
       return Optional.empty();
     }
+    Instant now = clock.instant();
     if (expired(s, now)) {
       sessions.remove(s.id());
       return Optional.empty();
     }
-    Session seen = new Session(s.id(), s.who(), s.csrf(), s.created(), now);
+    Session seen = new Session(s.id(), s.who(), s.csrf(), s.overTls(), s.created(), now);
     sessions.put(s.id(), seen);
     return Optional.of(seen);
   }

@@ -127,6 +127,11 @@ public final class Request {
     exchange.getResponseHeaders().set(name, value);
   }
 
+  /** One more field of that name (Set-Cookie for two cookies). */
+  public void addResponseHeader(String name, String value) {
+    exchange.getResponseHeaders().add(name, value);
+  }
+
   public void reply(int status, String contentType, byte[] body) throws IOException {
     answered = true;
     exchange.getResponseHeaders().set("Content-Type", contentType);

@@ -97,6 +97,17 @@ record DomainReader(Problems problems, CrossReferences refs, Addresses addresses
     String mode = f.string("mta_sts", null);
     String tlsRpt = f.string("tls_rpt", "");
     Duration maxAge = f.duration("mta_sts_max_age", SpecDefaults.MTA_STS_MAX_AGE);
+    if (maxAge.compareTo(MtaSts.MAX_AGE_LIMIT) > 0) {
+      // RFC 8461 3.2: a sender must treat a larger max_age as a broken policy
+      problems.error(
+          f.at("mta_sts_max_age"),
+          where
+              + ": mta_sts_max_age "
+              + maxAge.toSeconds()
+              + "s is more than RFC 8461 allows (31557600s, about a year)",
+          "write at most 31557600 (or 365d); a week (7d) is usual while testing");
+      maxAge = MtaSts.MAX_AGE_LIMIT;
+    }
     if (!tlsRpt.isEmpty() && !tlsRpt.startsWith("mailto:") && !tlsRpt.startsWith("https://")) {
       problems.error(
           f.at("tls_rpt"),
