@@ -20,6 +20,20 @@ import org.slf4j.LoggerFactory;
  * One HTTP or HTTPS listener on the JDK's server (com.sun.net.httpserver), with the limits of
  * {@link WebLimits} and a bounded pool of handler threads: when every thread is busy and the queue
  * is full, the JDK closes the new connection instead of queueing without end.
+ *
+ * <p>Every answer our dispatcher writes, errors included, carries {@link SecurityHeaders}. A few
+ * the JDK writes itself cannot: its ServerImpl.Exchange checks a request before any filter or
+ * handler runs and, when it fails, writes status line, Content-Length, Content-Type: text/html and
+ * Connection: close straight to the socket (ServerImpl.Exchange.reject, JDK 17); the API has no
+ * hook there. They are 400 for a request line without two spaces, a request-target that is no URI,
+ * a header name with illegal characters, both Content-Length and Transfer-Encoding or two
+ * Content-Lengths, a negative or non-numeric Content-Length; 501 for a Transfer-Encoding other than
+ * chunked; 404 for a target outside our one context "/" ("*", or absolute-form without a path).
+ * Their bodies are fixed text ("&lt;h1&gt;400 Bad Request&lt;/h1&gt;Bad request line") that echo
+ * nothing the client sent, so there is nothing for a missing policy to stop, and the connection is
+ * closed after them. Too many or too large header fields, and a request slower than {@link
+ * WebLimits#MAX_REQUEST_TIME}, get no answer at all: the JDK just closes. ErrorRepliesTest pins all
+ * of this.
  */
 public final class WebServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WebServer.class);
