@@ -11,11 +11,9 @@ import java.util.function.Supplier;
  */
 public final class Maillog {
   private final Supplier<List<String>> lines;
-  private final String unavailable;
 
-  Maillog(Supplier<List<String>> lines, String unavailable) {
+  Maillog(Supplier<List<String>> lines) {
     this.lines = lines;
-    this.unavailable = unavailable;
   }
 
   /** Every line so far, oldest first. */
@@ -41,9 +39,6 @@ public final class Maillog {
   /** The lines for a failure message. */
   @Override
   public String toString() {
-    if (unavailable != null) {
-      return unavailable;
-    }
     List<String> all = lines();
     StringBuilder b = new StringBuilder("maillog of this lab (" + all.size() + " lines):\n");
     all.forEach(l -> b.append("  ").append(l).append('\n'));

@@ -52,18 +52,13 @@ final class RunningLab implements AutoCloseable {
   private final RemoteDomain remoteDomain;
 
   private RunningLab(
-      Path root,
-      LabThreads threads,
-      Instance instance,
-      CapturingSmtpServer remote,
-      LabTls tls,
-      String maillogUnavailable) {
+      Path root, LabThreads threads, Instance instance, CapturingSmtpServer remote, LabTls tls) {
     this.root = root;
     this.threads = threads;
     this.instance = instance;
     this.remote = remote;
     this.tls = tls;
-    this.maillog = new Maillog(threads::maillog, maillogUnavailable);
+    this.maillog = new Maillog(threads::maillog);
     this.queue = new LabQueue(instance.console().queue(), maillog);
     this.remoteDomain = new RemoteDomain(remote, queue, maillog);
   }
@@ -76,16 +71,16 @@ final class RunningLab implements AutoCloseable {
   static RunningLab start(LabOrigin origin, Path root) throws Exception {
     LabThreads threads = new LabThreads("mxlab-lab-" + root.getFileName());
     try {
-      String maillogUnavailable = MaillogCapture.install();
-      return threads.runInside(() -> startInside(root, threads, origin, maillogUnavailable));
+      MaillogCapture.install();
+      return threads.runInside(() -> startInside(root, threads, origin));
     } catch (Exception | Error e) {
       release(root, threads);
       throw e;
     }
   }
 
-  private static RunningLab startInside(
-      Path root, LabThreads threads, LabOrigin origin, String maillogUnavailable) throws Exception {
+  private static RunningLab startInside(Path root, LabThreads threads, LabOrigin origin)
+      throws Exception {
     Path specFile = origin.specFile(root);
     Spec read;
     try {
@@ -118,7 +113,7 @@ final class RunningLab implements AutoCloseable {
               Starters.standard(),
               NO_CONSOLE);
       LabTls tls = LabTls.trusting(server.tls().certFile(dataDir));
-      return new RunningLab(root, threads, instance, remote, tls, maillogUnavailable);
+      return new RunningLab(root, threads, instance, remote, tls);
     } catch (Exception | Error e) {
       // a start that failed half-way frees its ports and threads as a stop would
       if (instance != null) {

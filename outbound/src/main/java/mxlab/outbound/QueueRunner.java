@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import mxlab.core.address.MailAddress;
 import mxlab.core.dsn.DeliveryReport;
+import mxlab.core.log.MailLog;
 import mxlab.core.notice.NoticeSigner;
 import mxlab.core.queue.Envelope;
 import mxlab.core.queue.QueueStore;
@@ -49,7 +50,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class QueueRunner implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(QueueRunner.class);
-  private static final Logger maillog = LoggerFactory.getLogger("maillog");
+  private static final MailLog maillog = MailLog.get();
 
   /** Re-read the queue directory this often, for changes made by hand or by `mxlab queue`. */
   private static final Duration RESCAN = Duration.ofMinutes(1);

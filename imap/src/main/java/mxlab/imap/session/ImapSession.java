@@ -15,6 +15,7 @@ import mxlab.core.auth.accounts.Credentials;
 import mxlab.core.auth.sasl.Mechanisms;
 import mxlab.core.auth.sasl.SaslExchange;
 import mxlab.core.auth.sasl.SaslSteps;
+import mxlab.core.log.MailLog;
 import mxlab.core.site.Site;
 import mxlab.core.spec.Limits;
 import mxlab.core.text.Printable;
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ImapSession {
   private static final Logger log = LoggerFactory.getLogger(ImapSession.class);
-  private static final Logger maillog = LoggerFactory.getLogger("maillog");
+  private static final MailLog maillog = MailLog.get();
 
   /** RFC 7162 3.1. */
   public static final String CONDSTORE = "CONDSTORE";

@@ -11,6 +11,7 @@ import java.util.Optional;
 import mxlab.core.auth.accounts.Credentials;
 import mxlab.core.auth.sasl.SaslExchange;
 import mxlab.core.auth.sasl.SaslSteps;
+import mxlab.core.log.MailLog;
 import mxlab.core.site.Site;
 import mxlab.core.spec.Limits;
 import mxlab.core.text.Printable;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
 /** One POP3 connection: login, the maildrop while in TRANSACTION, and the line pump. */
 public final class Pop3Session implements Protocol<Line> {
   private static final Logger log = LoggerFactory.getLogger(Pop3Session.class);
-  private static final Logger maillog = LoggerFactory.getLogger("maillog");
+  private static final MailLog maillog = MailLog.get();
 
   /** RFC 2449 4: command lines are at most 255 octets; SASL responses may be longer. */
   private static final int COMMAND_LINE = 255;

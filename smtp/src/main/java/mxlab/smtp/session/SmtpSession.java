@@ -16,6 +16,7 @@ import mxlab.core.address.MailAddress;
 import mxlab.core.auth.accounts.Credentials;
 import mxlab.core.auth.sasl.SaslExchange;
 import mxlab.core.auth.sasl.SaslSteps;
+import mxlab.core.log.MailLog;
 import mxlab.core.queue.Envelope;
 import mxlab.core.queue.QueueIds;
 import mxlab.core.reply.SmtpReply;
@@ -54,7 +55,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SmtpSession implements CommandContext, PolicyContext, Protocol<Line> {
   private static final Logger log = LoggerFactory.getLogger(SmtpSession.class);
-  private static final Logger maillog = LoggerFactory.getLogger("maillog");
+  private static final MailLog maillog = MailLog.get();
 
   /** RFC 5321 4.5.3.1.4 and 4.5.3.1.6 (both counting CRLF); RFC 4954 4 for SASL lines. */
   private static final int COMMAND_LINE = 512;

@@ -9,14 +9,13 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import mxlab.core.auth.accounts.Credentials;
+import mxlab.core.log.MailLog;
 import mxlab.core.text.Printable;
 import mxlab.web.WebEnvironment;
 import mxlab.web.auth.Sessions.Session;
 import mxlab.web.http.HttpError;
 import mxlab.web.http.Request;
 import mxlab.web.http.Routes;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Logging in and out. A failed login waits as long as the shared throttle says, the same one SMTP
@@ -25,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * by the session's own token; a cross-origin Origin header is refused everywhere.
  */
 public final class LoginRoutes {
-  private static final Logger maillog = LoggerFactory.getLogger("maillog");
+  private static final MailLog maillog = MailLog.get();
   private static final String LOGIN_COOKIE = "mxlab-login";
 
   /** Failed logins waiting out their delay at once; each holds one of the handler threads. */

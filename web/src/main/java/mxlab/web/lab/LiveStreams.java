@@ -72,10 +72,10 @@ final class LiveStreams {
     stream(
         r,
         s,
-        () -> MailLogFeed.subscribe(lines::offer),
+        () -> MailLogFeed.subscribe(line -> lines.offer(line.display())),
         out -> {
-          for (String line : MailLogFeed.recent()) {
-            send(out, "line", line);
+          for (MailLogFeed.Line line : MailLogFeed.recent()) {
+            send(out, "line", line.display());
           }
           long until = System.currentTimeMillis() + WebLimits.STREAM_TIME.toMillis();
           long lastSent = System.currentTimeMillis();

@@ -246,7 +246,7 @@ class LabBrowserTest extends WebTest {
     shot("5-admin-overview");
     browser.findElement(By.linkText("Mail log")).click();
     waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("maillog")));
-    mxlab.core.log.MailLogFeed.publish("maillog: id=TEST decision=accepted <b>not bold</b>");
+    mxlab.core.log.MailLog.get().info("id=TEST decision=accepted <b>not bold</b>");
     waiting()
         .until(ExpectedConditions.textToBePresentInElementLocated(By.id("maillog"), "id=TEST"));
     assertThat(browser.findElements(By.cssSelector("#maillog b"))).isEmpty();

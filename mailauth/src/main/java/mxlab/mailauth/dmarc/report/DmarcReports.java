@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import mxlab.core.address.IpLiterals;
+import mxlab.core.log.MailLog;
 import mxlab.core.site.Site;
 import mxlab.core.spec.MailAuth;
 import mxlab.core.spec.Server;
@@ -31,7 +32,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class DmarcReports {
   private static final Logger log = LoggerFactory.getLogger(DmarcReports.class);
-  private static final Logger maillog = LoggerFactory.getLogger("maillog");
+  private static final MailLog maillog = MailLog.get();
 
   /** Sends a message the server writes itself; the queue id, or empty when it has nowhere to go. */
   @FunctionalInterface
