@@ -46,6 +46,14 @@ public final class Connection<U> {
   private boolean handshaking;
   private boolean closing;
   private Duration provenIdle; // set while the client has not proved itself
+  private long unprovenUntil = Long.MAX_VALUE;
+
+  /**
+   * A client that has not proved itself within this many of its idle times is cut even if it kept
+   * talking (CAPA every few seconds, a line an octet at a time): 3 minutes with the default 30 s,
+   * Dovecot's login timeout.
+   */
+  static final int UNPROVEN_IDLES = 6;
 
   public Connection(IoSession io, Framing<U> framing) {
     this.io = io;
@@ -102,7 +110,8 @@ public final class Connection<U> {
     if (closing) {
       return;
     }
-    if (System.nanoTime() > deadline) {
+    long now = System.nanoTime();
+    if (now > deadline || now > unprovenUntil) {
       protocol.timedOut();
       flush();
       return;
@@ -237,10 +246,12 @@ public final class Connection<U> {
    * Until the client proves itself ({@link #proven()}: SMTP's first command, a POP3 or IMAP login)
    * it may stay silent only {@code unproven}, then {@code proven}: sockets that never talk cannot
    * hold every connection slot for the minutes a session may idle (Postfix's smtpd_timeout under
-   * stress, Dovecot's login processes).
+   * stress, Dovecot's login processes), and in all only {@link #UNPROVEN_IDLES} times {@code
+   * unproven}.
    */
   public void idle(Duration unproven, Duration proven) {
     provenIdle = proven;
+    unprovenUntil = System.nanoTime() + unproven.multipliedBy(UNPROVEN_IDLES).toNanos();
     idle(unproven.compareTo(proven) < 0 ? unproven : proven);
   }
 
@@ -249,6 +260,7 @@ public final class Connection<U> {
     if (provenIdle != null) {
       idle(provenIdle);
       provenIdle = null;
+      unprovenUntil = Long.MAX_VALUE;
     }
   }
 

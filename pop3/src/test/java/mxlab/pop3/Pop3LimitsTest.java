@@ -133,4 +133,37 @@ class Pop3LimitsTest {
       }
     }
   }
+
+  /** Talking is not logging in: six preauth_timeouts in all (3 minutes by default, as Dovecot). */
+  @Test
+  void aClientThatKeepsTalkingWithoutLoggingInIsCutAtTheLoginDeadline(@TempDir Path other)
+      throws Exception {
+    try (Pop3Fixture patient =
+            new Pop3Fixture(
+                """
+                version: 1
+                server: { limits: { preauth_timeout: 1s } }
+                domains:
+                  - name: bann.com
+                    hosts: { mail: 192.168.0.100 }
+                    users: [ { name: test, password: "{PLAIN}pw" } ]
+                """,
+                other);
+        Dialogue talking = patient.connect()) {
+      long start = System.nanoTime();
+      talking.expect("+OK *");
+      String line;
+      do {
+        Thread.sleep(300);
+        line = talking.send("CAPA").expect("*");
+        if (line.startsWith("+OK")) {
+          talking.multiline();
+        }
+      } while (line.startsWith("+OK") && System.nanoTime() - start < 20_000_000_000L);
+      assertThat(line).isEqualTo("-ERR Disconnected for inactivity");
+      assertThat(talking.closedByServer()).isTrue();
+      assertThat(Duration.ofNanos(System.nanoTime() - start))
+          .isBetween(Duration.ofSeconds(6), Duration.ofSeconds(12));
+    }
+  }
 }

@@ -63,4 +63,24 @@ class ImapTimeoutsTest {
       loggedIn.script("C: b NOOP\nS: b OK *\nC: c LOGOUT\nS: * BYE *\nS: c OK *");
     }
   }
+
+  /** Talking is not logging in: six preauth_timeouts in all (3 minutes by default, as Dovecot). */
+  @Test
+  void aClientThatKeepsTalkingWithoutLoggingInIsCutAtTheLoginDeadline() throws Exception {
+    try (Dialogue talking = Dialogue.connectTls(imaps.address())) {
+      long start = System.nanoTime();
+      talking.expect("* OK *");
+      String line;
+      int tag = 0;
+      do {
+        Thread.sleep(300);
+        talking.send("t" + ++tag + " NOOP");
+        line = talking.expect("*");
+      } while (!line.startsWith("* BYE") && System.nanoTime() - start < 20_000_000_000L);
+      assertThat(line).isEqualTo("* BYE Disconnected for inactivity");
+      assertThat(talking.closedByServer()).isTrue();
+      assertThat(Duration.ofNanos(System.nanoTime() - start))
+          .isBetween(Duration.ofSeconds(6), Duration.ofSeconds(12));
+    }
+  }
 }
