@@ -70,7 +70,8 @@ public final class DmarcReports {
   private final Map<Path, Instant> retryAt = new ConcurrentHashMap<>();
 
   public DmarcReports(Path dataDir, Clock clock, Mailer mailer) {
-    SyncBatcher syncs = new SyncBatcher(); // rows of concurrent messages share an fsync
+    // rows of concurrent messages share an fsync; its rounds take files as well as directories
+    SyncBatcher syncs = new SyncBatcher();
     this.rows = new RowStore(dataDir, syncs);
     this.clock = clock;
     this.sender = new ReportSender(clock, mailer, syncs);

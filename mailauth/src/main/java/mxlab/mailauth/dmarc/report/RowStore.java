@@ -116,8 +116,8 @@ final class RowStore {
   ClaimedRows claim(Period period) throws IOException {
     Path claimed;
     synchronized (this) {
-      String nonce = HexFormat.of().formatHex(nonce());
-      claimed = dir.resolve(period.name() + "." + nonce + ClaimedRows.SUFFIX);
+      String name = period.name() + "." + HexFormat.of().formatHex(nonce()) + ClaimedRows.SUFFIX;
+      claimed = dir.resolve(name);
       Files.move(dir.resolve(period.fileName()), claimed, StandardCopyOption.ATOMIC_MOVE);
     }
     // the rows appended last may not be synced yet, and the rename must hold before any report

@@ -118,10 +118,31 @@ class RowFileTest {
             ClaimedRows.of(claimed.file()).orElseThrow().reportId("a.example", "r@a.example"))
         .startsWith(period.begin().getEpochSecond() + ".")
         .isNotEqualTo(claimed.reportId("a.example", "s@a.example"));
-    ClaimedRows next = store.claim(store.ended(Clock.offset(later, Duration.ofHours(1))).get(0));
-    assertThat(next.reportId("b.example", "r@b.example"))
-        .isNotEqualTo(
-            new ClaimedRows(next.file(), period, claimed.nonce())
-                .reportId("b.example", "r@b.example"));
+    // rows for a period already claimed (a clock set back): claimed again, under other IDs
+    store.append(CLOCK, Duration.ofHours(1), row("a.example"));
+    ClaimedRows again = store.claim(store.ended(later).get(0));
+    assertThat(again.period()).isEqualTo(period);
+    assertThat(again.reportId("a.example", "r@a.example"))
+        .isNotEqualTo(claimed.reportId("a.example", "r@a.example"));
+    assertThat(store.claimed()).containsExactlyInAnyOrder(claimed, again);
+  }
+
+  @Test
+  void aJournalWhosePeriodIsGoneIsRemovedAndOneInUseKept() throws Exception {
+    RowStore store = new RowStore(data, new SyncBatcher());
+    store.append(CLOCK, Duration.ofHours(1), row("a.example"));
+    ClaimedRows claimed = store.claim(store.ended(Clock.offset(CLOCK, Duration.ofHours(1))).get(0));
+    claimed.journal().add("id-1", new SyncBatcher());
+    // a crash between removing a finished period's rows and its journal
+    Path orphan = data.resolve("dmarc/999-1000.0123456789abcdef" + QueuedJournal.SUFFIX);
+    Files.writeString(orphan, "id-0\n");
+
+    assertThat(store.claimed()).containsExactly(claimed);
+    assertThat(orphan).doesNotExist();
+    assertThat(claimed.journal().done()).containsExactly("id-1");
+    store.remove(claimed);
+    try (Stream<Path> left = Files.list(data.resolve("dmarc"))) {
+      assertThat(left).isEmpty();
+    }
   }
 }
