@@ -219,6 +219,78 @@ class DmarcAggregateReportTest {
     assertThat(smtp.mailbox("north.lab", "alice")).hasSize(1);
   }
 
+  @Test
+  void aLongerRiStretchesItsDomainsPeriodAndAShorterOneDoesNotShortenOurs() throws Exception {
+    FakeDns world =
+        new FakeDns()
+            .txt("eager.example", "v=spf1 ip4:127.0.0.0/8 -all")
+            .txt("_dmarc.eager.example", "v=DMARC1; p=none; ri=1; rua=mailto:rua@north.lab")
+            .txt("eager.example._report._dmarc.north.lab", "v=DMARC1")
+            .txt("slow.example", "v=spf1 ip4:127.0.0.0/8 -all")
+            .txt("_dmarc.slow.example", "v=DMARC1; p=none; ri=6; rua=mailto:rua@north.lab")
+            .txt("slow.example._report._dmarc.north.lab", "v=DMARC1");
+    long second = java.time.Instant.now().getEpochSecond();
+    long start = second - second % 6;
+    LabClock clock = new LabClock(java.time.Instant.ofEpochSecond(start));
+    DmarcReports reports =
+        new DmarcReports(
+            data,
+            clock,
+            (site, from, to, lines) ->
+                new Submitter(smtp.drop()).submit(site.router(), from, to, lines));
+    Policy policy =
+        Policy.standard().withMessageHook(new VerifyingHook(server -> world).reportingTo(reports));
+    smtp = new SmtpFixture(SPEC, data, CommandRegistry.standard(), policy);
+    try (Dialogue d = smtp.greeted()) {
+      d.script(
+          DmarcQuarantineDialogueTest.message("pal@eager.example", "ri under ours")
+              + DmarcQuarantineDialogueTest.message("pal@slow.example", "ri over ours"));
+    }
+    try (Stream<Path> files = Files.list(data.resolve("dmarc"))) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .containsExactlyInAnyOrder(
+              start + "-" + (start + 2) + ".rows", start + "-" + (start + 6) + ".rows");
+    }
+    clock.now = clock.now.plusSeconds(2);
+    reports.sendEnded(smtp.site().get());
+    List<String> inbox = smtp.mailbox("north.lab", "rua");
+    assertThat(inbox).hasSize(1); // ri=1 is more often than our 2 s: ours holds
+    assertThat(inbox.get(0)).contains("Report Domain: eager.example ");
+    assertThat(dateRange(inbox.get(0))).containsExactly(start, start + 2);
+
+    clock.now = clock.now.plusSeconds(2);
+    reports.sendEnded(smtp.site().get());
+    assertThat(smtp.mailbox("north.lab", "rua")).hasSize(1); // slow.example's 6 s are not over
+    clock.now = clock.now.plusSeconds(2);
+    reports.sendEnded(smtp.site().get());
+    inbox = smtp.mailbox("north.lab", "rua");
+    assertThat(inbox).hasSize(2);
+    assertThat(inbox.get(1)).contains("Report Domain: slow.example ");
+    assertThat(dateRange(inbox.get(1))).containsExactly(start, start + 6);
+  }
+
+  /** A report mail's date_range begin and end, as its XML says. */
+  private static long[] dateRange(String stored) throws Exception {
+    MimeMessage m =
+        new MimeMessage(
+            Session.getInstance(new Properties()),
+            new ByteArrayInputStream(stored.getBytes(StandardCharsets.UTF_8)));
+    byte[] xml;
+    try (InputStream in =
+        new GZIPInputStream(((Multipart) m.getContent()).getBodyPart(1).getInputStream())) {
+      xml = in.readAllBytes();
+    }
+    Document doc =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(new ByteArrayInputStream(xml));
+    XPath x = XPathFactory.newInstance().newXPath();
+    return new long[] {
+      Long.parseLong(x.evaluate("/feedback/report_metadata/date_range/begin", doc)),
+      Long.parseLong(x.evaluate("/feedback/report_metadata/date_range/end", doc))
+    };
+  }
+
   private void checkReport(String stored) throws Exception {
     MimeMessage m =
         new MimeMessage(

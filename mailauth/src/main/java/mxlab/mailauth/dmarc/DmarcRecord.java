@@ -1,5 +1,6 @@
 package mxlab.mailauth.dmarc;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -7,12 +8,14 @@ import java.util.Optional;
 import mxlab.mailauth.dkim.TagList;
 
 /**
- * A DMARC policy record (RFC 7489 6.3): p, sp, adkim, aspf, pct, and for aggregate reports rua and
- * fo; ruf and ri are read past (mxlab sends no failure reports and keeps its own interval).
+ * A DMARC policy record (RFC 7489 6.3): p, sp, adkim, aspf, pct, and for aggregate reports rua, ri
+ * and fo; ruf is read past (mxlab sends no failure reports).
  *
  * @param subdomainPolicy sp=, or p= when absent
  * @param rua the rua= URIs as written, in order (RFC 7489 6.4: comma-separated), or none
  * @param fo the fo= value, "0" when absent
+ * @param reportInterval ri=, the aggregate report interval asked for, or empty when absent (or not
+ *     a positive 32-bit number: a request we cannot read is no request, the policy still holds)
  */
 public record DmarcRecord(
     Policy policy,
@@ -21,7 +24,8 @@ public record DmarcRecord(
     boolean strictSpf,
     int pct,
     List<String> rua,
-    String fo) {
+    String fo,
+    Optional<Duration> reportInterval) {
   public DmarcRecord {
     rua = List.copyOf(rua);
   }
@@ -87,6 +91,18 @@ public record DmarcRecord(
             aspf.equals("s"),
             Integer.parseInt(pctText),
             rua,
-            t.get("fo", "0")));
+            t.get("fo", "0"),
+            reportInterval(t.get("ri", ""))));
+  }
+
+  /** ri= (6.3): seconds, a 32-bit unsigned integer. */
+  private static Optional<Duration> reportInterval(String text) {
+    if (!text.matches("\\d{1,10}")) {
+      return Optional.empty();
+    }
+    long seconds = Long.parseLong(text);
+    return seconds > 0 && seconds <= 0xFFFF_FFFFL
+        ? Optional.of(Duration.ofSeconds(seconds))
+        : Optional.empty();
   }
 }

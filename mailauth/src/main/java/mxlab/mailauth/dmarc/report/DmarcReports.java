@@ -3,20 +3,20 @@ package mxlab.mailauth.dmarc.report;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import mxlab.core.address.IpLiterals;
-import mxlab.core.log.MailLog;
 import mxlab.core.site.Site;
 import mxlab.core.spec.MailAuth;
 import mxlab.core.spec.Server;
-import mxlab.core.text.Printable;
+import mxlab.core.store.SyncBatcher;
 import mxlab.mailauth.MailDns;
 import mxlab.mailauth.dkim.DkimResult;
 import mxlab.mailauth.dmarc.DmarcRecord;
@@ -27,12 +27,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * DMARC aggregate reports (RFC 7489 7.2): each message whose policy domain asks for them (rua=) is
- * recorded under data_dir/dmarc; when a report period has ended, one report per policy domain and
- * destination is mailed from our reporting address, the way the server sends its own mail.
+ * recorded under data_dir/dmarc, in a period as long as {@link ReportInterval} decides for it; when
+ * a period has ended, one report per policy domain and destination is mailed from our reporting
+ * address, the way the server sends its own mail, each exactly once across crashes and failures
+ * (but for the window {@link QueuedJournal} describes).
  */
 public final class DmarcReports {
   private static final Logger log = LoggerFactory.getLogger(DmarcReports.class);
-  private static final MailLog maillog = MailLog.get();
 
   /** Sends a message the server writes itself; the queue id, or empty when it has nowhere to go. */
   @FunctionalInterface
@@ -59,16 +60,21 @@ public final class DmarcReports {
       String spfDomain,
       boolean heloScope) {}
 
+  /** How long a period whose report failed waits before it is tried again. */
+  static final Duration RETRY = Duration.ofMinutes(1);
+
   private final RowStore rows;
   private final Clock clock;
-  private final Mailer mailer;
+  private final ReportSender sender;
   private final ExternalDestinations external;
-  private final SecureRandom random = new SecureRandom();
+  private final Map<Path, Instant> retryAt = new ConcurrentHashMap<>();
 
   public DmarcReports(Path dataDir, Clock clock, Mailer mailer) {
-    this.rows = new RowStore(dataDir);
+    // rows of concurrent messages share an fsync; its rounds take files as well as directories
+    SyncBatcher syncs = new SyncBatcher();
+    this.rows = new RowStore(dataDir, syncs);
     this.clock = clock;
-    this.mailer = mailer;
+    this.sender = new ReportSender(clock, mailer, syncs);
     this.external = new ExternalDestinations(clock);
   }
 
@@ -93,7 +99,8 @@ public final class DmarcReports {
       return;
     }
     try {
-      rows.append(clock, settings.interval(), row(d, destinations, o));
+      Duration interval = ReportInterval.of(settings.interval(), d.record().reportInterval());
+      rows.append(clock, interval, row(d, destinations, o));
     } catch (IOException e) {
       log.warn("dmarc: cannot record a report row for {}: {}", d.policyDomain(), e.toString());
     }
@@ -139,68 +146,45 @@ public final class DmarcReports {
             o.spf().verdict().keyword()));
   }
 
-  /** Sends the reports of every period that has ended; called every second or so. */
+  /**
+   * Sends the reports of every period that has ended; called every second or so. A claimed period a
+   * crash or a failed report left is finished first, sending only what was not queued; one whose
+   * report failed is tried again a minute later, its rows kept until every report is queued.
+   */
   public void sendEnded(Site site) {
+    List<ClaimedRows> work;
     try {
+      work = new ArrayList<>(rows.claimed());
       for (RowStore.Period p : rows.ended(clock)) {
-        send(site, p);
-        rows.remove(p);
+        work.add(rows.claim(p));
       }
     } catch (IOException | RuntimeException e) {
       log.warn("dmarc: cannot send aggregate reports yet, will try again: {}", e.toString());
+      return;
     }
-  }
-
-  private void send(Site site, RowStore.Period period) throws IOException {
-    Server server = site.spec().server();
-    String from = server.mailAuth().reports().address(server.hostname());
-    String org = from.substring(from.lastIndexOf('@') + 1);
-    // one report per policy domain and destination address (7.2: each URI gets its own)
-    Map<List<String>, List<ReportRow>> groups = new LinkedHashMap<>();
-    Map<List<String>, Long> limits = new LinkedHashMap<>();
-    for (ReportRow r : rows.rows(period)) {
-      java.util.Set<List<String>> seen = new java.util.HashSet<>();
-      for (String uri : r.destinations()) {
-        Optional<ReportUri> u = ReportUri.parse(uri);
-        List<String> key = u.map(x -> List.of(r.policyDomain(), x.address())).orElse(null);
-        if (key == null || !seen.add(key)) {
-          continue; // the same address twice in rua= gets one copy
-        }
-        groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
-        limits.merge(key, u.get().maxSize(), Math::min);
-      }
-    }
-    for (Map.Entry<List<String>, List<ReportRow>> g : groups.entrySet()) {
-      String domain = g.getKey().get(0);
-      String to = g.getKey().get(1);
-      String id = period.begin().getEpochSecond() + "." + Long.toHexString(random.nextLong());
-      FeedbackXml.Metadata meta =
-          new FeedbackXml.Metadata(
-              org,
-              from,
-              id,
-              period.begin().getEpochSecond(),
-              period.end().getEpochSecond(),
-              domain);
-      byte[] gz = ReportMessage.gzip(FeedbackXml.render(meta, g.getValue()));
-      List<String> lines = ReportMessage.lines(meta, to, server.hostname(), gz, clock.instant());
-      long size = lines.stream().mapToLong(l -> l.length() + 2L).sum();
-      if (size > limits.get(g.getKey())) {
-        // 7.2.1.1: a report over the destination's !size is not sent
-        maillog.info(
-            "dmarc report: domain={} to=<{}> not sent: {} octets, over its limit of {}",
-            Printable.escapeAll(domain, to, size, limits.get(g.getKey())));
+    for (ClaimedRows c : work) {
+      Instant retry = retryAt.get(c.file());
+      if (retry != null && clock.instant().isBefore(retry)) {
         continue;
       }
-      Optional<String> queued = mailer.send(site, from, to, lines);
-      maillog.info(
-          "dmarc report: domain={} to=<{}> report_id={} messages={} {}",
-          Printable.escapeAll(
-              domain,
-              to,
-              id,
-              g.getValue().size(),
-              queued.map(q -> "id=" + q).orElse("undeliverable, dropped")));
+      boolean done;
+      try {
+        done = sender.send(site, c);
+        if (done) {
+          rows.remove(c);
+        }
+      } catch (IOException | RuntimeException e) {
+        log.warn(
+            "dmarc: cannot send the reports of {}, will try again: {}",
+            c.file().getFileName(),
+            e.toString());
+        done = false;
+      }
+      if (done) {
+        retryAt.remove(c.file());
+      } else {
+        retryAt.put(c.file(), clock.instant().plus(RETRY));
+      }
     }
   }
 }
