@@ -61,6 +61,10 @@ class ImapDifferentialTest {
                   + " message first (5 EXISTS, 1 EXPUNGE), Dovecot the expunge (1 EXPUNGE, 4"
                   + " EXISTS); the same end, and RFC 3501 7.3.1 and 7.4.1 allow both orders"),
           Map.entry(
+              "a: UID FETCH $ UID",
+              "after a SEARCH RETURN (SAVE) answered BAD, $ is empty in mxlab (RFC 5182 2.1: a"
+                  + " failed SAVE search empties it); Dovecot keeps the previous result"),
+          Map.entry(
               "a: ENABLE UTF8=ACCEPT",
               "neither enables UTF8=ACCEPT; mxlab says so with an empty ENABLED response (RFC"
                   + " 5161 3.2 allows an empty list), Dovecot with none"),
@@ -343,6 +347,13 @@ class ImapDifferentialTest {
     steps.add(Step.needs("ESEARCH", "SEARCH RETURN (MIN MAX COUNT) KEYWORD $Label1"));
     steps.add(Step.needs("ESEARCH", "UID SEARCH RETURN (ALL) 1:*"));
     steps.add(Step.needs("ESEARCH", "SEARCH RETURN () FLAGGED"));
+    steps.add(Step.needs("SEARCHRES", "SEARCH RETURN (SAVE) FLAGGED"));
+    steps.add(Step.needs("SEARCHRES", "FETCH $ (UID FLAGS)"));
+    steps.add(Step.needs("SEARCHRES", "UID SEARCH RETURN (SAVE MAX) ALL"));
+    steps.add(Step.needs("SEARCHRES", "SEARCH $"));
+    steps.add(Step.needs("SEARCHRES", "FETCH 1,$ UID"));
+    steps.add(Step.needs("SEARCHRES", "SEARCH RETURN (SAVE) FOO"));
+    steps.add(Step.needs("SEARCHRES", "UID FETCH $ UID"));
     steps.add(Step.needs("LIST-STATUS", "LIST \"\" \"*\" RETURN (STATUS (MESSAGES UNSEEN))"));
     steps.add(Step.needs("SPECIAL-USE", "LIST (SPECIAL-USE) \"\" \"*\""));
     steps.add(Step.needs("SPECIAL-USE", "LIST \"\" \"*\" RETURN (SPECIAL-USE)"));

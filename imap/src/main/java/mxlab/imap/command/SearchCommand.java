@@ -21,7 +21,7 @@ import mxlab.store.Message;
 /**
  * SEARCH and UID SEARCH [RETURN (options)] [CHARSET UTF-8|US-ASCII] keys (RFC 3501 6.4.4): with
  * RETURN the answer is one ESEARCH response (RFC 4731); with a MODSEQ key it carries the highest
- * mod-sequence found (RFC 7162 3.1.5).
+ * mod-sequence found (RFC 7162 3.1.5). RETURN (SAVE) keeps the UIDs found for {@code $} (RFC 5182).
  */
 final class SearchCommand implements ImapCommand {
   /** RFC 4731 3 search-return-opt. */
@@ -29,7 +29,9 @@ final class SearchCommand implements ImapCommand {
     MIN,
     MAX,
     ALL,
-    COUNT
+    COUNT,
+    /** RFC 5182 2.1: keep the result as the search result variable, {@code $}. */
+    SAVE
   }
 
   private final boolean uid;
@@ -52,11 +54,30 @@ final class SearchCommand implements ImapCommand {
   public void handle(ImapSession session, String tag, Arguments args)
       throws IOException, ImapSyntaxException {
     args.space();
-    EnumSet<Return> returns = null;
+    EnumSet<Return> returns = EnumSet.noneOf(Return.class); // filled as read, SAVE seen or not
+    try {
+      search(session, tag, args, returns);
+    } catch (ImapSyntaxException | IOException | RuntimeException e) {
+      unsave(session, returns);
+      throw e;
+    }
+  }
+
+  /** RFC 5182 2.1: a SEARCH with SAVE that fails leaves the search result variable empty. */
+  private static void unsave(ImapSession session, Set<Return> returns) {
+    if (returns.contains(Return.SAVE)) {
+      session.selected().save(List.of());
+    }
+  }
+
+  private void search(ImapSession session, String tag, Arguments args, EnumSet<Return> returns)
+      throws IOException, ImapSyntaxException {
+    boolean extended = false;
     if (args.peekAtom().equalsIgnoreCase("RETURN")) {
       args.atom();
       args.space();
-      returns = returnOptions(args);
+      returnOptions(args, returns);
+      extended = true;
       args.space();
     }
     if (args.peekAtom().equalsIgnoreCase("CHARSET")) {
@@ -65,16 +86,18 @@ final class SearchCommand implements ImapCommand {
       String charset = args.astring().toUpperCase(Locale.ROOT);
       args.space();
       if (!charset.equals("UTF-8") && !charset.equals("US-ASCII")) {
+        unsave(session, returns);
         session.no(tag, "[BADCHARSET (UTF-8 US-ASCII)] Unsupported charset"); // RFC 5530
         return;
       }
     }
-    SearchParser.Query query = SearchParser.query(args);
+    SelectedFolder view = session.selected();
+    SearchParser.Query query = SearchParser.query(args, view::isSaved);
     if (query.modseq()) {
       session.enable(ImapSession.CONDSTORE); // RFC 7162 3.1: a CONDSTORE enabling command
     }
-    SelectedFolder view = session.selected();
     List<Long> hits = new ArrayList<>();
+    List<Long> found = new ArrayList<>(); // the UIDs of the hits, for SAVE
     List<Long> modseqs = new ArrayList<>();
     long maxUid = view.exists() == 0 ? 0 : view.uid(view.exists() - 1);
     List<Message> now = view.folder().messages(); // flags and files as they are now
@@ -89,6 +112,7 @@ final class SearchCommand implements ImapCommand {
                 i + 1, m, view.recent(i), view.exists(), maxUid, session.environment().cache());
         if (query.key().matches(c)) {
           hits.add(uid ? m.uid() : i + 1);
+          found.add(m.uid());
           if (query.modseq()) {
             modseqs.add(m.modseq());
           }
@@ -97,27 +121,54 @@ final class SearchCommand implements ImapCommand {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
-    if (returns == null) {
+    boolean save = returns.remove(Return.SAVE);
+    if (save) {
+      view.save(saved(returns, found));
+    } else if (extended && returns.isEmpty()) {
+      returns.add(Return.ALL); // "RETURN ()" (RFC 4731 3)
+    }
+    if (!extended) {
       StringBuilder out = new StringBuilder("SEARCH");
       hits.forEach(h -> out.append(' ').append(h));
       if (query.modseq() && !hits.isEmpty()) {
         out.append(" (MODSEQ ").append(highest(modseqs)).append(')');
       }
       session.untagged(out.toString());
-    } else {
+    } else if (!returns.isEmpty()) { // SAVE alone: no ESEARCH response (RFC 5182 2.4)
       session.send(esearch(tag, returns, hits, query.modseq() ? modseqs : null));
     }
     session.ok(tag, name() + " completed");
   }
 
-  /** "(MIN MAX ...)"; "()" means ALL (RFC 4731 3). */
-  private static EnumSet<Return> returnOptions(Arguments args) throws ImapSyntaxException {
+  /**
+   * What SAVE keeps (RFC 5182 2.4): with MIN or MAX but neither ALL nor COUNT just those, else
+   * everything found.
+   */
+  private static List<Long> saved(Set<Return> returns, List<Long> found) {
+    boolean every = returns.contains(Return.ALL) || returns.contains(Return.COUNT);
+    if (every || found.isEmpty() || returns.isEmpty()) {
+      return found;
+    }
+    List<Long> some = new ArrayList<>();
+    if (returns.contains(Return.MIN)) {
+      some.add(found.get(0));
+    }
+    if (returns.contains(Return.MAX) && !some.contains(found.get(found.size() - 1))) {
+      some.add(found.get(found.size() - 1));
+    }
+    return some;
+  }
+
+  /** "(MIN MAX ...)" into {@code returns}; empty means ALL (RFC 4731 3). */
+  private static void returnOptions(Arguments args, EnumSet<Return> returns)
+      throws ImapSyntaxException {
     args.expect('(');
-    EnumSet<Return> returns = EnumSet.noneOf(Return.class);
+    boolean first = true;
     while (!args.tryChar(')')) {
-      if (!returns.isEmpty()) {
+      if (!first) {
         args.space();
       }
+      first = false;
       String option = args.atom().toUpperCase(Locale.ROOT);
       try {
         returns.add(Return.valueOf(option));
@@ -125,7 +176,6 @@ final class SearchCommand implements ImapCommand {
         throw new ImapSyntaxException("Unknown search return option " + option);
       }
     }
-    return returns.isEmpty() ? EnumSet.of(Return.ALL) : returns;
   }
 
   /**

@@ -255,7 +255,7 @@ public final class Arguments {
 
   public SequenceSet sequenceSet() throws ImapSyntaxException {
     int start = pos;
-    while (pos < text.length() && "0123456789:,*".indexOf(text.charAt(pos)) >= 0) {
+    while (pos < text.length() && "0123456789:,*$".indexOf(text.charAt(pos)) >= 0) {
       pos++;
     }
     return SequenceSet.parse(text.substring(start, pos));

@@ -5,11 +5,15 @@ import java.util.List;
 
 /**
  * A sequence set (RFC 3501 9, "sequence-set"): numbers and ranges, where {@code *} is the largest
- * number in use. Ranges may be written either way round ("4:2", "*:123"); both ends count.
+ * number in use. Ranges may be written either way round ("4:2", "*:123"); both ends count. Or
+ * {@code $} alone, the saved search result (RFC 5182 3: seq-last-command, never part of a set).
  */
 public record SequenceSet(List<Range> ranges) {
   /** {@code *}: the highest message sequence number or UID in use. */
   public static final long STAR = Long.MAX_VALUE;
+
+  /** {@code $}: the messages the last SEARCH RETURN (SAVE) found; compared by identity. */
+  public static final SequenceSet SAVED = new SequenceSet(List.of());
 
   public SequenceSet {
     ranges = List.copyOf(ranges);
@@ -21,6 +25,9 @@ public record SequenceSet(List<Range> ranges) {
   public static SequenceSet parse(String s) throws ImapSyntaxException {
     if (s.isEmpty()) {
       throw new ImapSyntaxException("Empty sequence set");
+    }
+    if (s.equals("$")) {
+      return SAVED;
     }
     List<Range> ranges = new ArrayList<>();
     for (String item : s.split(",", -1)) {
@@ -51,6 +58,11 @@ public record SequenceSet(List<Range> ranges) {
       throw new ImapSyntaxException("Sequence number too large: " + s);
     }
     return n;
+  }
+
+  /** Whether this is {@code $}, to be read as the saved UIDs rather than as ranges. */
+  public boolean saved() {
+    return this == SAVED;
   }
 
   /** Whether {@code n} is in the set when {@code max} is the largest number in use. */

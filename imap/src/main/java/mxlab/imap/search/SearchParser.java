@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongPredicate;
 import java.util.function.Predicate;
 import mxlab.imap.parse.Arguments;
 import mxlab.imap.parse.ImapSyntaxException;
@@ -31,12 +32,18 @@ public final class SearchParser {
   public record Query(SearchKey key, boolean modseq) {}
 
   private boolean modseq;
+  private final LongPredicate saved;
 
-  private SearchParser() {}
+  private SearchParser(LongPredicate saved) {
+    this.saved = saved;
+  }
 
-  /** Every key up to the end of the command. */
-  public static Query query(Arguments args) throws ImapSyntaxException {
-    SearchParser p = new SearchParser();
+  /**
+   * Every key up to the end of the command; {@code saved} says whether a UID is in the saved search
+   * result, for the key {@code $} (RFC 5182 3: a sequence set).
+   */
+  public static Query query(Arguments args, LongPredicate saved) throws ImapSyntaxException {
+    SearchParser p = new SearchParser(saved);
     SearchKey all = p.key(args);
     while (!args.atEnd()) {
       args.space();
@@ -55,9 +62,11 @@ public final class SearchParser {
       return all;
     }
     char first = args.peek();
-    if (first == '*' || first >= '0' && first <= '9') {
+    if (first == '*' || first == '$' || first >= '0' && first <= '9') {
       SequenceSet set = args.sequenceSet();
-      return c -> set.contains(c.seq(), c.exists());
+      return set.saved()
+          ? c -> saved.test(c.message().uid())
+          : c -> set.contains(c.seq(), c.exists());
     }
     String name = args.atom().toUpperCase(Locale.ROOT);
     switch (name) {
@@ -152,7 +161,9 @@ public final class SearchParser {
         {
           args.space();
           SequenceSet set = args.sequenceSet();
-          return c -> set.contains(c.message().uid(), c.maxUid());
+          return set.saved()
+              ? c -> saved.test(c.message().uid())
+              : c -> set.contains(c.message().uid(), c.maxUid());
         }
       case "MODSEQ":
         {

@@ -297,6 +297,7 @@ public final class ImapSession {
             "LIST-STATUS",
             CONDSTORE,
             "ESEARCH",
+            "SEARCHRES",
             UTF8_ACCEPT,
             "BINARY"));
     if (state == ImapState.NOT_AUTHENTICATED) {

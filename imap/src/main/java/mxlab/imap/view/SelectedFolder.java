@@ -43,6 +43,7 @@ public final class SelectedFolder {
   private final List<long[]> recent = new ArrayList<>(); // UID ranges [from, to), ascending, apart
   private final Runnable wake;
   private AutoCloseable listening;
+  private long[] saved = new long[0]; // RFC 5182 search result variable: UIDs, ascending
 
   // what the changes heard since the last refresh touched; guarded by itself
   private final Set<Long> touched = new HashSet<>();
@@ -209,6 +210,16 @@ public final class SelectedFolder {
    */
   public BitSet select(SequenceSet set, boolean byUid) throws ImapSyntaxException {
     BitSet out = new BitSet(size);
+    if (set.saved()) {
+      // $ by UID whatever the command: messages expunged since are no longer in the view
+      for (long uid : saved) {
+        int i = Arrays.binarySearch(uids, 0, size, uid);
+        if (i >= 0) {
+          out.set(i);
+        }
+      }
+      return out;
+    }
     for (SequenceSet.Range r : set.ranges()) {
       if (byUid) {
         if (size == 0) {
@@ -233,6 +244,16 @@ public final class SelectedFolder {
       }
     }
     return out;
+  }
+
+  /** SEARCH RETURN (SAVE) (RFC 5182 2.1): what {@code $} names from now on, UIDs ascending. */
+  public void save(List<Long> found) {
+    saved = found.stream().mapToLong(Long::longValue).toArray();
+  }
+
+  /** Whether the message with this UID is in the saved search result ({@code $} as a key). */
+  public boolean isSaved(long uid) {
+    return Arrays.binarySearch(saved, uid) >= 0;
   }
 
   /**

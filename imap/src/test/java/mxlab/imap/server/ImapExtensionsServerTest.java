@@ -45,7 +45,8 @@ class ImapExtensionsServerTest {
   @Test
   void utf8AppendsEsearchAndModseqsThatSurviveARestart() throws Exception {
     try (Dialogue d = Dialogue.connectTls(imaps.address())) {
-      d.expect("* OK [CAPABILITY * CONDSTORE ESEARCH UTF8=ACCEPT *] mxlab IMAP4rev1 ready");
+      d.expect(
+          "* OK [CAPABILITY * CONDSTORE ESEARCH SEARCHRES UTF8=ACCEPT *] mxlab IMAP4rev1 ready");
       d.send("a LOGIN test changeme").expect("a OK *");
       d.send("b ENABLE CONDSTORE UTF8=ACCEPT").expect("* ENABLED CONDSTORE UTF8=ACCEPT");
       d.expect("b OK ENABLE completed");

@@ -49,8 +49,8 @@ class ImapEsearchDialogueTest {
         C: f SEARCH RETURN (MAX) SUBJECT odd
         S: * ESEARCH (TAG "f") MAX 5
         S: f OK SEARCH completed
-        C: g SEARCH RETURN (SAVE) ALL
-        S: g BAD Unknown search return option SAVE
+        C: g SEARCH RETURN (BOGUS) ALL
+        S: g BAD Unknown search return option BOGUS
         C: h SEARCH RETURN MIN ALL
         S: h BAD *
         """);
