@@ -55,7 +55,7 @@ final class DotLock implements AutoCloseable {
         Object key = Files.readAttributes(lock, BasicFileAttributes.class).fileKey();
         return new DotLock(target, lock, ch, key);
       } catch (FileAlreadyExistsException held) {
-        overrideIfStale(lock);
+        overrideIfStale(lock, target);
       }
       if (Instant.now().isAfter(deadline)) {
         throw new IOException(lock + " is held by another process for more than " + wait);
@@ -69,15 +69,20 @@ final class DotLock implements AutoCloseable {
     }
   }
 
-  /** Removes a lock whose holder stopped changing it {@link #STALE} ago (a crashed process). */
-  private static void overrideIfStale(Path lock) throws IOException {
+  /**
+   * Removes a lock whose holder stopped changing it and the file it guards {@link #STALE} ago (a
+   * crashed process), as Dovecot's check_lock does.
+   */
+  private static void overrideIfStale(Path lock, Path target) throws IOException {
     BasicFileAttributes a;
     try {
       a = Files.readAttributes(lock, BasicFileAttributes.class);
     } catch (NoSuchFileException released) {
       return;
     }
-    if (a.lastModifiedTime().toInstant().isBefore(Instant.now().minus(STALE))) {
+    Instant staleBefore = Instant.now().minus(STALE);
+    if (a.lastModifiedTime().toInstant().isBefore(staleBefore)
+        && !changedSince(target, staleBefore)) {
       // Dovecot's check is the same race: two waiters may both see it stale; the second then
       // deletes the first one's new lock only if it is again that old, which a live one is not
       try {
@@ -92,20 +97,33 @@ final class DotLock implements AutoCloseable {
     }
   }
 
+  private static boolean changedSince(Path file, Instant when) throws IOException {
+    try {
+      return !Files.getLastModifiedTime(file).toInstant().isBefore(when);
+    } catch (NoSuchFileException e) {
+      return false; // as Dovecot: a missing file has not changed
+    }
+  }
+
   /**
    * Writes {@code content} into the lock, syncs it, renames it over the file and syncs the
-   * directory (a lost rename would bring back a list with a lower N); the lock is released.
+   * directory (a lost rename would bring back a list with a lower N); the lock is released. Returns
+   * the attributes of what was written.
    */
-  void replace(byte[] content) throws IOException {
+  BasicFileAttributes replace(byte[] content) throws IOException {
     ByteBuffer b = ByteBuffer.wrap(content);
     while (b.hasRemaining()) {
       channel.write(b);
     }
     channel.force(false);
     channel.close();
+    // taken before the rename, which keeps inode, size and mtime: once the name is free another
+    // process may lock and change the list, and a look after it would take theirs for ours
+    BasicFileAttributes written = Files.readAttributes(lock, BasicFileAttributes.class);
     Files.move(lock, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     released = true;
     SyncBatcher.fsync(target.getParent());
+    return written;
   }
 
   /** Releases the lock unless {@link #replace} did. */

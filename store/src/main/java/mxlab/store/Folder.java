@@ -240,10 +240,11 @@ public final class Folder {
         throw e;
       }
       try (held) {
-        if (uids.refresh()) {
+        UidList.Refresh r = uids.refresh();
+        if (r == UidList.Refresh.RECREATED) {
           recreated();
-          clean = false;
         }
+        clean &= r == UidList.Refresh.SAME; // others added: the next sync lists them
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         long uid = uids.assign(base);
         uids.append(uid, base, held);
@@ -521,7 +522,7 @@ public final class Folder {
     if (!files.keySet().equals(uids.entries().keySet())) {
       try {
         held = uids.lock();
-        if (uids.refresh()) {
+        if (uids.refresh() == UidList.Refresh.RECREATED) {
           recreated();
         }
       } catch (IOException e) {

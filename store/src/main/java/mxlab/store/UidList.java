@@ -52,11 +52,14 @@ final class UidList {
   private record Stamp(Object key, long size, FileTime modified) {
     static Stamp of(Path file) throws IOException {
       try {
-        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-        return new Stamp(a.fileKey(), a.size(), a.lastModifiedTime());
+        return of(Files.readAttributes(file, BasicFileAttributes.class));
       } catch (NoSuchFileException e) {
         return null;
       }
+    }
+
+    static Stamp of(BasicFileAttributes a) {
+      return new Stamp(a.fileKey(), a.size(), a.lastModifiedTime());
     }
   }
 
@@ -113,37 +116,37 @@ final class UidList {
 
   /**
    * Under the lock: reads the file again if another process wrote it since we did. Its UIDs win (it
-   * gave them out); N never goes below ours, so no UID we gave is given again. Returns whether the
-   * validity changed (the file was recreated: every UID we hold is void).
+   * gave them out); N never goes below ours, so no UID we gave is given again.
    */
-  boolean refresh() throws IOException {
+  Refresh refresh() throws IOException {
     if (Objects.equals(Stamp.of(file), stamp)) {
-      return false;
+      return Refresh.SAME;
     }
     long oldValidity = validity;
     long oldNext = next;
-    String oldGuid = guid;
-    Map<String, Long> old = new LinkedHashMap<>(byBase);
     if (!read()) {
-      if (Files.exists(file)) {
-        // unreadable now: keep ours, which the next save writes whole
-        validity = oldValidity;
-        next = oldNext;
-        guid = oldGuid;
-        byBase.clear();
-        byBase.putAll(old);
-        torn = true;
-      }
-      return false;
+      // missing or unreadable now: ours stand, and the next write is of the whole list
+      torn = true;
+      return Refresh.SAME;
     }
     if (validity != oldValidity) {
       removedHere.clear();
-      return true;
+      return Refresh.RECREATED;
     }
     next = Math.max(next, oldNext);
     byBase.keySet().removeAll(removedHere); // we deleted their files
     stale = removedHere.size();
-    return false;
+    return Refresh.READ;
+  }
+
+  /** What {@link #refresh} found. */
+  enum Refresh {
+    /** Nobody else wrote the file. */
+    SAME,
+    /** Another process wrote it: its UIDs are ours now. */
+    READ,
+    /** Another process wrote it with another UIDVALIDITY: every UID we held is void. */
+    RECREATED
   }
 
   private boolean parse(String content) {
@@ -256,8 +259,7 @@ final class UidList {
     byBase.entrySet().stream()
         .sorted(Map.Entry.comparingByValue())
         .forEach(e -> b.append(e.getValue()).append(" :").append(e.getKey()).append('\n'));
-    lock.replace(b.toString().getBytes(StandardCharsets.UTF_8));
+    stamp = Stamp.of(lock.replace(b.toString().getBytes(StandardCharsets.UTF_8)));
     torn = false;
-    stamp = Stamp.of(file);
   }
 }
