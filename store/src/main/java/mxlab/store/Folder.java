@@ -522,12 +522,19 @@ public final class Folder {
     if (!files.keySet().equals(uids.entries().keySet())) {
       try {
         held = uids.lock();
+      } catch (IOException e) {
+        // the files stay where they are: they get their UIDs at a later sync
+        log.warn("{}: new messages wait for their UIDs: {}", this, e.getMessage());
+      }
+    }
+    if (held != null) {
+      try {
         if (uids.refresh() == UidList.Refresh.RECREATED) {
           recreated();
         }
       } catch (IOException e) {
-        // the files stay where they are: they get their UIDs at a later sync
-        log.warn("{}: new messages wait for their UIDs: {}", this, e.getMessage());
+        held.close(); // never write a list we could not reread
+        throw e;
       }
     }
     try {
@@ -612,6 +619,9 @@ public final class Folder {
       uids.save(held);
     }
     modseqs.save();
+    if (held != null) {
+      held.close(); // before the listeners: one that writes to the folder must not wait for us
+    }
     // under the lock, so that what we found is told before anything changes it again
     if (!gone.isEmpty()) {
       fire(new FolderChange.Expunged(this, gone));
