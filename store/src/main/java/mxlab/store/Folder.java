@@ -28,6 +28,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import mxlab.core.store.MessageRendering;
 import mxlab.core.store.PrivateFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One Maildir folder: its messages with permanent UIDs, flags in the file names, append, copy and
@@ -46,6 +48,8 @@ public final class Folder {
 
   /** Flags by info letters without keywords ("", "S", "FS"): alike in every folder. */
   private static final Map<String, Flags> SYSTEM_FLAGS = new ConcurrentHashMap<>();
+
+  private static final Logger log = LoggerFactory.getLogger(Folder.class);
 
   private final MailStore store;
   private final Path dir;
@@ -227,18 +231,43 @@ public final class Folder {
               ? dir.resolve("new").resolve(base)
               : dir.resolve("cur").resolve(MaildirName.withInfo(base, letters));
       boolean clean = inSync();
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-      long uid = uids.assign(base);
-      uids.append(uid, base);
-      placed = read(uid, base, target);
+      DotLock held;
+      try {
+        held = uids.lock(); // before the move: a message stored is one with a UID
+      } catch (IOException e) {
+        log.warn("{}: not stored, the UID list stays locked: {}", this, e.getMessage());
+        Files.deleteIfExists(tmp);
+        throw e;
+      }
+      try (held) {
+        UidList.Refresh r = uids.refresh();
+        if (r == UidList.Refresh.RECREATED) {
+          recreated();
+        }
+        clean &= r == UidList.Refresh.SAME; // others added: the next sync lists them
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        long uid = uids.assign(base);
+        uids.append(uid, base, held);
+        placed = read(uid, base, target);
+      }
       modseqs.save();
-      messages.put(uid, placed);
+      messages.put(placed.uid(), placed);
       if (clean) {
         remember();
       }
     }
     store.syncDirectories(List.of(placed.path().getParent()));
     return placed;
+  }
+
+  /**
+   * Another process wrote a UID list of another UIDVALIDITY: every UID we hold is void, the next
+   * sync reads the folder anew.
+   */
+  private void recreated() {
+    messages.clear();
+    seenNew = null;
+    seenCur = null;
   }
 
   /**
@@ -325,7 +354,15 @@ public final class Folder {
       if (removed.isEmpty()) {
         return removed;
       }
-      uids.compactIfStale();
+      if (uids.isStale()) {
+        try (DotLock held = uids.lock()) {
+          uids.refresh(); // keeps what others added; ours removed stay removed
+          uids.save(held);
+        } catch (IOException e) {
+          // the lines of removed messages name no file: compacted at a later expunge
+          log.warn("{}: UID list not compacted: {}", this, e.getMessage());
+        }
+      }
       modseqs.expunged(removed);
       modseqs.save();
       if (clean) {
@@ -480,6 +517,37 @@ public final class Folder {
     if (cur) {
       list("cur", files, null);
     }
+    // giving UIDs or dropping lines writes the list: under Dovecot's lock, on the list as it is
+    DotLock held = null;
+    if (!files.keySet().equals(uids.entries().keySet())) {
+      try {
+        held = uids.lock();
+      } catch (IOException e) {
+        // the files stay where they are: they get their UIDs at a later sync
+        log.warn("{}: new messages wait for their UIDs: {}", this, e.getMessage());
+      }
+    }
+    if (held != null) {
+      try {
+        if (uids.refresh() == UidList.Refresh.RECREATED) {
+          recreated();
+        }
+      } catch (IOException e) {
+        held.close(); // never write a list we could not reread
+        throw e;
+      }
+    }
+    try {
+      rescanLocked(files, held);
+    } finally {
+      if (held != null) {
+        held.close();
+      }
+    }
+  }
+
+  /** The rest of a rescan, under the list's lock if {@code held} (else no UID is given). */
+  private void rescanLocked(Map<String, Path> files, DotLock held) throws IOException {
     // Another program's rename can hide a file from us: new/ to cur/ after we took cur/ as we hold
     // it or listed it, or a flag rename within cur/ that readdir skips (it may return neither
     // name). A file we know is expunged only if fresh listings of both miss it too; else it would
@@ -518,14 +586,17 @@ public final class Folder {
     unknown.sort(
         Comparator.comparingLong((String b) -> new MaildirName(b, "").time())
             .thenComparing(Comparator.naturalOrder()));
-    for (String base : unknown) {
+    for (String base : held == null ? List.<String>of() : unknown) {
       uids.assign(base);
       changed = true;
     }
     List<Long> added = new ArrayList<>();
     List<Message> flagged = new ArrayList<>();
     for (Map.Entry<String, Path> f : files.entrySet()) {
-      long uid = uids.uid(f.getKey());
+      Long uid = uids.uid(f.getKey());
+      if (uid == null) {
+        continue; // no UID yet: the list was locked
+      }
       Message known = messages.get(uid);
       if (known != null && known.path().equals(f.getValue())) {
         continue;
@@ -544,10 +615,13 @@ public final class Folder {
         flagged.add(now);
       }
     }
-    if (changed) {
-      uids.save();
+    if (changed && held != null) {
+      uids.save(held);
     }
     modseqs.save();
+    if (held != null) {
+      held.close(); // before the listeners: one that writes to the folder must not wait for us
+    }
     // under the lock, so that what we found is told before anything changes it again
     if (!gone.isEmpty()) {
       fire(new FolderChange.Expunged(this, gone));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import mxlab.core.store.PrivateFiles;
+import mxlab.core.store.SyncBatcher;
 
 /**
  * A folder's keyword letters, in Dovecot's {@code dovecot-keywords} ("0 $Forwarded" means the info
@@ -96,5 +97,7 @@ final class Keywords {
       }
     }
     PrivateFiles.replace(file, b.toString().getBytes(StandardCharsets.UTF_8));
+    // the rename too: a file renamed with the new letter must not outlive its keyword in a crash
+    SyncBatcher.fsync(file.getParent());
   }
 }

@@ -1,6 +1,8 @@
 package mxlab.store;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -11,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import mxlab.core.store.PrivateFiles;
+import mxlab.core.store.SyncBatcher;
 
 /**
  * A folder's mod-sequences (RFC 7162 3.1.1) in {@code mxlab-modseq}, beside the {@code
@@ -135,13 +138,14 @@ final class ModSeqs {
       compact();
       return;
     }
-    try {
-      Files.writeString(
-          file,
-          pending,
-          StandardCharsets.UTF_8,
-          StandardOpenOption.WRITE,
-          StandardOpenOption.APPEND);
+    // synced: a modseq a client was told must not come back lower after a crash (RFC 7162 3.1.2)
+    try (FileChannel ch =
+        FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+      ByteBuffer b = ByteBuffer.wrap(pending.toString().getBytes(StandardCharsets.UTF_8));
+      while (b.hasRemaining()) {
+        ch.write(b);
+      }
+      ch.force(false);
     } catch (NoSuchFileException e) {
       compact(); // no journal yet (or removed): written whole
       return;
@@ -165,6 +169,7 @@ final class ModSeqs {
                     .append(e.getValue().info())
                     .append('\n'));
     PrivateFiles.replace(file, b.toString().getBytes(StandardCharsets.UTF_8));
+    SyncBatcher.fsync(file.getParent()); // the rename too: else a crash brings back the old one
     lines = byUid.size() + 1;
     torn = false;
     pending.setLength(0);
