@@ -20,7 +20,27 @@ public record MailAddress(String local, String domain) {
     if (!isLocalPart(local) || !isMailDomain(domain)) {
       return Optional.empty();
     }
-    return Optional.of(new MailAddress(local, DomainNames.normalize(domain)));
+    return Optional.of(new MailAddress(plain(local), DomainNames.normalize(domain)));
+  }
+
+  /**
+   * A quoted local part that needs no quotes is the same mailbox as its dot-atom ({@code "alice"}
+   * is {@code alice}; RFC 5321 4.1.2 and 5322 3.4.1), as Postfix treats it.
+   */
+  private static String plain(String local) {
+    if (!local.startsWith("\"")) {
+      return local;
+    }
+    StringBuilder b = new StringBuilder();
+    for (int i = 1; i < local.length() - 1; i++) {
+      char c = local.charAt(i);
+      if (c == '\\' && i + 1 < local.length() - 1) {
+        c = local.charAt(++i);
+      }
+      b.append(c);
+    }
+    String unquoted = b.toString();
+    return !unquoted.startsWith("\"") && isLocalPart(unquoted) ? unquoted : local;
   }
 
   /** Dot-atom (RFC 5322 3.2.3, with UTF-8 per RFC 6531) or a quoted string. */

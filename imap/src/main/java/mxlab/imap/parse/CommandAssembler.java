@@ -32,7 +32,9 @@ public final class CommandAssembler {
     /** A line, or the command's text with its small literals, is over the limit. */
     TOO_LONG,
     /** A literal is larger than the command allows (RFC 7889 [TOOBIG]). */
-    LITERAL_TOO_BIG
+    LITERAL_TOO_BIG,
+    /** The same for a non-synchronizing literal, whose octets are already on their way. */
+    NON_SYNC_LITERAL_TOO_BIG
   }
 
   /**
@@ -146,7 +148,7 @@ public final class CommandAssembler {
     boolean append = "APPEND".equals(command);
     boolean fits = append ? size <= limits.maxAppend() : used + size <= limits.maxLine();
     if (!fits) {
-      drop(events, Reason.LITERAL_TOO_BIG);
+      drop(events, synchronizing ? Reason.LITERAL_TOO_BIG : Reason.NON_SYNC_LITERAL_TOO_BIG);
       discardLiteral(synchronizing, size);
       return;
     }

@@ -135,6 +135,11 @@ public final class ImapSession {
       bad(t, "Authentication response too long");
     } else if (reason == CommandAssembler.Reason.LITERAL_TOO_BIG) {
       tagged(tag, "NO [TOOBIG] Literal too big"); // RFC 7889
+    } else if (reason == CommandAssembler.Reason.NON_SYNC_LITERAL_TOO_BIG) {
+      // RFC 7888 4: BAD, and the server may close rather than read what was announced (up to
+      // 4 GiB); Dovecot closes too
+      tagged(tag, "BAD [TOOBIG] Literal too big");
+      bye("Literal too big");
     } else {
       tagged(tag, "BAD Command line too long");
     }

@@ -89,7 +89,7 @@ class CommandAssemblerTest {
     List<Event> events = new ArrayList<>();
     events.addAll(feed("a1 SEARCH TEXT {400+}\r\n" + "y".repeat(400) + " TEXT {400+}\r\n"));
     events.addAll(feed("z".repeat(400) + " TEXT {400+}\r\n" + "w".repeat(400) + "\r\na2 NOOP\r\n"));
-    assertThat(events).first().isEqualTo(new Dropped("a1", Reason.LITERAL_TOO_BIG));
+    assertThat(events).first().isEqualTo(new Dropped("a1", Reason.NON_SYNC_LITERAL_TOO_BIG));
     assertThat(events).hasSize(2);
     assertThat(texts(((Complete) events.get(1)).command())).containsExactly("a2 NOOP");
   }
@@ -107,7 +107,7 @@ class CommandAssemblerTest {
     List<Event> events =
         feed("a1 RENAME {" + smuggled.length() + "+}\r\n" + smuggled + " x\r\na2 NOOP\r\n");
     assertThat(events).hasSize(2).doesNotContainNull();
-    assertThat(events.get(0)).isEqualTo(new Dropped("a1", Reason.LITERAL_TOO_BIG));
+    assertThat(events.get(0)).isEqualTo(new Dropped("a1", Reason.NON_SYNC_LITERAL_TOO_BIG));
     assertThat(texts(((Complete) events.get(1)).command())).containsExactly("a2 NOOP");
   }
 

@@ -223,4 +223,14 @@ class ImapLoginDialogueTest {
         S: b OK NOOP completed
         """);
   }
+
+  /** RFC 7888 4: BAD [TOOBIG], then closed rather than reading gigabytes that were announced. */
+  @Test
+  void aTooBigNonSynchronizingLiteralIsBadAndEndsTheConnection() throws Exception {
+    ImapClient c = fixture(true, false).connect();
+    c.send("a LOGIN {999999999+}\r\n");
+    assertThat(c.pending())
+        .containsSubsequence("a BAD [TOOBIG] Literal too big", "* BYE Literal too big");
+    assertThat(c.connection.closed).isTrue();
+  }
 }
